@@ -1,0 +1,20 @@
+package dev.deimos.ops;
+
+/**
+ * An accumulator aggregation that folds two arguments into a value.
+ *
+ * @param <V> type of the aggregated value
+ * @param <T0> type of argument 0
+ * @param <T1> type of argument 1
+ */
+public interface DeimosAccumulatorAgg2<V, T0, T1> extends DeimosAccumulatorAgg<V> {
+  /**
+   * Folds the arguments into the current value.
+   *
+   * @param currVal the current aggregated value ({@link #initVal()} at first)
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @return the new aggregated value
+   */
+  V accumulate(V currVal, T0 arg0, T1 arg1);
+}

@@ -1,0 +1,26 @@
+package dev.deimos.ops;
+
+/**
+ * An accumulator aggregation that folds five arguments into a value.
+ *
+ * @param <V> type of the aggregated value
+ * @param <T0> type of argument 0
+ * @param <T1> type of argument 1
+ * @param <T2> type of argument 2
+ * @param <T3> type of argument 3
+ * @param <T4> type of argument 4
+ */
+public interface DeimosAccumulatorAgg5<V, T0, T1, T2, T3, T4> extends DeimosAccumulatorAgg<V> {
+  /**
+   * Folds the arguments into the current value.
+   *
+   * @param currVal the current aggregated value ({@link #initVal()} at first)
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @return the new aggregated value
+   */
+  V accumulate(V currVal, T0 arg0, T1 arg1, T2 arg2, T3 arg3, T4 arg4);
+}
