@@ -7,9 +7,26 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class OpsArithmeticTest {
+
+  @Property
+  void plusMinus_anyIntegers_integerResultOrArithmeticException(
+      @ForAll int a, @ForAll int b, @ForAll int c) {
+    long exact = (long) a + b + c;
+    long partial = (long) a + b;
+    if (partial == (int) partial && exact == (int) exact) {
+      Object sum = Ops.PLUS.invoke(a, b, c);
+      assertThat(sum).isInstanceOf(Integer.class).isEqualTo((int) exact);
+      assertThat(Ops.MINUS.invoke(sum, c, b)).isInstanceOf(Integer.class).isEqualTo(a);
+    } else if (partial != (int) partial) {
+      assertThatThrownBy(() -> Ops.PLUS.invoke(a, b, c)).isInstanceOf(ArithmeticException.class);
+    }
+    assertThat(Ops.PLUS_LONG.invoke(a, b, c)).isInstanceOf(Long.class).isEqualTo(exact);
+  }
 
   @Test
   void plus_integers_staysInteger() {
