@@ -9,6 +9,7 @@ import dev.deimos.ops.DeimosFunction5;
 import dev.deimos.ops.DeimosFunction6;
 import dev.deimos.ops.DeimosFunction7;
 import dev.deimos.ops.DeimosFunction8;
+import dev.deimos.ops.NativeOp;
 
 /**
  * Calls user and built-in functions by arity without reflection.
@@ -137,6 +138,9 @@ public final class Functions {
   public static String describe(Object fn) {
     if (fn == null) {
       return "null";
+    }
+    if (fn instanceof NativeOp) {
+      return fn.toString();
     }
     String name = fn.getClass().getName();
     int lambda = name.indexOf("$$Lambda");
