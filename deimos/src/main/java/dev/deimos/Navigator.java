@@ -1,8 +1,8 @@
 package dev.deimos;
 
 /**
- * A user-written navigation step, added to a path with {@link Path#customNav(Navigator)} or
- * {@link Path#customNavBuilder(dev.deimos.ops.DeimosFunction0)}.
+ * A user-written navigation step, added to a path with {@link Path#customNav(Navigator)} or {@link
+ * Path#customNavBuilder(dev.deimos.ops.DeimosFunction0)}.
  *
  * <p>A navigator implements both directions. {@link #select} calls {@code next.invokeNext(v)} once
  * for every sub-value {@code v} it navigates to, and returns the result of its last call, or {@link

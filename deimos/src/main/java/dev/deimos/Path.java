@@ -17,10 +17,10 @@ import java.util.List;
  * ({@code transform}) PStates and plain values.
  *
  * <p>Build a path with a static method and chain further steps: {@code Path.key("a").nth(2)}
- * navigates to the value under {@code "a"} in a map, then to index 2 of that list. A select
- * returns every value the path reaches, in order. A transform path ends in a term navigator
- * ({@link Impl#termVal termVal}, {@link Impl#term(DeimosFunction1) term}, {@link Impl#termVoid
- * termVoid}) that rewrites each reached value; the structure is rebuilt around it.
+ * navigates to the value under {@code "a"} in a map, then to index 2 of that list. A select returns
+ * every value the path reaches, in order. A transform path ends in a term navigator ({@link
+ * Impl#termVal termVal}, {@link Impl#term(DeimosFunction1) term}, {@link Impl#termVoid termVoid})
+ * that rewrites each reached value; the structure is rebuilt around it.
  *
  * <p>Parameters whose name starts with {@code arg} take a value, a var ({@code "*x"}, resolved
  * where the path runs) or an {@link Expr}; wrap a literal string that starts with {@code *} in a
@@ -33,7 +33,8 @@ import java.util.List;
 public interface Path extends DeimosSerializable {
 
   /**
-   * Navigates into nested maps by each key in turn; a missing key navigates to null, so a transform can create it. Keys may be vars or {@link Expr}s.
+   * Navigates into nested maps by each key in turn; a missing key navigates to null, so a transform
+   * can create it. Keys may be vars or {@link Expr}s.
    *
    * @param keys see above
    * @return a new path with this step appended
@@ -53,7 +54,9 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to every element of a list or set, or to every entry of a map as a two-element list {@code [key, value]}. Transforming a pair may change the key and the value; {@code termVoid} removes the element.
+   * Navigates to every element of a list or set, or to every entry of a map as a two-element list
+   * {@code [key, value]}. Transforming a pair may change the key and the value; {@code termVoid}
+   * removes the element.
    *
    * @return a new path with this step appended
    */
@@ -118,7 +121,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the sublist from {@code start} (inclusive) to {@code end} (exclusive); a transformed sublist replaces that range.
+   * Navigates to the sublist from {@code start} (inclusive) to {@code end} (exclusive); a
+   * transformed sublist replaces that range.
    *
    * @param argStart an argument: a value, var or Expr
    * @param argEnd an argument: a value, var or Expr
@@ -129,7 +133,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the submap holding only the given keys that are present; a transformed submap replaces those entries.
+   * Navigates to the submap holding only the given keys that are present; a transformed submap
+   * replaces those entries.
    *
    * @param keys see above
    * @return a new path with this step appended
@@ -139,7 +144,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the submap of a sorted map with keys from {@code start} (inclusive) to {@code end} (exclusive).
+   * Navigates to the submap of a sorted map with keys from {@code start} (inclusive) to {@code end}
+   * (exclusive).
    *
    * @param argStart an argument: a value, var or Expr
    * @param argEnd an argument: a value, var or Expr
@@ -172,7 +178,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to at most {@code maxAmt} entries of a sorted map starting at {@code start} (inclusive). {@code maxAmt} may be an int, a var or an {@link Expr}.
+   * Navigates to at most {@code maxAmt} entries of a sorted map starting at {@code start}
+   * (inclusive). {@code maxAmt} may be an int, a var or an {@link Expr}.
    *
    * @param argStart an argument: a value, var or Expr
    * @param argMaxAmt an argument: a value, var or Expr
@@ -183,7 +190,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Like {@link #sortedMapRangeFrom(Object)} with start inclusivity and a maximum amount taken from {@code options}.
+   * Like {@link #sortedMapRangeFrom(Object)} with start inclusivity and a maximum amount taken from
+   * {@code options}.
    *
    * @param argStart an argument: a value, var or Expr
    * @param options see above
@@ -204,7 +212,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the at most {@code maxAmt} entries nearest before {@code end} (exclusive): the map is read backwards from {@code end}.
+   * Navigates to the at most {@code maxAmt} entries nearest before {@code end} (exclusive): the map
+   * is read backwards from {@code end}.
    *
    * @param argEnd an argument: a value, var or Expr
    * @param argMaxAmt an argument: a value, var or Expr
@@ -215,7 +224,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Like {@link #sortedMapRangeTo(Object)} with end inclusivity and a maximum amount taken from {@code options}; with a maximum the entries nearest to {@code end} are kept.
+   * Like {@link #sortedMapRangeTo(Object)} with end inclusivity and a maximum amount taken from
+   * {@code options}; with a maximum the entries nearest to {@code end} are kept.
    *
    * @param argEnd an argument: a value, var or Expr
    * @param options see above
@@ -226,7 +236,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the subset of a sorted set from {@code start} (inclusive) to {@code end} (exclusive).
+   * Navigates to the subset of a sorted set from {@code start} (inclusive) to {@code end}
+   * (exclusive).
    *
    * @param argStart an argument: a value, var or Expr
    * @param argEnd an argument: a value, var or Expr
@@ -259,7 +270,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to at most {@code maxAmt} elements of a sorted set starting at {@code start} (inclusive).
+   * Navigates to at most {@code maxAmt} elements of a sorted set starting at {@code start}
+   * (inclusive).
    *
    * @param argStart an argument: a value, var or Expr
    * @param argMaxAmt an argument: a value, var or Expr
@@ -302,7 +314,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Like {@link #sortedSetRangeTo(Object)} with options; with a maximum the elements nearest to {@code end} are kept.
+   * Like {@link #sortedSetRangeTo(Object)} with options; with a maximum the elements nearest to
+   * {@code end} are kept.
    *
    * @param argEnd an argument: a value, var or Expr
    * @param options see above
@@ -313,7 +326,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the result of applying a transform path (which ends in term navigators) to the current value, without writing it back.
+   * Navigates to the result of applying a transform path (which ends in term navigators) to the
+   * current value, without writing it back.
    *
    * @param path see above
    * @return a new path with this step appended
@@ -352,7 +366,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to a write-only slot of a set: a value written there is added to the set. Selects nothing.
+   * Navigates to a write-only slot of a set: a value written there is added to the set. Selects
+   * nothing.
    *
    * @return a new path with this step appended
    */
@@ -361,7 +376,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to a write-only slot before the first element of a list: a value written there is prepended. Selects nothing.
+   * Navigates to a write-only slot before the first element of a list: a value written there is
+   * prepended. Selects nothing.
    *
    * @return a new path with this step appended
    */
@@ -370,7 +386,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to a write-only slot after the last element of a list: a value written there is appended. Selects nothing.
+   * Navigates to a write-only slot after the last element of a list: a value written there is
+   * appended. Selects nothing.
    *
    * @return a new path with this step appended
    */
@@ -379,7 +396,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to a write-only slot before an index of a list: a value written there is inserted at that index. Selects nothing.
+   * Navigates to a write-only slot before an index of a list: a value written there is inserted at
+   * that index. Selects nothing.
    *
    * @param argIndex an argument: a value, var or Expr
    * @return a new path with this step appended
@@ -389,7 +407,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the empty sublist at the start of a list; a list written there is inserted at the start.
+   * Navigates to the empty sublist at the start of a list; a list written there is inserted at the
+   * start.
    *
    * @return a new path with this step appended
    */
@@ -477,7 +496,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Continues only if {@code path} navigates to at least one value from here; the position does not change.
+   * Continues only if {@code path} navigates to at least one value from here; the position does not
+   * change.
    *
    * @param path see above
    * @return a new path with this step appended
@@ -497,7 +517,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to the list of elements for which {@code path} selects something; a transformed list is written back to the original positions.
+   * Navigates to the list of elements for which {@code path} selects something; a transformed list
+   * is written back to the original positions.
    *
    * @param path see above
    * @return a new path with this step appended
@@ -507,7 +528,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise navigates nowhere.
+   * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise navigates
+   * nowhere.
    *
    * @param condPath see above
    * @param thenPath see above
@@ -518,7 +540,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise with {@code elsePath}.
+   * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise with
+   * {@code elsePath}.
    *
    * @param condPath see above
    * @param thenPath see above
@@ -540,7 +563,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Navigates to one list of everything {@code path} selects; a transformed list is written back element by element to where each value came from.
+   * Navigates to one list of everything {@code path} selects; a transformed list is written back
+   * element by element to where each value came from.
    *
    * @param path see above
    * @return a new path with this step appended
@@ -596,7 +620,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Collects the list of values {@code path} selects from here; collected values are prepended to select results and passed first to term functions.
+   * Collects the list of values {@code path} selects from here; collected values are prepended to
+   * select results and passed first to term functions.
    *
    * @param path see above
    * @return a new path with this step appended
@@ -606,7 +631,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Collects the single value {@code path} selects from here (null when none; an error when more than one).
+   * Collects the single value {@code path} selects from here (null when none; an error when more
+   * than one).
    *
    * @param path see above
    * @return a new path with this step appended
@@ -683,7 +709,8 @@ public interface Path extends DeimosSerializable {
    * @param arg2 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, R> Path.Impl view(DeimosFunction3<T0, T1, T2, R> fn, Object arg1, Object arg2) {
+  static <T0, T1, T2, R> Path.Impl view(
+      DeimosFunction3<T0, T1, T2, R> fn, Object arg1, Object arg2) {
     return PathImpl.start().view(fn, arg1, arg2);
   }
 
@@ -696,7 +723,8 @@ public interface Path extends DeimosSerializable {
    * @param arg3 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, R> Path.Impl view(DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3) {
+  static <T0, T1, T2, T3, R> Path.Impl view(
+      DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3) {
     return PathImpl.start().view(fn, arg1, arg2, arg3);
   }
 
@@ -710,7 +738,12 @@ public interface Path extends DeimosSerializable {
    * @param arg4 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, R> Path.Impl view(DeimosFunction5<T0, T1, T2, T3, T4, R> fn, Object arg1, Object arg2, Object arg3, Object arg4) {
+  static <T0, T1, T2, T3, T4, R> Path.Impl view(
+      DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
     return PathImpl.start().view(fn, arg1, arg2, arg3, arg4);
   }
 
@@ -725,7 +758,13 @@ public interface Path extends DeimosSerializable {
    * @param arg5 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, R> Path.Impl view(DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5) {
+  static <T0, T1, T2, T3, T4, T5, R> Path.Impl view(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
     return PathImpl.start().view(fn, arg1, arg2, arg3, arg4, arg5);
   }
 
@@ -741,7 +780,14 @@ public interface Path extends DeimosSerializable {
    * @param arg6 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl view(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6) {
+  static <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl view(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
     return PathImpl.start().view(fn, arg1, arg2, arg3, arg4, arg5, arg6);
   }
 
@@ -758,7 +804,15 @@ public interface Path extends DeimosSerializable {
    * @param arg7 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl view(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7) {
+  static <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl view(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
     return PathImpl.start().view(fn, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
   }
 
@@ -791,7 +845,8 @@ public interface Path extends DeimosSerializable {
    * @param arg2 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, R> Path.Impl term(DeimosFunction3<T0, T1, T2, R> fn, Object arg1, Object arg2) {
+  static <T0, T1, T2, R> Path.Impl term(
+      DeimosFunction3<T0, T1, T2, R> fn, Object arg1, Object arg2) {
     return PathImpl.start().term(fn, arg1, arg2);
   }
 
@@ -804,7 +859,8 @@ public interface Path extends DeimosSerializable {
    * @param arg3 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, R> Path.Impl term(DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3) {
+  static <T0, T1, T2, T3, R> Path.Impl term(
+      DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3) {
     return PathImpl.start().term(fn, arg1, arg2, arg3);
   }
 
@@ -818,7 +874,12 @@ public interface Path extends DeimosSerializable {
    * @param arg4 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, R> Path.Impl term(DeimosFunction5<T0, T1, T2, T3, T4, R> fn, Object arg1, Object arg2, Object arg3, Object arg4) {
+  static <T0, T1, T2, T3, T4, R> Path.Impl term(
+      DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
     return PathImpl.start().term(fn, arg1, arg2, arg3, arg4);
   }
 
@@ -833,7 +894,13 @@ public interface Path extends DeimosSerializable {
    * @param arg5 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, R> Path.Impl term(DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5) {
+  static <T0, T1, T2, T3, T4, T5, R> Path.Impl term(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
     return PathImpl.start().term(fn, arg1, arg2, arg3, arg4, arg5);
   }
 
@@ -849,7 +916,14 @@ public interface Path extends DeimosSerializable {
    * @param arg6 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl term(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6) {
+  static <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl term(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
     return PathImpl.start().term(fn, arg1, arg2, arg3, arg4, arg5, arg6);
   }
 
@@ -866,45 +940,61 @@ public interface Path extends DeimosSerializable {
    * @param arg7 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl term(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7) {
+  static <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl term(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
     return PathImpl.start().term(fn, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @return a new path with this step appended
    */
+  @SuppressWarnings("rawtypes")
   static Path.Impl customNavBuilder(DeimosFunction0<Navigator> fn) {
     return PathImpl.start().customNavBuilder(fn);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
+  @SuppressWarnings("rawtypes")
   static <T0> Path.Impl customNavBuilder(DeimosFunction1<T0, Navigator> fn, Object arg0) {
     return PathImpl.start().customNavBuilder(fn, arg0);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
    * @param arg1 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1> Path.Impl customNavBuilder(DeimosFunction2<T0, T1, Navigator> fn, Object arg0, Object arg1) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1> Path.Impl customNavBuilder(
+      DeimosFunction2<T0, T1, Navigator> fn, Object arg0, Object arg1) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -912,12 +1002,15 @@ public interface Path extends DeimosSerializable {
    * @param arg2 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2> Path.Impl customNavBuilder(DeimosFunction3<T0, T1, T2, Navigator> fn, Object arg0, Object arg1, Object arg2) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2> Path.Impl customNavBuilder(
+      DeimosFunction3<T0, T1, T2, Navigator> fn, Object arg0, Object arg1, Object arg2) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -926,12 +1019,19 @@ public interface Path extends DeimosSerializable {
    * @param arg3 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3> Path.Impl customNavBuilder(DeimosFunction4<T0, T1, T2, T3, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2, T3> Path.Impl customNavBuilder(
+      DeimosFunction4<T0, T1, T2, T3, Navigator> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2, arg3);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -941,12 +1041,20 @@ public interface Path extends DeimosSerializable {
    * @param arg4 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4> Path.Impl customNavBuilder(DeimosFunction5<T0, T1, T2, T3, T4, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2, T3, T4> Path.Impl customNavBuilder(
+      DeimosFunction5<T0, T1, T2, T3, T4, Navigator> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2, arg3, arg4);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -957,12 +1065,21 @@ public interface Path extends DeimosSerializable {
    * @param arg5 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5> Path.Impl customNavBuilder(DeimosFunction6<T0, T1, T2, T3, T4, T5, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2, T3, T4, T5> Path.Impl customNavBuilder(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, Navigator> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -974,12 +1091,22 @@ public interface Path extends DeimosSerializable {
    * @param arg6 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6> Path.Impl customNavBuilder(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2, T3, T4, T5, T6> Path.Impl customNavBuilder(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Navigator> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
   }
 
   /**
-   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+   * {@link Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -992,12 +1119,23 @@ public interface Path extends DeimosSerializable {
    * @param arg7 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl customNavBuilder(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7) {
+  @SuppressWarnings("rawtypes")
+  static <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl customNavBuilder(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Navigator> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
     return PathImpl.start().customNavBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @return a new path with this step appended
@@ -1007,7 +1145,8 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1018,19 +1157,22 @@ public interface Path extends DeimosSerializable {
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
    * @param arg1 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1> Path.Impl pathBuilder(DeimosFunction2<T0, T1, Path> fn, Object arg0, Object arg1) {
+  static <T0, T1> Path.Impl pathBuilder(
+      DeimosFunction2<T0, T1, Path> fn, Object arg0, Object arg1) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1038,12 +1180,14 @@ public interface Path extends DeimosSerializable {
    * @param arg2 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2> Path.Impl pathBuilder(DeimosFunction3<T0, T1, T2, Path> fn, Object arg0, Object arg1, Object arg2) {
+  static <T0, T1, T2> Path.Impl pathBuilder(
+      DeimosFunction3<T0, T1, T2, Path> fn, Object arg0, Object arg1, Object arg2) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1052,12 +1196,18 @@ public interface Path extends DeimosSerializable {
    * @param arg3 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3> Path.Impl pathBuilder(DeimosFunction4<T0, T1, T2, T3, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3) {
+  static <T0, T1, T2, T3> Path.Impl pathBuilder(
+      DeimosFunction4<T0, T1, T2, T3, Path> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2, arg3);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1067,12 +1217,19 @@ public interface Path extends DeimosSerializable {
    * @param arg4 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4> Path.Impl pathBuilder(DeimosFunction5<T0, T1, T2, T3, T4, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4) {
+  static <T0, T1, T2, T3, T4> Path.Impl pathBuilder(
+      DeimosFunction5<T0, T1, T2, T3, T4, Path> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2, arg3, arg4);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1083,12 +1240,20 @@ public interface Path extends DeimosSerializable {
    * @param arg5 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5> Path.Impl pathBuilder(DeimosFunction6<T0, T1, T2, T3, T4, T5, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5) {
+  static <T0, T1, T2, T3, T4, T5> Path.Impl pathBuilder(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, Path> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1100,12 +1265,21 @@ public interface Path extends DeimosSerializable {
    * @param arg6 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6> Path.Impl pathBuilder(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6) {
+  static <T0, T1, T2, T3, T4, T5, T6> Path.Impl pathBuilder(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Path> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
   }
 
   /**
-   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+   * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link
+   * Expr}s).
    *
    * @param fn the function
    * @param arg0 an argument: a value, var or Expr
@@ -1118,14 +1292,24 @@ public interface Path extends DeimosSerializable {
    * @param arg7 an argument: a value, var or Expr
    * @return a new path with this step appended
    */
-  static <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl pathBuilder(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7) {
+  static <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl pathBuilder(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Path> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
     return PathImpl.start().pathBuilder(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
   }
 
   /** A path under construction: the same steps as the static methods, appended to this path. */
   interface Impl extends Path {
     /**
-     * Navigates into nested maps by each key in turn; a missing key navigates to null, so a transform can create it. Keys may be vars or {@link Expr}s.
+     * Navigates into nested maps by each key in turn; a missing key navigates to null, so a
+     * transform can create it. Keys may be vars or {@link Expr}s.
      *
      * @param keys see above
      * @return a new path with this step appended
@@ -1141,7 +1325,9 @@ public interface Path extends DeimosSerializable {
     Path.Impl must(Object... keys);
 
     /**
-     * Navigates to every element of a list or set, or to every entry of a map as a two-element list {@code [key, value]}. Transforming a pair may change the key and the value; {@code termVoid} removes the element.
+     * Navigates to every element of a list or set, or to every entry of a map as a two-element list
+     * {@code [key, value]}. Transforming a pair may change the key and the value; {@code termVoid}
+     * removes the element.
      *
      * @return a new path with this step appended
      */
@@ -1162,7 +1348,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl mapVals();
 
     /**
-     * Navigates to a key of a map if present; transforming it renames the entry and keeps its value.
+     * Navigates to a key of a map if present; transforming it renames the entry and keeps its
+     * value.
      *
      * @param argKey an argument: a value, var or Expr
      * @return a new path with this step appended
@@ -1192,7 +1379,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl nth(Object argIndex);
 
     /**
-     * Navigates to the sublist from {@code start} (inclusive) to {@code end} (exclusive); a transformed sublist replaces that range.
+     * Navigates to the sublist from {@code start} (inclusive) to {@code end} (exclusive); a
+     * transformed sublist replaces that range.
      *
      * @param argStart an argument: a value, var or Expr
      * @param argEnd an argument: a value, var or Expr
@@ -1201,7 +1389,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sublist(Object argStart, Object argEnd);
 
     /**
-     * Navigates to the submap holding only the given keys that are present; a transformed submap replaces those entries.
+     * Navigates to the submap holding only the given keys that are present; a transformed submap
+     * replaces those entries.
      *
      * @param keys see above
      * @return a new path with this step appended
@@ -1209,7 +1398,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl subMap(Object... keys);
 
     /**
-     * Navigates to the submap of a sorted map with keys from {@code start} (inclusive) to {@code end} (exclusive).
+     * Navigates to the submap of a sorted map with keys from {@code start} (inclusive) to {@code
+     * end} (exclusive).
      *
      * @param argStart an argument: a value, var or Expr
      * @param argEnd an argument: a value, var or Expr
@@ -1236,7 +1426,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedMapRangeFrom(Object argStart);
 
     /**
-     * Navigates to at most {@code maxAmt} entries of a sorted map starting at {@code start} (inclusive). {@code maxAmt} may be an int, a var or an {@link Expr}.
+     * Navigates to at most {@code maxAmt} entries of a sorted map starting at {@code start}
+     * (inclusive). {@code maxAmt} may be an int, a var or an {@link Expr}.
      *
      * @param argStart an argument: a value, var or Expr
      * @param argMaxAmt an argument: a value, var or Expr
@@ -1245,7 +1436,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedMapRangeFrom(Object argStart, Object argMaxAmt);
 
     /**
-     * Like {@link #sortedMapRangeFrom(Object)} with start inclusivity and a maximum amount taken from {@code options}.
+     * Like {@link #sortedMapRangeFrom(Object)} with start inclusivity and a maximum amount taken
+     * from {@code options}.
      *
      * @param argStart an argument: a value, var or Expr
      * @param options see above
@@ -1262,7 +1454,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedMapRangeTo(Object argEnd);
 
     /**
-     * Navigates to the at most {@code maxAmt} entries nearest before {@code end} (exclusive): the map is read backwards from {@code end}.
+     * Navigates to the at most {@code maxAmt} entries nearest before {@code end} (exclusive): the
+     * map is read backwards from {@code end}.
      *
      * @param argEnd an argument: a value, var or Expr
      * @param argMaxAmt an argument: a value, var or Expr
@@ -1271,7 +1464,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedMapRangeTo(Object argEnd, Object argMaxAmt);
 
     /**
-     * Like {@link #sortedMapRangeTo(Object)} with end inclusivity and a maximum amount taken from {@code options}; with a maximum the entries nearest to {@code end} are kept.
+     * Like {@link #sortedMapRangeTo(Object)} with end inclusivity and a maximum amount taken from
+     * {@code options}; with a maximum the entries nearest to {@code end} are kept.
      *
      * @param argEnd an argument: a value, var or Expr
      * @param options see above
@@ -1280,7 +1474,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedMapRangeTo(Object argEnd, SortedRangeToOptions options);
 
     /**
-     * Navigates to the subset of a sorted set from {@code start} (inclusive) to {@code end} (exclusive).
+     * Navigates to the subset of a sorted set from {@code start} (inclusive) to {@code end}
+     * (exclusive).
      *
      * @param argStart an argument: a value, var or Expr
      * @param argEnd an argument: a value, var or Expr
@@ -1307,7 +1502,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedSetRangeFrom(Object argStart);
 
     /**
-     * Navigates to at most {@code maxAmt} elements of a sorted set starting at {@code start} (inclusive).
+     * Navigates to at most {@code maxAmt} elements of a sorted set starting at {@code start}
+     * (inclusive).
      *
      * @param argStart an argument: a value, var or Expr
      * @param argMaxAmt an argument: a value, var or Expr
@@ -1342,7 +1538,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedSetRangeTo(Object argEnd, Object argMaxAmt);
 
     /**
-     * Like {@link #sortedSetRangeTo(Object)} with options; with a maximum the elements nearest to {@code end} are kept.
+     * Like {@link #sortedSetRangeTo(Object)} with options; with a maximum the elements nearest to
+     * {@code end} are kept.
      *
      * @param argEnd an argument: a value, var or Expr
      * @param options see above
@@ -1351,7 +1548,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl sortedSetRangeTo(Object argEnd, SortedRangeToOptions options);
 
     /**
-     * Navigates to the result of applying a transform path (which ends in term navigators) to the current value, without writing it back.
+     * Navigates to the result of applying a transform path (which ends in term navigators) to the
+     * current value, without writing it back.
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1382,28 +1580,32 @@ public interface Path extends DeimosSerializable {
     Path.Impl setElem(Object argElem);
 
     /**
-     * Navigates to a write-only slot of a set: a value written there is added to the set. Selects nothing.
+     * Navigates to a write-only slot of a set: a value written there is added to the set. Selects
+     * nothing.
      *
      * @return a new path with this step appended
      */
     Path.Impl voidSetElem();
 
     /**
-     * Navigates to a write-only slot before the first element of a list: a value written there is prepended. Selects nothing.
+     * Navigates to a write-only slot before the first element of a list: a value written there is
+     * prepended. Selects nothing.
      *
      * @return a new path with this step appended
      */
     Path.Impl beforeElem();
 
     /**
-     * Navigates to a write-only slot after the last element of a list: a value written there is appended. Selects nothing.
+     * Navigates to a write-only slot after the last element of a list: a value written there is
+     * appended. Selects nothing.
      *
      * @return a new path with this step appended
      */
     Path.Impl afterElem();
 
     /**
-     * Navigates to a write-only slot before an index of a list: a value written there is inserted at that index. Selects nothing.
+     * Navigates to a write-only slot before an index of a list: a value written there is inserted
+     * at that index. Selects nothing.
      *
      * @param argIndex an argument: a value, var or Expr
      * @return a new path with this step appended
@@ -1411,7 +1613,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl beforeIndex(Object argIndex);
 
     /**
-     * Navigates to the empty sublist at the start of a list; a list written there is inserted at the start.
+     * Navigates to the empty sublist at the start of a list; a list written there is inserted at
+     * the start.
      *
      * @return a new path with this step appended
      */
@@ -1481,7 +1684,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl filterGreaterThanOrEqual(Object arg);
 
     /**
-     * Continues only if {@code path} navigates to at least one value from here; the position does not change.
+     * Continues only if {@code path} navigates to at least one value from here; the position does
+     * not change.
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1497,7 +1701,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl filterNotSelected(Path path);
 
     /**
-     * Navigates to the list of elements for which {@code path} selects something; a transformed list is written back to the original positions.
+     * Navigates to the list of elements for which {@code path} selects something; a transformed
+     * list is written back to the original positions.
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1505,7 +1710,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl filteredList(Path path);
 
     /**
-     * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise navigates nowhere.
+     * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise
+     * navigates nowhere.
      *
      * @param condPath see above
      * @param thenPath see above
@@ -1514,7 +1720,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl ifPath(Path condPath, Path thenPath);
 
     /**
-     * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise with {@code elsePath}.
+     * Continues with {@code thenPath} if {@code condPath} selects something here, otherwise with
+     * {@code elsePath}.
      *
      * @param condPath see above
      * @param thenPath see above
@@ -1532,7 +1739,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl multiPath(Path... paths);
 
     /**
-     * Navigates to one list of everything {@code path} selects; a transformed list is written back element by element to where each value came from.
+     * Navigates to one list of everything {@code path} selects; a transformed list is written back
+     * element by element to where each value came from.
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1576,7 +1784,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl stop();
 
     /**
-     * Collects the list of values {@code path} selects from here; collected values are prepended to select results and passed first to term functions.
+     * Collects the list of values {@code path} selects from here; collected values are prepended to
+     * select results and passed first to term functions.
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1584,7 +1793,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl collect(Path path);
 
     /**
-     * Collects the single value {@code path} selects from here (null when none; an error when more than one).
+     * Collects the single value {@code path} selects from here (null when none; an error when more
+     * than one).
      *
      * @param path see above
      * @return a new path with this step appended
@@ -1623,7 +1833,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl customNav(Navigator<?> nav);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @return a new path with this step appended
@@ -1631,7 +1842,8 @@ public interface Path extends DeimosSerializable {
     <T0, R> Path.Impl view(DeimosFunction1<T0, R> fn);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1640,7 +1852,8 @@ public interface Path extends DeimosSerializable {
     <T0, T1, R> Path.Impl view(DeimosFunction2<T0, T1, R> fn, Object arg1);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1650,7 +1863,8 @@ public interface Path extends DeimosSerializable {
     <T0, T1, T2, R> Path.Impl view(DeimosFunction3<T0, T1, T2, R> fn, Object arg1, Object arg2);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1658,10 +1872,12 @@ public interface Path extends DeimosSerializable {
      * @param arg3 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, R> Path.Impl view(DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3);
+    <T0, T1, T2, T3, R> Path.Impl view(
+        DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1670,10 +1886,16 @@ public interface Path extends DeimosSerializable {
      * @param arg4 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, R> Path.Impl view(DeimosFunction5<T0, T1, T2, T3, T4, R> fn, Object arg1, Object arg2, Object arg3, Object arg4);
+    <T0, T1, T2, T3, T4, R> Path.Impl view(
+        DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1683,10 +1905,17 @@ public interface Path extends DeimosSerializable {
      * @param arg5 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, R> Path.Impl view(DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5);
+    <T0, T1, T2, T3, T4, T5, R> Path.Impl view(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1697,10 +1926,18 @@ public interface Path extends DeimosSerializable {
      * @param arg6 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl view(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6);
+    <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl view(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
 
     /**
-     * Navigates to {@code fn(current, args...)}; the current value is the function's first argument.
+     * Navigates to {@code fn(current, args...)}; the current value is the function's first
+     * argument.
      *
      * @param fn the function
      * @param arg1 an argument: a value, var or Expr
@@ -1712,7 +1949,15 @@ public interface Path extends DeimosSerializable {
      * @param arg7 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl view(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7);
+    <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl view(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
 
     /**
      * Terminal: replaces the current value with {@code fn(collected..., current, args...)}.
@@ -1750,7 +1995,8 @@ public interface Path extends DeimosSerializable {
      * @param arg3 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, R> Path.Impl term(DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3);
+    <T0, T1, T2, T3, R> Path.Impl term(
+        DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg1, Object arg2, Object arg3);
 
     /**
      * Terminal: replaces the current value with {@code fn(collected..., current, args...)}.
@@ -1762,7 +2008,12 @@ public interface Path extends DeimosSerializable {
      * @param arg4 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, R> Path.Impl term(DeimosFunction5<T0, T1, T2, T3, T4, R> fn, Object arg1, Object arg2, Object arg3, Object arg4);
+    <T0, T1, T2, T3, T4, R> Path.Impl term(
+        DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
 
     /**
      * Terminal: replaces the current value with {@code fn(collected..., current, args...)}.
@@ -1775,7 +2026,13 @@ public interface Path extends DeimosSerializable {
      * @param arg5 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, R> Path.Impl term(DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5);
+    <T0, T1, T2, T3, T4, T5, R> Path.Impl term(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
 
     /**
      * Terminal: replaces the current value with {@code fn(collected..., current, args...)}.
@@ -1789,7 +2046,14 @@ public interface Path extends DeimosSerializable {
      * @param arg6 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl term(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6);
+    <T0, T1, T2, T3, T4, T5, T6, R> Path.Impl term(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
 
     /**
      * Terminal: replaces the current value with {@code fn(collected..., current, args...)}.
@@ -1804,37 +2068,53 @@ public interface Path extends DeimosSerializable {
      * @param arg7 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl term(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7);
+    <T0, T1, T2, T3, T4, T5, T6, T7, R> Path.Impl term(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @return a new path with this step appended
      */
+    @SuppressWarnings("rawtypes")
     Path.Impl customNavBuilder(DeimosFunction0<Navigator> fn);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
+    @SuppressWarnings("rawtypes")
     <T0> Path.Impl customNavBuilder(DeimosFunction1<T0, Navigator> fn, Object arg0);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
      * @param arg1 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1> Path.Impl customNavBuilder(DeimosFunction2<T0, T1, Navigator> fn, Object arg0, Object arg1);
+    @SuppressWarnings("rawtypes")
+    <T0, T1> Path.Impl customNavBuilder(
+        DeimosFunction2<T0, T1, Navigator> fn, Object arg0, Object arg1);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1842,10 +2122,13 @@ public interface Path extends DeimosSerializable {
      * @param arg2 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2> Path.Impl customNavBuilder(DeimosFunction3<T0, T1, T2, Navigator> fn, Object arg0, Object arg1, Object arg2);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2> Path.Impl customNavBuilder(
+        DeimosFunction3<T0, T1, T2, Navigator> fn, Object arg0, Object arg1, Object arg2);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1854,10 +2137,17 @@ public interface Path extends DeimosSerializable {
      * @param arg3 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3> Path.Impl customNavBuilder(DeimosFunction4<T0, T1, T2, T3, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2, T3> Path.Impl customNavBuilder(
+        DeimosFunction4<T0, T1, T2, T3, Navigator> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1867,10 +2157,18 @@ public interface Path extends DeimosSerializable {
      * @param arg4 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4> Path.Impl customNavBuilder(DeimosFunction5<T0, T1, T2, T3, T4, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2, T3, T4> Path.Impl customNavBuilder(
+        DeimosFunction5<T0, T1, T2, T3, T4, Navigator> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1881,10 +2179,19 @@ public interface Path extends DeimosSerializable {
      * @param arg5 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5> Path.Impl customNavBuilder(DeimosFunction6<T0, T1, T2, T3, T4, T5, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2, T3, T4, T5> Path.Impl customNavBuilder(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, Navigator> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1896,10 +2203,20 @@ public interface Path extends DeimosSerializable {
      * @param arg6 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6> Path.Impl customNavBuilder(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2, T3, T4, T5, T6> Path.Impl customNavBuilder(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Navigator> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
 
     /**
-     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a navigator built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1912,10 +2229,21 @@ public interface Path extends DeimosSerializable {
      * @param arg7 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl customNavBuilder(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Navigator> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7);
+    @SuppressWarnings("rawtypes")
+    <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl customNavBuilder(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Navigator> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @return a new path with this step appended
@@ -1923,7 +2251,8 @@ public interface Path extends DeimosSerializable {
     Path.Impl pathBuilder(DeimosFunction0<Path> fn);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1932,7 +2261,8 @@ public interface Path extends DeimosSerializable {
     <T0> Path.Impl pathBuilder(DeimosFunction1<T0, Path> fn, Object arg0);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1942,7 +2272,8 @@ public interface Path extends DeimosSerializable {
     <T0, T1> Path.Impl pathBuilder(DeimosFunction2<T0, T1, Path> fn, Object arg0, Object arg1);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1950,10 +2281,12 @@ public interface Path extends DeimosSerializable {
      * @param arg2 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2> Path.Impl pathBuilder(DeimosFunction3<T0, T1, T2, Path> fn, Object arg0, Object arg1, Object arg2);
+    <T0, T1, T2> Path.Impl pathBuilder(
+        DeimosFunction3<T0, T1, T2, Path> fn, Object arg0, Object arg1, Object arg2);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1962,10 +2295,16 @@ public interface Path extends DeimosSerializable {
      * @param arg3 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3> Path.Impl pathBuilder(DeimosFunction4<T0, T1, T2, T3, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3);
+    <T0, T1, T2, T3> Path.Impl pathBuilder(
+        DeimosFunction4<T0, T1, T2, T3, Path> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1975,10 +2314,17 @@ public interface Path extends DeimosSerializable {
      * @param arg4 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4> Path.Impl pathBuilder(DeimosFunction5<T0, T1, T2, T3, T4, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4);
+    <T0, T1, T2, T3, T4> Path.Impl pathBuilder(
+        DeimosFunction5<T0, T1, T2, T3, T4, Path> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -1989,10 +2335,18 @@ public interface Path extends DeimosSerializable {
      * @param arg5 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5> Path.Impl pathBuilder(DeimosFunction6<T0, T1, T2, T3, T4, T5, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5);
+    <T0, T1, T2, T3, T4, T5> Path.Impl pathBuilder(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, Path> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -2004,10 +2358,19 @@ public interface Path extends DeimosSerializable {
      * @param arg6 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6> Path.Impl pathBuilder(DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6);
+    <T0, T1, T2, T3, T4, T5, T6> Path.Impl pathBuilder(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, Path> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
 
     /**
-     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or {@link Expr}s).
+     * Adds a path built at run time by {@code fn} from the resolved arguments (values, vars or
+     * {@link Expr}s).
      *
      * @param fn the function
      * @param arg0 an argument: a value, var or Expr
@@ -2020,7 +2383,15 @@ public interface Path extends DeimosSerializable {
      * @param arg7 an argument: a value, var or Expr
      * @return a new path with this step appended
      */
-    <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl pathBuilder(DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Path> fn, Object arg0, Object arg1, Object arg2, Object arg3, Object arg4, Object arg5, Object arg6, Object arg7);
-
+    <T0, T1, T2, T3, T4, T5, T6, T7> Path.Impl pathBuilder(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, Path> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
   }
 }

@@ -2,8 +2,8 @@ package dev.deimos;
 
 /**
  * Options for {@link Path#sortedMapRangeFrom(Object, SortedRangeFromOptions)} and {@link
- * Path#sortedSetRangeFrom(Object, SortedRangeFromOptions)}: whether the start key is included
- * (it is by default) and how many entries to read at most (by default all up to the end).
+ * Path#sortedSetRangeFrom(Object, SortedRangeFromOptions)}: whether the start key is included (it
+ * is by default) and how many entries to read at most (by default all up to the end).
  *
  * <p>Option objects are immutable; each method returns a new one.
  */

@@ -97,7 +97,11 @@ public interface SortedRangeOptions {
 
     @Override
     public String toString() {
-      return "SortedRangeOptions{startIncluded=" + startIncluded + ", endIncluded=" + endIncluded + "}";
+      return "SortedRangeOptions{startIncluded="
+          + startIncluded
+          + ", endIncluded="
+          + endIncluded
+          + "}";
     }
   }
 }

@@ -2,10 +2,9 @@ package dev.deimos;
 
 /**
  * Options for {@link Path#sortedMapRangeTo(Object, SortedRangeToOptions)} and {@link
- * Path#sortedSetRangeTo(Object, SortedRangeToOptions)}: whether the end key is included
- * (it is not by default) and how many entries to read at most (by default all from the
- * beginning). With a maximum, the range is read backwards from the end, so the entries nearest to
- * the end are kept.
+ * Path#sortedSetRangeTo(Object, SortedRangeToOptions)}: whether the end key is included (it is not
+ * by default) and how many entries to read at most (by default all from the beginning). With a
+ * maximum, the range is read backwards from the end, so the entries nearest to the end are kept.
  *
  * <p>Option objects are immutable; each method returns a new one.
  */

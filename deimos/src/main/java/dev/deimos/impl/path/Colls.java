@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -110,5 +112,15 @@ final class Colls {
   /** The value as a list for writing, or a new ArrayList for null. */
   static List<Object> writableListOrNew(Object v) {
     return v == null ? new ArrayList<>() : writable(list(v));
+  }
+
+  @SuppressWarnings("unchecked")
+  static NavigableMap<Object, Object> navMap(Object o) {
+    return (NavigableMap<Object, Object>) o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static NavigableSet<Object> navSet(Object o) {
+    return (NavigableSet<Object>) o;
   }
 }

@@ -102,7 +102,8 @@ final class CustomNavs {
     private Node pathNode(Run r, Node n) {
       Object p = build(r);
       if (!(p instanceof Path)) {
-        throw PathException.at(n, "needs the function to return a Path, got " + PathException.className(p));
+        throw PathException.at(
+            n, "needs the function to return a Path, got " + PathException.className(p));
       }
       return ComposeNavs.impl((Path) p, "pathBuilder").compile(n.next);
     }

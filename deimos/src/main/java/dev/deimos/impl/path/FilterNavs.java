@@ -99,10 +99,7 @@ final class FilterNavs {
       } catch (ClassCastException e) {
         throw PathException.at(
             n,
-            "cannot compare "
-                + PathException.className(v)
-                + " with "
-                + PathException.className(x));
+            "cannot compare " + PathException.className(v) + " with " + PathException.className(x));
       }
       switch (op) {
         case LT:
@@ -120,6 +117,7 @@ final class FilterNavs {
   /** nullToVal(v), nullToList(), nullToSet(). */
   static final class NullTo extends Nav {
     private static final long serialVersionUID = 1L;
+
     /** "val", "list" or "set". */
     final String kind;
 

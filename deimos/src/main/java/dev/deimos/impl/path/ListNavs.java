@@ -221,7 +221,8 @@ final class ListNavs {
       }
       List<?> l = (List<?>) v;
       if (i < 0 || i >= l.size()) {
-        throw PathException.at(n, "index " + i + " is out of bounds for a list of size " + l.size());
+        throw PathException.at(
+            n, "index " + i + " is out of bounds for a list of size " + l.size());
       }
       n.next.select(l.get(i), r);
     }
@@ -239,6 +240,7 @@ final class ListNavs {
   /** sublist(start, end), beginning() and end(): a contiguous range written back in place. */
   static final class Sublist extends Nav {
     private static final long serialVersionUID = 1L;
+
     /** Both null: beginning(); start null only: end(). */
     final Object startArg;
 
@@ -294,11 +296,13 @@ final class ListNavs {
       int[] b = bounds(l, r, n);
       List<Object> sub = new ArrayList<>(l.subList(b[0], b[1]));
       Object nv = n.next.transform(sub, r);
-      if (nv == sub || (nv instanceof Collection && sub.isEmpty() && ((Collection<?>) nv).isEmpty())) {
+      if (nv == sub
+          || (nv instanceof Collection && sub.isEmpty() && ((Collection<?>) nv).isEmpty())) {
         return v;
       }
       if (nv != VOID && nv != null && !(nv instanceof Collection)) {
-        throw PathException.at(n, "needs a list as the new sublist, got " + PathException.className(nv));
+        throw PathException.at(
+            n, "needs a list as the new sublist, got " + PathException.className(nv));
       }
       List<Object> out = Colls.writableListOrNew(v);
       out.subList(b[0], b[1]).clear();
@@ -312,6 +316,7 @@ final class ListNavs {
   /** beforeElem(), afterElem(), beforeIndex(i): write-only slots that insert one element. */
   static final class Insert extends Nav {
     private static final long serialVersionUID = 1L;
+
     /** "before", "after" or "index". */
     final String kind;
 

@@ -348,16 +348,17 @@ final class MapNavs {
         throw PathException.wrongShape(n, v, "a map");
       }
       Object[] keys = Args.resolveAll(args, r.vars);
-      Map<Object, Object> before =
-          v == null ? new java.util.HashMap<>() : sub((Map<?, ?>) v, keys);
+      Map<Object, Object> before = v == null ? new java.util.HashMap<>() : sub((Map<?, ?>) v, keys);
       Object nv = n.next.transform(before, r);
       if (nv == before) {
         return v;
       }
       if (nv != VOID && nv != null && !(nv instanceof Map)) {
-        throw PathException.at(n, "needs a map as the new submap, got " + PathException.className(nv));
+        throw PathException.at(
+            n, "needs a map as the new submap, got " + PathException.className(nv));
       }
-      Map<Object, Object> out = v == null ? new java.util.HashMap<>() : Colls.writable((Map<?, ?>) v);
+      Map<Object, Object> out =
+          v == null ? new java.util.HashMap<>() : Colls.writable((Map<?, ?>) v);
       for (Object k : Arrays.asList(keys)) {
         out.remove(k);
       }

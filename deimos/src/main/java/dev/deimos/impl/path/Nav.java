@@ -3,8 +3,8 @@ package dev.deimos.impl.path;
 import java.io.Serializable;
 
 /**
- * One compiled navigation step. Steps are immutable and shared by every run of a path; all
- * per-call state lives in {@link Run}.
+ * One compiled navigation step. Steps are immutable and shared by every run of a path; all per-call
+ * state lives in {@link Run}.
  */
 abstract class Nav implements Serializable {
   private static final long serialVersionUID = 1L;

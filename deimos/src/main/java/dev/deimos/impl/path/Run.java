@@ -12,8 +12,10 @@ final class Run {
   private static final Object[] NONE = new Object[0];
 
   final Vars vars;
+
   /** Receives each value that reaches the end of the current (sub-)path in a select. */
   Consumer<Object> sink;
+
   /** Computes the replacement of a value that reaches the end of the current (sub-)path. */
   UnaryOperator<Object> tail;
 

@@ -8,11 +8,11 @@ package dev.deimos.impl.path;
  * java.util.List}) together with this marker. The contract between the engine and such a view:
  *
  * <ul>
- *   <li><b>Transforms</b> change the view only through the {@code java.util} mutators ({@code
- *       put}, {@code remove}, {@code add}, {@code set}, {@code clear}), called on the view itself
- *       or on a {@code subMap}/{@code headMap}/{@code tailMap} (or set equivalent) view of it, and
- *       return the same object. Changes found while iterating are applied after the iteration, so
- *       a view need not support mutation during iteration. A {@code key(k).termVal(v)} or {@code
+ *   <li><b>Transforms</b> change the view only through the {@code java.util} mutators ({@code put},
+ *       {@code remove}, {@code add}, {@code set}, {@code clear}), called on the view itself or on a
+ *       {@code subMap}/{@code headMap}/{@code tailMap} (or set equivalent) view of it, and return
+ *       the same object. Changes found while iterating are applied after the iteration, so a view
+ *       need not support mutation during iteration. A {@code key(k).termVal(v)} or {@code
  *       key(k).termVoid()} on a view is a blind {@code put}/{@code remove} with no read.
  *   <li><b>Selects</b> use only read methods, lazily: {@code get}, {@code containsKey}, {@code
  *       size}, iterators, {@code subMap}/{@code headMap}/{@code tailMap}/{@code descendingMap} (and

@@ -3,7 +3,6 @@
  * selects and transforms with them over plain Java values and over store views.
  *
  * <p>Entry point: {@link dev.deimos.impl.path.Paths}. Stores plug in through {@link
- * dev.deimos.impl.path.WriteThrough}. May use the public API packages and {@code impl.data}
- * only.
+ * dev.deimos.impl.path.WriteThrough}. May use the public API packages and {@code impl.data} only.
  */
 package dev.deimos.impl.path;
