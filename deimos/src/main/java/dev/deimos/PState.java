@@ -13,13 +13,13 @@ import dev.deimos.ops.DeimosFunction2;
  * A PState: a partitioned, durable, indexed store shaped by a schema.
  *
  * <p>The static methods build schemas for {@code topology.pstate("$$name", schema)}. Schemas are
- * immutable data: every builder call returns a new schema. A schema is either a {@link Class}
- * (any instance of it, or null) or one of {@link #mapSchema}, {@link #setSchema}, {@link
- * #listSchema}, {@link #fixedKeysSchema}, nested freely, optionally {@link Schema#subindexed()}
- * and optionally wrapped in {@link #migrated}.
+ * immutable data: every builder call returns a new schema. A schema is either a {@link Class} (any
+ * instance of it, or null) or one of {@link #mapSchema}, {@link #setSchema}, {@link #listSchema},
+ * {@link #fixedKeysSchema}, nested freely, optionally {@link Schema#subindexed()} and optionally
+ * wrapped in {@link #migrated}.
  *
- * <p>Every write to a PState is checked against its schema; a violating write fails the event
- * that made it, and none of that event's writes become visible.
+ * <p>Every write to a PState is checked against its schema; a violating write fails the event that
+ * made it, and none of that event's writes become visible.
  */
 public interface PState {
 
@@ -106,8 +106,8 @@ public interface PState {
   /** Builder-style options on a schema. */
   interface Schema {
     /**
-     * Stores this structure's elements individually, so it may grow larger than memory and reads
-     * of one element or a range cost a seek. Size tracking is on.
+     * Stores this structure's elements individually, so it may grow larger than memory and reads of
+     * one element or a range cost a seek. Size tracking is on.
      *
      * @return a subindexed copy of this schema
      * @throws IllegalArgumentException for class and fixed-keys schemas

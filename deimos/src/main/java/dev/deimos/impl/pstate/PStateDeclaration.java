@@ -106,5 +106,4 @@ public final class PStateDeclaration implements PState.Declaration, Serializable
   public Class<?> getKeyPartitioner() {
     return keyPartitioner;
   }
-
 }

@@ -29,7 +29,12 @@ public interface KvReader extends AutoCloseable {
    * @return the entries read and where reading stopped
    */
   Page scan(
-      byte[] from, boolean fromInclusive, byte[] to, boolean toInclusive, boolean reverse, int limit);
+      byte[] from,
+      boolean fromInclusive,
+      byte[] to,
+      boolean toInclusive,
+      boolean reverse,
+      int limit);
 
   @Override
   void close();

@@ -56,14 +56,16 @@ public record MigratedSchemaNode(
   public PState.MigratedSchema addFixedKeys(Object... ks) {
     Set<Object> s = new LinkedHashSet<>(addedFixedKeys);
     Collections.addAll(s, ks);
-    return new MigratedSchemaNode(target, migrationId, migrationFn, toSubindexed, s, removedFixedKeys);
+    return new MigratedSchemaNode(
+        target, migrationId, migrationFn, toSubindexed, s, removedFixedKeys);
   }
 
   @Override
   public PState.MigratedSchema removeFixedKeys(Object... ks) {
     Set<Object> s = new LinkedHashSet<>(removedFixedKeys);
     Collections.addAll(s, ks);
-    return new MigratedSchemaNode(target, migrationId, migrationFn, toSubindexed, addedFixedKeys, s);
+    return new MigratedSchemaNode(
+        target, migrationId, migrationFn, toSubindexed, addedFixedKeys, s);
   }
 
   @Override

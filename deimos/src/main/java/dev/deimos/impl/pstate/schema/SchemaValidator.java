@@ -35,7 +35,8 @@ public final class SchemaValidator {
    * @param location keys from the root (this list is used as scratch and restored)
    * @throws SchemaViolationException if it does not fit
    */
-  public static void validate(String pstate, SchemaNode schema, Object value, List<Object> location) {
+  public static void validate(
+      String pstate, SchemaNode schema, Object value, List<Object> location) {
     if (value == null) {
       return;
     }
@@ -109,7 +110,8 @@ public final class SchemaValidator {
    * @param key the key
    * @param location location of the map
    */
-  public static void validateKey(String pstate, Class<?> keyClass, Object key, List<Object> location) {
+  public static void validateKey(
+      String pstate, Class<?> keyClass, Object key, List<Object> location) {
     if (key == null) {
       throw new SchemaViolationException(
           pstate, location, "map key is null, expected a " + keyClass.getSimpleName());
@@ -134,9 +136,7 @@ public final class SchemaValidator {
     SchemaNode field = f.fields().get(key);
     if (field == null) {
       throw new SchemaViolationException(
-          pstate,
-          location,
-          "key " + key + " is not one of the fixed keys " + f.fields().keySet());
+          pstate, location, "key " + key + " is not one of the fixed keys " + f.fields().keySet());
     }
     return field;
   }
@@ -174,8 +174,6 @@ public final class SchemaValidator {
   private static SchemaViolationException mismatch(
       String pstate, List<Object> location, String what, String expected, Object actual) {
     return new SchemaViolationException(
-        pstate,
-        location,
-        what + " has type " + Classes.typeOf(actual) + ", expected " + expected);
+        pstate, location, what + " has type " + Classes.typeOf(actual) + ", expected " + expected);
   }
 }
