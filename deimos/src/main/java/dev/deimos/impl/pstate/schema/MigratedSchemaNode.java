@@ -2,6 +2,7 @@ package dev.deimos.impl.pstate.schema;
 
 import dev.deimos.PState;
 import dev.deimos.SubindexOptions;
+import dev.deimos.impl.data.Functions;
 import dev.deimos.ops.DeimosFunction1;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -109,6 +110,30 @@ public record MigratedSchemaNode(
   @Override
   public String describe() {
     return "migrated(" + target.describe() + ", \"" + migrationId + "\")";
+  }
+
+  /**
+   * Converts one stored value to the target shape, as a read does while the migration runs. Null
+   * stays null (an absent value has nothing to migrate).
+   *
+   * @param stored the value as stored, old or already new
+   * @return the value in the new shape
+   * @throws IllegalStateException naming the migration id if the function throws
+   */
+  public Object migrate(Object stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return Functions.invoke(migrationFn, new Object[] {stored});
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "PState migration "
+              + migrationId
+              + " failed on a value of type "
+              + Classes.typeOf(stored),
+          e);
+    }
   }
 
   /**
