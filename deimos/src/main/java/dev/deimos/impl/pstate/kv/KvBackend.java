@@ -13,7 +13,7 @@ public interface KvBackend extends KvReader {
    * Applies all writes at once: readers see all or none of them, and after a crash either all or
    * none survive.
    *
-   * @param batch key to new value, {@link KvContext#TOMBSTONE} to delete
+   * @param batch key to new value; a null value deletes the key
    * @return completes when the batch is applied (and, for a durable backend, logged)
    */
   CompletableFuture<Void> write(NavigableMap<byte[], byte[]> batch);
