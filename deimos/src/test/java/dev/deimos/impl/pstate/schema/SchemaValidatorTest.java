@@ -194,6 +194,19 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void validate_storedStructureUnderClassSchema_acceptedOnlyIfClassFits() {
+    StoredStructure storedMap = () -> node(PState.mapSchema(String.class, Long.class).subindexed());
+
+    assertThatCode(() -> SchemaValidator.validate("$$c", node(Map.class), storedMap))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> SchemaValidator.validate("$$c", node(Object.class), storedMap))
+        .doesNotThrowAnyException();
+    assertThatThrownBy(() -> SchemaValidator.validate("$$c", node(List.class), storedMap))
+        .isInstanceOf(SchemaViolationException.class)
+        .hasMessageContaining("expected List but got a subindexed mapSchema(String, Long)");
+  }
+
+  @Test
   void validate_locationList_isRestoredAfterCheck() {
     List<Object> location = new ArrayList<>(List.of("outer"));
     SchemaNode s = node(PState.mapSchema(String.class, PState.listSchema(Long.class)));
