@@ -4,6 +4,7 @@ import dev.deimos.PState;
 import dev.deimos.impl.pstate.schema.ClassSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaRules;
 import dev.deimos.impl.pstate.schema.SchemaValidator;
 import dev.deimos.ops.DeimosFunction2;
 import java.io.Serializable;
@@ -29,6 +30,8 @@ public final class PStateDeclaration implements PState.Declaration, Serializable
    *
    * @param name the PState var, e.g. {@code $$counts}
    * @param schema a {@code Class} or {@code PState.Schema}
+   * @throws IllegalArgumentException for a bad name, a non-schema, or a schema breaking {@link
+   *     SchemaRules}
    */
   public PStateDeclaration(String name, Object schema) {
     if (name == null || !name.startsWith("$$")) {
@@ -36,6 +39,7 @@ public final class PStateDeclaration implements PState.Declaration, Serializable
     }
     this.name = name;
     this.schema = SchemaNode.of(schema);
+    SchemaRules.checkDeclarable(name, this.schema);
   }
 
   @Override
