@@ -1,0 +1,188 @@
+package dev.deimos;
+
+import dev.deimos.impl.pstate.schema.FixedKeysSchema;
+import dev.deimos.impl.pstate.schema.ListSchema;
+import dev.deimos.impl.pstate.schema.MapSchema;
+import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaNode;
+import dev.deimos.impl.pstate.schema.SetSchema;
+import dev.deimos.ops.DeimosFunction1;
+import dev.deimos.ops.DeimosFunction2;
+
+/**
+ * A PState: a partitioned, durable, indexed store shaped by a schema.
+ *
+ * <p>The static methods build schemas for {@code topology.pstate("$$name", schema)}. Schemas are
+ * immutable data: every builder call returns a new schema. A schema is either a {@link Class} (any
+ * instance of it, or null) or one of {@link #mapSchema}, {@link #setSchema}, {@link #listSchema},
+ * {@link #fixedKeysSchema}, nested freely, optionally {@link Schema#subindexed()} and optionally
+ * wrapped in {@link #migrated}.
+ *
+ * <p>Every write to a PState is checked against its schema; a violating write fails the event that
+ * made it, and none of that event's writes become visible.
+ */
+public interface PState {
+
+  /**
+   * Declares a map whose keys are instances of {@code keyClass} and values of {@code valClass}.
+   *
+   * @param keyClass key class (primitive classes mean their boxes)
+   * @param valClass value class
+   * @return the schema
+   */
+  static Schema mapSchema(Class<?> keyClass, Class<?> valClass) {
+    return new MapSchema(keyClass, SchemaNode.of(valClass), false, false);
+  }
+
+  /**
+   * Declares a map whose values follow a nested schema.
+   *
+   * @param keyClass key class
+   * @param valueSchema schema of each value
+   * @return the schema
+   */
+  static Schema mapSchema(Class<?> keyClass, Schema valueSchema) {
+    return new MapSchema(keyClass, SchemaNode.of(valueSchema), false, false);
+  }
+
+  /**
+   * Declares a list whose elements are instances of {@code valClass}.
+   *
+   * @param valClass element class
+   * @return the schema
+   */
+  static Schema listSchema(Class<?> valClass) {
+    return new ListSchema(SchemaNode.of(valClass), false);
+  }
+
+  /**
+   * Declares a list whose elements follow a nested schema.
+   *
+   * @param valueSchema element schema
+   * @return the schema
+   */
+  static Schema listSchema(Schema valueSchema) {
+    return new ListSchema(SchemaNode.of(valueSchema), false);
+  }
+
+  /**
+   * Declares a set whose elements are instances of {@code valClass}.
+   *
+   * @param valClass element class
+   * @return the schema
+   */
+  static Schema setSchema(Class<?> valClass) {
+    return new SetSchema(valClass, false, false);
+  }
+
+  /**
+   * Declares a map with a fixed set of keys, each with its own schema. Values hold only the keys
+   * written; every key is optional.
+   *
+   * @param keyAndSchemas alternating keys and schemas ({@code Class} or {@code Schema})
+   * @return the schema
+   * @throws IllegalArgumentException on an odd argument count or a repeated key
+   */
+  static Schema fixedKeysSchema(Object... keyAndSchemas) {
+    return FixedKeysSchema.of(keyAndSchemas);
+  }
+
+  /**
+   * Declares that values at this location change shape. Reads convert old values with {@code
+   * migrationFunction} right away; a background pass rewrites stored values; the migration id
+   * records completion, so the pass is not repeated after a restart. The function must be
+   * idempotent: it may see values already in the new shape.
+   *
+   * @param schema the new schema ({@code Class} or {@code Schema})
+   * @param migrationId names this migration; changing it starts the migration again
+   * @param migrationFunction converts one value
+   * @return the migrated schema, which takes further migration options
+   */
+  static MigratedSchema migrated(
+      Object schema, String migrationId, DeimosFunction1<?, ?> migrationFunction) {
+    return new MigratedSchemaNode(SchemaNode.of(schema), migrationId, migrationFunction);
+  }
+
+  /** Builder-style options on a schema. */
+  interface Schema {
+    /**
+     * Stores this structure's elements individually, so it may grow larger than memory and reads of
+     * one element or a range cost a seek. Size tracking is on.
+     *
+     * @return a subindexed copy of this schema
+     * @throws IllegalArgumentException for class and fixed-keys schemas
+     */
+    Schema subindexed();
+
+    /**
+     * Like {@link #subindexed()} with options.
+     *
+     * @param options subindex options
+     * @return a subindexed copy of this schema
+     */
+    Schema subindexed(SubindexOptions options);
+  }
+
+  /** Options of a migration; each must be stated explicitly even where it could be inferred. */
+  interface MigratedSchema extends Schema {
+    /**
+     * States that the migration adds keys to a fixed-keys schema.
+     *
+     * @param ks added keys
+     * @return a copy with the option
+     */
+    MigratedSchema addFixedKeys(Object... ks);
+
+    /**
+     * States that the migration removes keys from a fixed-keys schema.
+     *
+     * @param ks removed keys
+     * @return a copy with the option
+     */
+    MigratedSchema removeFixedKeys(Object... ks);
+
+    /**
+     * States that the value becomes a subindexed structure.
+     *
+     * @return a copy with the option
+     */
+    MigratedSchema migrateToSubindexed();
+  }
+
+  /** Options on a PState declared in a topology. Every method returns this declaration. */
+  interface Declaration {
+    /**
+     * Gives the PState a single partition, on task 0.
+     *
+     * @return this declaration
+     */
+    Declaration global();
+
+    /**
+     * Sets the value every partition starts with. Only for PStates whose schema is a Class.
+     *
+     * @param val the initial value
+     * @return this declaration
+     */
+    Declaration initialValue(Object val);
+
+    /**
+     * Makes the PState readable only inside its declaring topology.
+     *
+     * @return this declaration
+     */
+    Declaration makePrivate();
+
+    /**
+     * Replaces the hash routing of client and topology reads with a custom function of the number
+     * of partitions and the partitioning key that returns a partition index.
+     *
+     * @param partitionerClass a class with a public no-argument constructor
+     * @param <T> key type
+     * @param <F> function type
+     * @return this declaration
+     */
+    <T, F extends DeimosFunction2<Integer, T, Integer>> Declaration keyPartitioner(
+        Class<F> partitionerClass);
+  }
+}
