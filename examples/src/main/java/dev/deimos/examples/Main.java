@@ -1,6 +1,7 @@
 package dev.deimos.examples;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The README's main job: runs every example and prints what it computed.
@@ -23,5 +24,8 @@ public final class Main {
     Object letters = WordStats.totalLetters(text);
     System.out.println(
         "total letters: " + letters + " (" + letters.getClass().getSimpleName() + ")");
+    Map<String, Object> scores = ScoresPaths.sample();
+    System.out.println("high scores:   " + ScoresPaths.highScores(scores));
+    System.out.println("alice bumped:  " + ScoresPaths.bumpAndPrune(scores, "alice"));
   }
 }
