@@ -1,0 +1,313 @@
+package dev.deimos;
+
+import dev.deimos.impl.dataflow.Chain;
+import dev.deimos.ops.DeimosFunction0;
+import dev.deimos.ops.DeimosFunction1;
+import dev.deimos.ops.DeimosFunction2;
+import dev.deimos.ops.DeimosFunction3;
+import dev.deimos.ops.DeimosOperation0;
+import dev.deimos.ops.DeimosOperation1;
+import dev.deimos.ops.DeimosOperation2;
+import dev.deimos.ops.DeimosOperation3;
+
+/**
+ * A piece of dataflow code: an immutable chain of nodes built by calling chain methods.
+ *
+ * <p>Building only records nodes; nothing runs until the chain is executed or used by a topology.
+ * Every chain method returns a new chain and leaves the receiver unchanged, so a block can be
+ * shared and reused (for example with {@link Impl#macro(Block)}). Each chain method also exists as
+ * a static method here that starts a new chain. Var names are strings starting with {@code *};
+ * arguments may be vars, plain values, {@link Constant}s or {@link Expr}s.
+ *
+ * <p>Errors in the code (an unbound var, a wrong number of output vars) are reported as {@link
+ * DeimosCompileException} when the block is compiled, not while it is built.
+ */
+public interface Block {
+
+  /**
+   * Starts an empty chain.
+   *
+   * @return a chain with no nodes
+   */
+  static Impl create() {
+    return Chain.empty();
+  }
+
+  /** A chain that more nodes can be appended to. Instances are immutable and thread-safe. */
+  interface Impl extends Block {
+    /**
+     * Calls a function of no arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @return the chain with the node appended
+     */
+    <R> OutImpl each(DeimosFunction0<R> fn);
+
+    /**
+     * Calls a function of one argument; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @return the chain with the node appended
+     */
+    <T0, R> OutImpl each(DeimosFunction1<T0, R> fn, Object arg0);
+
+    /**
+     * Calls a function of two arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @return the chain with the node appended
+     */
+    <T0, T1, R> OutImpl each(DeimosFunction2<T0, T1, R> fn, Object arg0, Object arg1);
+
+    /**
+     * Calls a function of three arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, R> OutImpl each(
+        DeimosFunction3<T0, T1, T2, R> fn, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Calls an operation of no arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @return the chain with the node appended
+     */
+    MultiOutImpl each(DeimosOperation0 op);
+
+    /**
+     * Calls an operation of one argument; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @return the chain with the node appended
+     */
+    <T0> MultiOutImpl each(DeimosOperation1<T0> op, Object arg0);
+
+    /**
+     * Calls an operation of two arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @return the chain with the node appended
+     */
+    <T0, T1> MultiOutImpl each(DeimosOperation2<T0, T1> op, Object arg0, Object arg1);
+
+    /**
+     * Calls an operation of three arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2> MultiOutImpl each(
+        DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Continues only when {@code cond} is truthy (neither {@code null} nor {@code false}).
+     *
+     * @param cond a var, value or {@link Expr}
+     * @return the chain with the node appended
+     */
+    Impl keepTrue(Object cond);
+
+    /**
+     * Runs {@code then} when {@code cond} is truthy, then continues after this node.
+     *
+     * @param cond a var, value or {@link Expr}
+     * @param then the block run when the condition holds
+     * @return the chain with the node appended
+     */
+    Impl ifTrue(Object cond, Block then);
+
+    /**
+     * Runs {@code then} or {@code otherwise} depending on {@code cond}, then continues after this
+     * node. Vars bound in both branches stay bound afterwards.
+     *
+     * @param cond a var, value or {@link Expr}
+     * @param then the block run when the condition holds
+     * @param otherwise the block run when it does not
+     * @return the chain with the node appended
+     */
+    Impl ifTrue(Object cond, Block then, Block otherwise);
+
+    /**
+     * Inlines the nodes of another block here.
+     *
+     * @param block the block to splice in
+     * @return the chain with the block's nodes appended
+     */
+    Impl macro(Block block);
+
+    /**
+     * Compiles this chain and runs it once in the calling thread, starting with no vars bound.
+     *
+     * @throws DeimosCompileException if the chain is invalid
+     */
+    void execute();
+  }
+
+  /** A chain whose last node must bind its output with {@link #out(String...)}. */
+  interface Out {
+    /**
+     * Binds the output of the last node to vars.
+     *
+     * @param vars var names, each starting with {@code *}
+     * @return the chain with the output bound
+     */
+    Impl out(String... vars);
+  }
+
+  /** A chain whose last node may bind its output with {@code out} or be continued directly. */
+  interface OutImpl extends Impl, Out {}
+
+  /** A chain whose last node is an operation; later versions add named output streams. */
+  interface MultiOutImpl extends OutImpl {}
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosFunction0)}.
+   *
+   * @param fn the function
+   * @return the new chain
+   */
+  static <R> OutImpl each(DeimosFunction0<R> fn) {
+    return create().each(fn);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosFunction1, Object)}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @return the new chain
+   */
+  static <T0, R> OutImpl each(DeimosFunction1<T0, R> fn, Object arg0) {
+    return create().each(fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosFunction2, Object, Object)}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @return the new chain
+   */
+  static <T0, T1, R> OutImpl each(DeimosFunction2<T0, T1, R> fn, Object arg0, Object arg1) {
+    return create().each(fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosFunction3, Object, Object, Object)}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @return the new chain
+   */
+  static <T0, T1, T2, R> OutImpl each(
+      DeimosFunction3<T0, T1, T2, R> fn, Object arg0, Object arg1, Object arg2) {
+    return create().each(fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosOperation0)}.
+   *
+   * @param op the operation
+   * @return the new chain
+   */
+  static MultiOutImpl each(DeimosOperation0 op) {
+    return create().each(op);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosOperation1, Object)}.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @return the new chain
+   */
+  static <T0> MultiOutImpl each(DeimosOperation1<T0> op, Object arg0) {
+    return create().each(op, arg0);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosOperation2, Object, Object)}.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @return the new chain
+   */
+  static <T0, T1> MultiOutImpl each(DeimosOperation2<T0, T1> op, Object arg0, Object arg1) {
+    return create().each(op, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#each(DeimosOperation3, Object, Object, Object)}.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @return the new chain
+   */
+  static <T0, T1, T2> MultiOutImpl each(
+      DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2) {
+    return create().each(op, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#keepTrue(Object)}.
+   *
+   * @param cond a var, value or {@link Expr}
+   * @return the new chain
+   */
+  static Impl keepTrue(Object cond) {
+    return create().keepTrue(cond);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#ifTrue(Object, Block)}.
+   *
+   * @param cond a var, value or {@link Expr}
+   * @param then the block run when the condition holds
+   * @return the new chain
+   */
+  static Impl ifTrue(Object cond, Block then) {
+    return create().ifTrue(cond, then);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#ifTrue(Object, Block, Block)}.
+   *
+   * @param cond a var, value or {@link Expr}
+   * @param then the block run when the condition holds
+   * @param otherwise the block run when it does not
+   * @return the new chain
+   */
+  static Impl ifTrue(Object cond, Block then, Block otherwise) {
+    return create().ifTrue(cond, then, otherwise);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#macro(Block)}.
+   *
+   * @param block the block to splice in
+   * @return the new chain
+   */
+  static Impl macro(Block block) {
+    return create().macro(block);
+  }
+}

@@ -1,0 +1,140 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.Block;
+import dev.deimos.ops.DeimosFunction0;
+import dev.deimos.ops.DeimosFunction1;
+import dev.deimos.ops.DeimosFunction2;
+import dev.deimos.ops.DeimosFunction3;
+import dev.deimos.ops.DeimosOperation0;
+import dev.deimos.ops.DeimosOperation1;
+import dev.deimos.ops.DeimosOperation2;
+import dev.deimos.ops.DeimosOperation3;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The only implementation of the {@link Block} chain types: a persistent linked list of nodes, so
+ * appending shares the prefix and never mutates an existing chain.
+ */
+public final class Chain implements Block.MultiOutImpl {
+  private static final Chain EMPTY = new Chain(null, null);
+
+  private final Chain prev;
+  private final Node node;
+
+  private Chain(Chain prev, Node node) {
+    this.prev = prev;
+    this.node = node;
+  }
+
+  /**
+   * Returns the empty chain.
+   *
+   * @return the shared empty chain
+   */
+  public static Chain empty() {
+    return EMPTY;
+  }
+
+  private Chain add(Node n) {
+    return new Chain(this, n);
+  }
+
+  /** The recorded nodes, first to last. */
+  List<Node> nodes() {
+    List<Node> out = new ArrayList<>();
+    for (Chain c = this; c.node != null; c = c.prev) {
+      out.add(c.node);
+    }
+    Collections.reverse(out);
+    return Collections.unmodifiableList(out);
+  }
+
+  static List<Node> nodesOf(Block b) {
+    if (!(b instanceof Chain)) {
+      throw new IllegalArgumentException("not a block built with Block methods: " + b);
+    }
+    return ((Chain) b).nodes();
+  }
+
+  @Override
+  public <R> Block.OutImpl each(DeimosFunction0<R> fn) {
+    return add(Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn)));
+  }
+
+  @Override
+  public <T0, R> Block.OutImpl each(DeimosFunction1<T0, R> fn, Object arg0) {
+    return add(Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0));
+  }
+
+  @Override
+  public <T0, T1, R> Block.OutImpl each(DeimosFunction2<T0, T1, R> fn, Object arg0, Object arg1) {
+    return add(Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0, arg1));
+  }
+
+  @Override
+  public <T0, T1, T2, R> Block.OutImpl each(
+      DeimosFunction3<T0, T1, T2, R> fn, Object arg0, Object arg1, Object arg2) {
+    return add(Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0, arg1, arg2));
+  }
+
+  @Override
+  public Block.MultiOutImpl each(DeimosOperation0 op) {
+    return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op)));
+  }
+
+  @Override
+  public <T0> Block.MultiOutImpl each(DeimosOperation1<T0> op, Object arg0) {
+    return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0));
+  }
+
+  @Override
+  public <T0, T1> Block.MultiOutImpl each(DeimosOperation2<T0, T1> op, Object arg0, Object arg1) {
+    return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1));
+  }
+
+  @Override
+  public <T0, T1, T2> Block.MultiOutImpl each(
+      DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2) {
+    return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1, arg2));
+  }
+
+  @Override
+  public Block.Impl out(String... vars) {
+    if (node == null) {
+      throw new IllegalStateException("out() needs a preceding node");
+    }
+    return new Chain(prev, node.withOuts(vars));
+  }
+
+  @Override
+  public Block.Impl keepTrue(Object cond) {
+    return add(Node.keepTrue(cond));
+  }
+
+  @Override
+  public Block.Impl ifTrue(Object cond, Block then) {
+    return add(Node.ifTrue(cond, Objects.requireNonNull(then), null));
+  }
+
+  @Override
+  public Block.Impl ifTrue(Object cond, Block then, Block otherwise) {
+    return add(Node.ifTrue(cond, Objects.requireNonNull(then), Objects.requireNonNull(otherwise)));
+  }
+
+  @Override
+  public Block.Impl macro(Block block) {
+    Chain c = this;
+    for (Node n : nodesOf(block)) {
+      c = c.add(n);
+    }
+    return c;
+  }
+
+  @Override
+  public void execute() {
+    Compiler.compile(this).run();
+  }
+}

@@ -1,0 +1,177 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.Block;
+import dev.deimos.Constant;
+import dev.deimos.DeimosCompileException;
+import dev.deimos.Expr;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns recorded nodes into linked {@link Step}s. Each distinct var name gets one int slot for the
+ * whole block, so running never looks vars up by name. Checks that every var read is bound on every
+ * path reaching the read, and that functions bind at most one output var.
+ */
+public final class Compiler {
+  private final Map<String, Integer> slots = new HashMap<>();
+
+  private Compiler() {}
+
+  /**
+   * Compiles a block built with the {@link Block} chain methods.
+   *
+   * @param block the block
+   * @return the runnable plan
+   * @throws DeimosCompileException if a var is read before being bound, or a node binds more output
+   *     vars than it produces
+   */
+  public static Plan compile(Block block) {
+    Compiler c = new Compiler();
+    Step[] head = new Step[1];
+    c.seq(Chain.nodesOf(block), new HashSet<>(), null, head, "");
+    return new Plan(head[0], c.slots.size());
+  }
+
+  /**
+   * Compiles {@code nodes} whose last step continues at {@code cont}; stores the first step (or
+   * {@code cont} if empty) in {@code head[0]} and returns the vars bound at the end.
+   */
+  private Set<String> seq(
+      List<Node> nodes, Set<String> bound, Step cont, Step[] head, String where) {
+    Set<String> b = new HashSet<>(bound);
+    Step first = null;
+    Step last = null;
+    Step[] ifSteps = new Step[nodes.size()];
+    for (int i = 0; i < nodes.size(); i++) {
+      Node n = nodes.get(i);
+      String at = "node " + where + i + " " + n.describe();
+      Arg[] args = new Arg[n.args.length];
+      for (int a = 0; a < args.length; a++) {
+        args[a] = arg(n.args[a], b, at);
+      }
+      if (n.kind == Node.Kind.EACH_FN && n.outs.length > 1) {
+        throw new DeimosCompileException(
+            at
+                + ": a function produces one value but out binds "
+                + n.outs.length
+                + " vars "
+                + String.join(", ", n.outs));
+      }
+      int[] outSlots = new int[n.outs.length];
+      for (int o = 0; o < outSlots.length; o++) {
+        String v = n.outs[o];
+        if (!isVar(v)) {
+          throw new DeimosCompileException(at + ": out var '" + v + "' must start with '*'");
+        }
+        outSlots[o] = slots.computeIfAbsent(v, k -> slots.size());
+      }
+      Step s = new Step(n, args, outSlots);
+      if (first == null) {
+        first = s;
+      } else {
+        last.next = s;
+      }
+      last = s;
+      if (n.kind == Node.Kind.IF_TRUE) {
+        // Branches are compiled once the continuation exists; record bound vars now.
+        ifSteps[i] = s;
+        Set<String> t = seqBranch(n.then, b, s, true, where + i + ".then.");
+        Set<String> e =
+            n.otherwise == null ? b : seqBranch(n.otherwise, b, s, false, where + i + ".else.");
+        Set<String> both = new HashSet<>(t);
+        both.retainAll(e);
+        b = both;
+      }
+      for (String v : n.outs) {
+        b.add(v);
+      }
+    }
+    if (last != null) {
+      last.next = cont;
+    }
+    // Branch tails were linked to a placeholder; point them at the step after each ifTrue.
+    for (Step s : ifSteps) {
+      if (s != null) {
+        s.then = relink(s.then, s, s.next);
+        s.otherwise = s.otherwise == null ? s.next : relink(s.otherwise, s, s.next);
+      }
+    }
+    head[0] = first == null ? cont : first;
+    return b;
+  }
+
+  private Set<String> seqBranch(
+      Block block, Set<String> b, Step owner, boolean then, String where) {
+    Step[] h = new Step[1];
+    Set<String> out = seq(Chain.nodesOf(block), b, owner, h, where);
+    if (then) {
+      owner.then = h[0];
+    } else {
+      owner.otherwise = h[0];
+    }
+    return out;
+  }
+
+  /** Replaces links to {@code placeholder} (the ifTrue step itself) inside a branch by target. */
+  private static Step relink(Step branchHead, Step placeholder, Step target) {
+    if (branchHead == placeholder) {
+      return target;
+    }
+    Set<Step> seen = new HashSet<>();
+    relinkFrom(branchHead, placeholder, target, seen);
+    return branchHead;
+  }
+
+  private static void relinkFrom(Step s, Step placeholder, Step target, Set<Step> seen) {
+    while (s != null && s != placeholder && seen.add(s)) {
+      if (s.then != null) {
+        if (s.then == placeholder) {
+          s.then = target;
+        } else {
+          relinkFrom(s.then, placeholder, target, seen);
+        }
+      }
+      if (s.otherwise != null) {
+        if (s.otherwise == placeholder) {
+          s.otherwise = target;
+        } else {
+          relinkFrom(s.otherwise, placeholder, target, seen);
+        }
+      }
+      if (s.next == placeholder) {
+        s.next = target;
+        return;
+      }
+      s = s.next;
+    }
+  }
+
+  private Arg arg(Object o, Set<String> bound, String at) {
+    if (o instanceof Constant) {
+      return new Arg.Lit(((Constant) o).getValue());
+    }
+    if (o instanceof Expr) {
+      Expr e = (Expr) o;
+      Arg[] sub = new Arg[e.arity()];
+      for (int i = 0; i < sub.length; i++) {
+        sub[i] = arg(e.getArg(i), bound, at);
+      }
+      return new Arg.Call(e.getOp(), sub);
+    }
+    if (isVar(o)) {
+      String v = (String) o;
+      if (!bound.contains(v)) {
+        throw new DeimosCompileException(at + ": var " + v + " is not bound here");
+      }
+      return new Arg.Slot(slots.get(v));
+    }
+    return new Arg.Lit(o);
+  }
+
+  static boolean isVar(Object o) {
+    return o instanceof String && ((String) o).startsWith("*");
+  }
+}

@@ -1,0 +1,79 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.impl.data.Functions;
+import dev.deimos.ops.OutputCollector;
+
+/**
+ * Runs compiled steps in the calling thread. Slots are shared across a fan-out: each emit writes
+ * its outputs, then runs the rest of the chain to completion before the next emit overwrites them.
+ */
+final class Executor {
+  private Executor() {}
+
+  static void run(Step s, Object[] slots) {
+    while (s != null) {
+      switch (s.node.kind) {
+        case EACH_FN:
+          {
+            Object r = Functions.invoke(s.node.fn, Arg.evalAll(s.args, slots));
+            if (s.outSlots.length == 1) {
+              slots[s.outSlots[0]] = r;
+            }
+            s = s.next;
+            break;
+          }
+        case EACH_OP:
+          Invoke.operation(s.node.fn, Arg.evalAll(s.args, slots), new Emitter(s, slots));
+          return;
+        case KEEP_TRUE:
+          if (!truthy(s.args[0].eval(slots))) {
+            return;
+          }
+          s = s.next;
+          break;
+        default:
+          // Branch ends are linked to the step after the ifTrue by the compiler.
+          s = truthy(s.args[0].eval(slots)) ? s.then : s.otherwise;
+          break;
+      }
+    }
+  }
+
+  static boolean truthy(Object o) {
+    return o != null && !Boolean.FALSE.equals(o);
+  }
+
+  private static final class Emitter implements OutputCollector {
+    private final Step step;
+    private final Object[] slots;
+
+    Emitter(Step step, Object[] slots) {
+      this.step = step;
+      this.slots = slots;
+    }
+
+    @Override
+    public void emit(Object... values) {
+      int[] outs = step.outSlots;
+      if (outs.length > 0 && values.length != outs.length) {
+        throw new IllegalStateException(
+            step.node.describe()
+                + " emitted "
+                + values.length
+                + " values but binds "
+                + outs.length
+                + " vars");
+      }
+      for (int i = 0; i < outs.length; i++) {
+        slots[outs[i]] = values[i];
+      }
+      run(step.next, slots);
+    }
+
+    @Override
+    public void emitStream(String stream, Object... values) {
+      throw new UnsupportedOperationException(
+          "named output streams are not supported yet: " + stream);
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.ops.DeimosOperation0;
+import dev.deimos.ops.DeimosOperation1;
+import dev.deimos.ops.DeimosOperation2;
+import dev.deimos.ops.DeimosOperation3;
+import dev.deimos.ops.OutputCollector;
+
+/** Calls operations by arity; the builder guarantees the arity matches the argument count. */
+final class Invoke {
+  private Invoke() {}
+
+  @SuppressWarnings("unchecked")
+  static void operation(Object op, Object[] a, OutputCollector c) {
+    switch (a.length) {
+      case 0:
+        ((DeimosOperation0) op).invoke(c);
+        return;
+      case 1:
+        ((DeimosOperation1<Object>) op).invoke(a[0], c);
+        return;
+      case 2:
+        ((DeimosOperation2<Object, Object>) op).invoke(a[0], a[1], c);
+        return;
+      case 3:
+        ((DeimosOperation3<Object, Object, Object>) op).invoke(a[0], a[1], a[2], c);
+        return;
+      default:
+        throw new IllegalArgumentException("operations of arity " + a.length + " not supported");
+    }
+  }
+}

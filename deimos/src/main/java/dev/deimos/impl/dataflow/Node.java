@@ -1,0 +1,60 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.Block;
+import dev.deimos.impl.data.Functions;
+import java.util.Arrays;
+
+/** One recorded dataflow node. Immutable; {@link #withOuts} returns a copy. */
+final class Node {
+  enum Kind {
+    EACH_FN,
+    EACH_OP,
+    KEEP_TRUE,
+    IF_TRUE
+  }
+
+  final Kind kind;
+  final Object fn;
+  final Object[] args;
+  final String[] outs;
+  final Block then;
+  final Block otherwise;
+
+  private Node(Kind kind, Object fn, Object[] args, String[] outs, Block then, Block otherwise) {
+    this.kind = kind;
+    this.fn = fn;
+    this.args = args;
+    this.outs = outs;
+    this.then = then;
+    this.otherwise = otherwise;
+  }
+
+  static Node each(Kind kind, Object fn, Object... args) {
+    return new Node(kind, fn, args, new String[0], null, null);
+  }
+
+  static Node keepTrue(Object cond) {
+    return new Node(Kind.KEEP_TRUE, null, new Object[] {cond}, new String[0], null, null);
+  }
+
+  static Node ifTrue(Object cond, Block then, Block otherwise) {
+    return new Node(Kind.IF_TRUE, null, new Object[] {cond}, new String[0], then, otherwise);
+  }
+
+  Node withOuts(String[] vars) {
+    return new Node(kind, fn, args, vars.clone(), then, otherwise);
+  }
+
+  /** Short description used in error messages. */
+  String describe() {
+    switch (kind) {
+      case EACH_FN:
+      case EACH_OP:
+        return "each(" + Functions.describe(fn) + ", " + Arrays.toString(args) + ")";
+      case KEEP_TRUE:
+        return "keepTrue(" + args[0] + ")";
+      default:
+        return "ifTrue(" + args[0] + ")";
+    }
+  }
+}

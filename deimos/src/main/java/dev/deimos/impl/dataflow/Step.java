@@ -1,0 +1,17 @@
+package dev.deimos.impl.dataflow;
+
+/** One compiled node; {@code next} links are fixed once compilation finishes. */
+final class Step {
+  final Node node;
+  final Arg[] args;
+  final int[] outSlots;
+  Step next;
+  Step then;
+  Step otherwise;
+
+  Step(Node node, Arg[] args, int[] outSlots) {
+    this.node = node;
+    this.args = args;
+    this.outSlots = outSlots;
+  }
+}

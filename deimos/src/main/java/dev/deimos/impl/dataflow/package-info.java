@@ -1,0 +1,10 @@
+/**
+ * The dataflow language: records {@link dev.deimos.Block} chains, compiles them into linked steps
+ * with one int slot per var, and runs them locally in the calling thread.
+ *
+ * <p>Entry points: {@link dev.deimos.impl.dataflow.Chain} (the builder behind {@code Block}) and
+ * {@link dev.deimos.impl.dataflow.Compiler#compile} producing a {@link
+ * dev.deimos.impl.dataflow.Plan}. May use the public API packages, {@code impl.data} and {@code
+ * impl.path}; not serial, pstate or anything runtime-specific.
+ */
+package dev.deimos.impl.dataflow;

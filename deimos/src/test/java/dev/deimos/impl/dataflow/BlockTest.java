@@ -1,0 +1,159 @@
+package dev.deimos.impl.dataflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deimos.Block;
+import dev.deimos.Constant;
+import dev.deimos.DeimosCompileException;
+import dev.deimos.Expr;
+import dev.deimos.ops.Ops;
+import dev.deimos.ops.OutputCollector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BlockTest {
+  private final List<Object> seen = new ArrayList<>();
+
+  private Object record(Object v) {
+    seen.add(v);
+    return null;
+  }
+
+  @Test
+  void each_chainOfFunctions_passesValuesAlong() {
+    Block.each(() -> 3)
+        .out("*a")
+        .each((Integer a) -> a * 10, "*a")
+        .out("*b")
+        .each((Integer a, Integer b) -> a + b, "*a", "*b")
+        .out("*c")
+        .each(this::record, "*c")
+        .execute();
+    assertThat(seen).containsExactly(33);
+  }
+
+  @Test
+  void each_explodeOperation_fansOutRestOfChain() {
+    Block.each(Ops.EXPLODE, Arrays.asList(1, 2, 3))
+        .out("*x")
+        .each((Integer x) -> x + 1, "*x")
+        .out("*y")
+        .each(this::record, "*y")
+        .execute();
+    assertThat(seen).containsExactly(2, 3, 4);
+  }
+
+  @Test
+  void each_operationEmittingNothing_filters() {
+    Block.create()
+        .each((Object x, OutputCollector c) -> {}, "ignored")
+        .each(() -> record("reached"))
+        .execute();
+    assertThat(seen).isEmpty();
+  }
+
+  @Test
+  void keepTrue_falseCondition_dropsEvent() {
+    Block.each(Ops.EXPLODE, Arrays.asList(1, 2, 3, 4))
+        .out("*x")
+        .keepTrue(new Expr((Integer x) -> x % 2 == 0, "*x"))
+        .each(this::record, "*x")
+        .execute();
+    assertThat(seen).containsExactly(2, 4);
+  }
+
+  @Test
+  void ifTrue_bothBranches_thenContinueAfter() {
+    Block.each(Ops.EXPLODE, Arrays.asList(1, 2))
+        .out("*x")
+        .ifTrue(
+            new Expr((Integer x) -> x == 1, "*x"),
+            Block.each(() -> "one").out("*s"),
+            Block.each(() -> "other").out("*s"))
+        .each((String s, Integer x) -> record(s + x), "*s", "*x")
+        .execute();
+    assertThat(seen).containsExactly("one1", "other2");
+  }
+
+  @Test
+  void ifTrue_withoutElse_continuesWhenFalse() {
+    Block.each(() -> false)
+        .out("*c")
+        .ifTrue("*c", Block.each(() -> record("then")))
+        .each(() -> record("after"))
+        .execute();
+    assertThat(seen).containsExactly("after");
+  }
+
+  @Test
+  void ifTrue_nested_continuesAfterEachLevel() {
+    Block.ifTrue(
+            true,
+            Block.ifTrue(false, Block.each(() -> record("inner-then")))
+                .each(() -> record("inner-after")))
+        .each(() -> record("outer-after"))
+        .execute();
+    assertThat(seen).containsExactly("inner-after", "outer-after");
+  }
+
+  @Test
+  void macro_splicesBlock_varsVisibleAfter() {
+    Block.Impl inc = Block.each((Integer v) -> v + 1, "*v").out("*w");
+    Block.each(() -> 41).out("*v").macro(inc).each(this::record, "*w").execute();
+    assertThat(seen).containsExactly(42);
+  }
+
+  @Test
+  void each_exprAndConstantArgs_areResolved() {
+    Block.each(() -> 2)
+        .out("*a")
+        .each(
+            (Integer s, String lit) -> record(s + lit),
+            new Expr(Ops.PLUS, "*a", new Expr((Integer a) -> a * 100, "*a")),
+            new Constant("*notVar"))
+        .execute();
+    assertThat(seen).containsExactly("202*notVar");
+  }
+
+  @Test
+  void builder_recordsOnly_nothingRunsUntilExecute() {
+    Block.Impl b = Block.each(() -> record("ran"));
+    assertThat(seen).isEmpty();
+    b.execute();
+    b.execute();
+    assertThat(seen).containsExactly("ran", "ran");
+  }
+
+  @Test
+  void compile_unboundVar_namesNodeAndVar() {
+    assertThatThrownBy(() -> Block.each(() -> 1).out("*a").each(this::record, "*b").execute())
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("*b")
+        .hasMessageContaining("node 1");
+  }
+
+  @Test
+  void compile_varBoundInOnlyOneBranch_isUnboundAfter() {
+    Block b = Block.ifTrue(true, Block.each(() -> 1).out("*x")).each(this::record, "*x");
+    assertThatThrownBy(() -> Compiler.compile(b))
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("var *x is not bound");
+  }
+
+  @Test
+  void compile_functionWithTwoOutVars_reportsArityMismatch() {
+    assertThatThrownBy(() -> Block.each(() -> 1).out("*a", "*b").execute())
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("node 0")
+        .hasMessageContaining("*a, *b");
+  }
+
+  @Test
+  void compile_slotsPerDistinctVar() {
+    Plan p = Compiler.compile(Block.each(() -> 1).out("*a").each(() -> 2).out("*a"));
+    assertThat(p.slotCount()).isEqualTo(1);
+  }
+}
