@@ -156,4 +156,63 @@ class BlockTest {
     Plan p = Compiler.compile(Block.each(() -> 1).out("*a").each(() -> 2).out("*a"));
     assertThat(p.slotCount()).isEqualTo(1);
   }
+
+  @Test
+  void each_operationEmitsTwoValues_bindsBothAndFansOut() {
+    Block.each(
+            (Integer n, OutputCollector c) -> {
+              for (int i = 0; i < n; i++) {
+                c.emit(i, "v" + i);
+              }
+            },
+            3)
+        .out("*i", "*s")
+        .keepTrue(new Expr((Integer i) -> i != 1, "*i"))
+        .each((Integer i, String s) -> record(i + s), "*i", "*s")
+        .execute();
+    assertThat(seen).containsExactly("0v0", "2v2");
+  }
+
+  @Test
+  void each_operationEmitArityMismatch_failsNamingNode() {
+    assertThatThrownBy(
+            () ->
+                Block.each((Object x, OutputCollector c) -> c.emit(1, 2), "in").out("*a").execute())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("emitted 2 values but binds 1 vars");
+  }
+
+  @Test
+  void ifTrue_emptyBranch_continuesAfter() {
+    Block.ifTrue(true, Block.create()).each(() -> record("after")).execute();
+    assertThat(seen).containsExactly("after");
+  }
+
+  @Test
+  void ifTrue_insideFanOut_runsOncePerEmit() {
+    Block.each(Ops.EXPLODE, Arrays.asList(1, 2, 3))
+        .out("*x")
+        .ifTrue(
+            new Expr((Integer x) -> x > 1, "*x"),
+            Block.each(Ops.EXPLODE, Arrays.asList("a", "b")).out("*y"),
+            Block.each(() -> "-").out("*y"))
+        .each((Integer x, String y) -> record(x + y), "*x", "*y")
+        .execute();
+    assertThat(seen).containsExactly("1-", "2a", "2b", "3a", "3b");
+  }
+
+  @Test
+  void compile_unboundVarInBranch_namesNestedNode() {
+    assertThatThrownBy(() -> Compiler.compile(Block.ifTrue(true, Block.each(this::record, "*q"))))
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("node 0.then.0")
+        .hasMessageContaining("*q");
+  }
+
+  @Test
+  void compile_outVarWithoutStar_isRejected() {
+    assertThatThrownBy(() -> Compiler.compile(Block.each(() -> 1).out("a")))
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("'a'");
+  }
 }
