@@ -5,10 +5,20 @@ import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
 import dev.deimos.ops.DeimosFunction3;
+import dev.deimos.ops.DeimosFunction4;
+import dev.deimos.ops.DeimosFunction5;
+import dev.deimos.ops.DeimosFunction6;
+import dev.deimos.ops.DeimosFunction7;
+import dev.deimos.ops.DeimosFunction8;
 import dev.deimos.ops.DeimosOperation0;
 import dev.deimos.ops.DeimosOperation1;
 import dev.deimos.ops.DeimosOperation2;
 import dev.deimos.ops.DeimosOperation3;
+import dev.deimos.ops.DeimosOperation4;
+import dev.deimos.ops.DeimosOperation5;
+import dev.deimos.ops.DeimosOperation6;
+import dev.deimos.ops.DeimosOperation7;
+import dev.deimos.ops.DeimosOperation8;
 
 /**
  * A piece of dataflow code: an immutable chain of nodes built by calling chain methods.
@@ -112,6 +122,208 @@ public interface Block {
      */
     <T0, T1, T2> MultiOutImpl each(
         DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Calls a function of 4 arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, R> OutImpl each(
+        DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg0, Object arg1, Object arg2, Object arg3);
+
+    /**
+     * Calls a function of 5 arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, R> OutImpl each(
+        DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Calls a function of 6 arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, R> OutImpl each(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Calls a function of 7 arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @param arg6 argument 6
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, R> OutImpl each(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Calls a function of 8 arguments; its result may be bound with {@code out}.
+     *
+     * @param fn the function
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @param arg6 argument 6
+     * @param arg7 argument 7
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl each(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
+
+    /**
+     * Calls an operation of 4 arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3> MultiOutImpl each(
+        DeimosOperation4<T0, T1, T2, T3> op, Object arg0, Object arg1, Object arg2, Object arg3);
+
+    /**
+     * Calls an operation of 5 arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4> MultiOutImpl each(
+        DeimosOperation5<T0, T1, T2, T3, T4> op,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Calls an operation of 6 arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5> MultiOutImpl each(
+        DeimosOperation6<T0, T1, T2, T3, T4, T5> op,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Calls an operation of 7 arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @param arg6 argument 6
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6> MultiOutImpl each(
+        DeimosOperation7<T0, T1, T2, T3, T4, T5, T6> op,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Calls an operation of 8 arguments; each emit runs the rest of the chain.
+     *
+     * @param op the operation
+     * @param arg0 argument 0
+     * @param arg1 argument 1
+     * @param arg2 argument 2
+     * @param arg3 argument 3
+     * @param arg4 argument 4
+     * @param arg5 argument 5
+     * @param arg6 argument 6
+     * @param arg7 argument 7
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, T7> MultiOutImpl each(
+        DeimosOperation8<T0, T1, T2, T3, T4, T5, T6, T7> op,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
 
     /**
      * Continues only when {@code cond} is truthy (neither {@code null} nor {@code false}).
@@ -266,6 +478,228 @@ public interface Block {
   static <T0, T1, T2> MultiOutImpl each(
       DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2) {
     return create().each(op, arg0, arg1, arg2);
+  }
+
+  /**
+   * Calls a function of 4 arguments; its result may be bound with {@code out}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, R> OutImpl each(
+      DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg0, Object arg1, Object arg2, Object arg3) {
+    return create().each(fn, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Calls a function of 5 arguments; its result may be bound with {@code out}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, R> OutImpl each(
+      DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().each(fn, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Calls a function of 6 arguments; its result may be bound with {@code out}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, R> OutImpl each(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().each(fn, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Calls a function of 7 arguments; its result may be bound with {@code out}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @param arg6 argument 6
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, R> OutImpl each(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().each(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Calls a function of 8 arguments; its result may be bound with {@code out}.
+   *
+   * @param fn the function
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @param arg6 argument 6
+   * @param arg7 argument 7
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl each(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return create().each(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+  }
+
+  /**
+   * Calls an operation of 4 arguments; each emit runs the rest of the chain.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3> MultiOutImpl each(
+      DeimosOperation4<T0, T1, T2, T3> op, Object arg0, Object arg1, Object arg2, Object arg3) {
+    return create().each(op, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Calls an operation of 5 arguments; each emit runs the rest of the chain.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4> MultiOutImpl each(
+      DeimosOperation5<T0, T1, T2, T3, T4> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().each(op, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Calls an operation of 6 arguments; each emit runs the rest of the chain.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5> MultiOutImpl each(
+      DeimosOperation6<T0, T1, T2, T3, T4, T5> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().each(op, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Calls an operation of 7 arguments; each emit runs the rest of the chain.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @param arg6 argument 6
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6> MultiOutImpl each(
+      DeimosOperation7<T0, T1, T2, T3, T4, T5, T6> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().each(op, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Calls an operation of 8 arguments; each emit runs the rest of the chain.
+   *
+   * @param op the operation
+   * @param arg0 argument 0
+   * @param arg1 argument 1
+   * @param arg2 argument 2
+   * @param arg3 argument 3
+   * @param arg4 argument 4
+   * @param arg5 argument 5
+   * @param arg6 argument 6
+   * @param arg7 argument 7
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, T7> MultiOutImpl each(
+      DeimosOperation8<T0, T1, T2, T3, T4, T5, T6, T7> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return create().each(op, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
   }
 
   /**

@@ -5,10 +5,20 @@ import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
 import dev.deimos.ops.DeimosFunction3;
+import dev.deimos.ops.DeimosFunction4;
+import dev.deimos.ops.DeimosFunction5;
+import dev.deimos.ops.DeimosFunction6;
+import dev.deimos.ops.DeimosFunction7;
+import dev.deimos.ops.DeimosFunction8;
 import dev.deimos.ops.DeimosOperation0;
 import dev.deimos.ops.DeimosOperation1;
 import dev.deimos.ops.DeimosOperation2;
 import dev.deimos.ops.DeimosOperation3;
+import dev.deimos.ops.DeimosOperation4;
+import dev.deimos.ops.DeimosOperation5;
+import dev.deimos.ops.DeimosOperation6;
+import dev.deimos.ops.DeimosOperation7;
+import dev.deimos.ops.DeimosOperation8;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -99,6 +109,166 @@ public final class Chain implements Block.MultiOutImpl {
   public <T0, T1, T2> Block.MultiOutImpl each(
       DeimosOperation3<T0, T1, T2> op, Object arg0, Object arg1, Object arg2) {
     return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1, arg2));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, R> Block.OutImpl each(
+      DeimosFunction4<T0, T1, T2, T3, R> fn, Object arg0, Object arg1, Object arg2, Object arg3) {
+    return add(Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, R> Block.OutImpl each(
+      DeimosFunction5<T0, T1, T2, T3, T4, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.each(Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, R> Block.OutImpl each(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_FN, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4, arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, R> Block.OutImpl each(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_FN,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, T7, R> Block.OutImpl each(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, R> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_FN,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6,
+            arg7));
+  }
+
+  @Override
+  public <T0, T1, T2, T3> Block.MultiOutImpl each(
+      DeimosOperation4<T0, T1, T2, T3> op, Object arg0, Object arg1, Object arg2, Object arg3) {
+    return add(Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1, arg2, arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4> Block.MultiOutImpl each(
+      DeimosOperation5<T0, T1, T2, T3, T4> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.each(Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1, arg2, arg3, arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5> Block.MultiOutImpl each(
+      DeimosOperation6<T0, T1, T2, T3, T4, T5> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_OP, Objects.requireNonNull(op), arg0, arg1, arg2, arg3, arg4, arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6> Block.MultiOutImpl each(
+      DeimosOperation7<T0, T1, T2, T3, T4, T5, T6> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_OP,
+            Objects.requireNonNull(op),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, T7> Block.MultiOutImpl each(
+      DeimosOperation8<T0, T1, T2, T3, T4, T5, T6, T7> op,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_OP,
+            Objects.requireNonNull(op),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6,
+            arg7));
   }
 
   @Override

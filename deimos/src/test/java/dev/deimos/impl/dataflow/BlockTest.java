@@ -215,4 +215,39 @@ class BlockTest {
         .isInstanceOf(DeimosCompileException.class)
         .hasMessageContaining("'a'");
   }
+
+  @Test
+  void each_arityEightFunctionAndFiveOperation_receiveAllArgs() {
+    Block.each(
+            (Integer a,
+                Integer b,
+                Integer c,
+                Integer d,
+                Integer e,
+                Integer f,
+                Integer g,
+                Integer h) -> a + b + c + d + e + f + g + h,
+            1,
+            2,
+            3,
+            4,
+            5,
+            6,
+            7,
+            8)
+        .out("*sum")
+        .each(
+            (Integer s, Integer x, Integer y, Integer z, Integer w, OutputCollector c) -> {
+              c.emit(s + x + y + z + w);
+            },
+            "*sum",
+            1,
+            1,
+            1,
+            1)
+        .out("*t")
+        .each(this::record, "*t")
+        .execute();
+    assertThat(seen).containsExactly(40);
+  }
 }
