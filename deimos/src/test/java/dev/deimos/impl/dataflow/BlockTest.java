@@ -250,4 +250,17 @@ class BlockTest {
         .execute();
     assertThat(seen).containsExactly(40);
   }
+
+  @Test
+  void builder_sharedPrefix_branchesDoNotAffectEachOther() {
+    Block.Impl prefix = Block.each(() -> 5).out("*a");
+    Block.Impl left = prefix.each(Ops.PLUS, "*a", 1).out("*b").each(this::record, "*b");
+    Block.Impl right = prefix.each(this::record, "*a");
+    right.execute();
+    left.execute();
+    prefix.execute();
+    assertThat(seen).containsExactly(5, 6);
+    assertThat(Chain.nodesOf(prefix)).hasSize(1);
+    assertThat(Chain.nodesOf(left)).hasSize(3);
+  }
 }
