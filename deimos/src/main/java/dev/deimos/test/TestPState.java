@@ -22,6 +22,9 @@ import java.util.List;
  * reads are copies, so mutating them leaves the PState unchanged. Paths here run outside dataflow
  * code, so they must not refer to vars.
  *
+ * <p>{@link #close()} keeps {@link Closeable}'s signature (it declares {@code IOException} but
+ * never throws it); after closing, reads and writes throw {@link IllegalStateException}.
+ *
  * <p>Thread-safe: reads may run while another thread writes; writes are applied one at a time.
  */
 public interface TestPState extends Closeable {
@@ -75,8 +78,4 @@ public interface TestPState extends Closeable {
    * @throws IllegalArgumentException if the result does not fit the schema; nothing changes then
    */
   void transform(Path path);
-
-  /** Releases the PState; further calls throw {@link IllegalStateException}. */
-  @Override
-  void close();
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.PState;
 import dev.deimos.Path;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TestPStateTest {
 
   @Test
-  void transform_mapSchema_visibleImmediately() {
+  void transform_mapSchema_visibleImmediately() throws IOException {
     try (TestPState p = TestPState.create(PState.mapSchema(String.class, Long.class))) {
       p.transform(Path.key("alice").termVal(3L));
       p.transform(Path.key("bob").termVal(4L));
@@ -24,7 +25,7 @@ class TestPStateTest {
   }
 
   @Test
-  void transform_nestedSetSchema_createsAndAdds() {
+  void transform_nestedSetSchema_createsAndAdds() throws IOException {
     try (TestPState p =
         TestPState.create(PState.mapSchema(String.class, PState.setSchema(String.class)))) {
       p.transform(Path.key("alice").nullToSet().voidSetElem().termVal("bob"));
@@ -35,7 +36,7 @@ class TestPStateTest {
   }
 
   @Test
-  void transform_violatingSchema_throwsAndKeepsData() {
+  void transform_violatingSchema_throwsAndKeepsData() throws IOException {
     try (TestPState p = TestPState.create(PState.mapSchema(String.class, Long.class))) {
       p.transform(Path.key("a").termVal(1L));
       assertThatThrownBy(() -> p.transform(Path.key("a").termVal("one")))
@@ -50,7 +51,7 @@ class TestPStateTest {
   }
 
   @Test
-  void create_classSchema_holdsSingleValue() {
+  void create_classSchema_holdsSingleValue() throws IOException {
     try (TestPState p = TestPState.create(Long.class)) {
       assertThat(p.<Object>selectOne(Path.stay())).isNull();
       p.transform(Path.termVal(7L));
@@ -59,7 +60,7 @@ class TestPStateTest {
   }
 
   @Test
-  void selectedList_mutated_pstateUnchanged() {
+  void selectedList_mutated_pstateUnchanged() throws IOException {
     try (TestPState p =
         TestPState.create(PState.mapSchema(String.class, PState.listSchema(Long.class)))) {
       p.transform(Path.key("k").termVal(List.of(1L, 2L)));
@@ -70,7 +71,7 @@ class TestPStateTest {
   }
 
   @Test
-  void closed_select_throws() {
+  void closed_select_throws() throws IOException {
     TestPState p = TestPState.create(PState.mapSchema(String.class, Long.class));
     p.close();
     assertThatThrownBy(() -> p.select(Path.mapKeys())).isInstanceOf(IllegalStateException.class);
