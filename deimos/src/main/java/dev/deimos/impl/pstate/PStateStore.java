@@ -1,0 +1,70 @@
+package dev.deimos.impl.pstate;
+
+import dev.deimos.Path;
+import dev.deimos.impl.data.Vars;
+import java.util.List;
+
+/**
+ * One partition of one PState, as the runtime sees it: path reads over the committed data and path
+ * writes that are staged until {@link #commit()}.
+ *
+ * <p>Contract shared by every implementation:
+ *
+ * <ul>
+ *   <li>Reads see committed data only; staged writes are invisible to them until {@link #commit()}.
+ *   <li>{@link #transform} checks the whole would-be value against the PState's schema before
+ *       staging it. A violating write throws a {@link
+ *       dev.deimos.impl.pstate.schema.SchemaViolationException} naming the PState and location, and
+ *       leaves both committed and staged data unchanged.
+ *   <li>Values returned by reads are the caller's to keep: mutating them changes nothing stored.
+ * </ul>
+ *
+ * <p>Implementations are thread-safe: reads may run concurrently with writes from one writer.
+ */
+public interface PStateStore extends AutoCloseable {
+
+  /** Returns the PState's declared name, e.g. {@code $$counts}. */
+  String name();
+
+  /**
+   * Returns every value the path reaches in the committed data.
+   *
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a new list; its elements are copies of stored values
+   */
+  List<Object> select(Path path, Vars vars);
+
+  /**
+   * Returns the single value the path reaches in the committed data, or null when none.
+   *
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a copy of the stored value, or null
+   * @throws dev.deimos.impl.path.PathException if the path reaches more than one value
+   */
+  Object selectOne(Path path, Vars vars);
+
+  /**
+   * Stages a path write on top of the committed data and earlier staged writes.
+   *
+   * @param path a transform path, usually ending in a term navigator
+   * @param vars values of vars the path refers to
+   * @throws dev.deimos.impl.pstate.schema.SchemaViolationException if the result does not fit the
+   *     schema; nothing is staged then
+   */
+  void transform(Path path, Vars vars);
+
+  /** Makes all staged writes visible to readers at once. */
+  void commit();
+
+  /** Discards all staged writes. */
+  void abort();
+
+  /** Returns whether writes are staged and not yet committed or aborted. */
+  boolean hasStagedWrites();
+
+  /** Releases resources; the store must not be used afterwards. */
+  @Override
+  void close();
+}

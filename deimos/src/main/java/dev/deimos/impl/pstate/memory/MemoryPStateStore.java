@@ -1,0 +1,128 @@
+package dev.deimos.impl.pstate.memory;
+
+import dev.deimos.Path;
+import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.path.Paths;
+import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.schema.ListSchema;
+import dev.deimos.impl.pstate.schema.MapSchema;
+import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaValidator;
+import dev.deimos.impl.pstate.schema.SetSchema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A {@link PStateStore} holding the whole partition as one plain {@code java.util} value.
+ *
+ * <p>Writes go through {@link Paths#transform}, which copies along the changed route and never
+ * mutates its input, so the committed root and the staged root can share structure: commit swaps
+ * the staged root in, abort drops it. Each write deep-copies and validates the whole new root, so a
+ * write costs O(size of the partition); this store is for tests and small PStates.
+ *
+ * <p>Thread-safe: readers take the committed root without locking; writers are serialized.
+ */
+public final class MemoryPStateStore implements PStateStore {
+  private final String name;
+  private final SchemaNode schema;
+  private volatile Object committed;
+  private Object staged;
+  private boolean dirty;
+  private volatile boolean closed;
+
+  /**
+   * Creates an empty partition: an empty sorted map, set or an empty list for structure schemas,
+   * the initial value (or null) for a Class schema.
+   *
+   * @param declaration the PState
+   */
+  public MemoryPStateStore(PStateDeclaration declaration) {
+    this.name = declaration.getName();
+    this.schema = declaration.getSchema();
+    this.committed = initialRoot(declaration);
+  }
+
+  private static Object initialRoot(PStateDeclaration d) {
+    SchemaNode s = MigratedSchemaNode.unwrap(d.getSchema());
+    if (s instanceof MapSchema) {
+      // top-level keys of a map PState are kept sorted, so range navigators work on them
+      return new TreeMap<>();
+    } else if (s instanceof SetSchema) {
+      return new TreeSet<>();
+    } else if (s instanceof ListSchema) {
+      return new ArrayList<>();
+    }
+    return d.hasInitialValue() ? Copies.deepCopy(d.getInitialValue()) : null;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public List<Object> select(Path path, Vars vars) {
+    checkOpen();
+    List<Object> out = Paths.select(path, committed, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
+  }
+
+  @Override
+  public Object selectOne(Path path, Vars vars) {
+    checkOpen();
+    return Copies.deepCopy(Paths.selectOne(path, committed, vars));
+  }
+
+  @Override
+  public synchronized void transform(Path path, Vars vars) {
+    checkOpen();
+    Object base = dirty ? staged : committed;
+    // copy first: the path's term values belong to the caller, who may mutate them later
+    Object next = Copies.deepCopy(Paths.transform(path, base, vars));
+    SchemaValidator.validate(name, schema, next);
+    staged = next;
+    dirty = true;
+  }
+
+  @Override
+  public synchronized void commit() {
+    checkOpen();
+    if (dirty) {
+      committed = staged;
+      staged = null;
+      dirty = false;
+    }
+  }
+
+  @Override
+  public synchronized void abort() {
+    checkOpen();
+    staged = null;
+    dirty = false;
+  }
+
+  @Override
+  public synchronized boolean hasStagedWrites() {
+    return dirty;
+  }
+
+  @Override
+  public synchronized void close() {
+    closed = true;
+    staged = null;
+    committed = null;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("PState " + name + ": store is closed");
+    }
+  }
+}
