@@ -188,4 +188,35 @@ class RocksPStateStoreTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("$$counts");
   }
+
+  @Test
+  void concurrentReader_duringCommits_neverSeesHalfACommit() throws Exception {
+    RocksPStateStore s = counts();
+    s.transform(Path.key("a").termVal(0L), Vars.NONE);
+    s.transform(Path.key("b").termVal(0L), Vars.NONE);
+    s.commit();
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                Map<?, ?> m = (Map<?, ?>) s.selectOne(Path.stay(), Vars.NONE);
+                if (!m.get("a").equals(m.get("b"))) {
+                  problems.add(m.toString());
+                }
+              }
+            });
+    reader.start();
+    for (long i = 1; i <= 200; i++) {
+      s.transform(Path.key("a").termVal(i), Vars.NONE);
+      s.transform(Path.key("b").termVal(i), Vars.NONE);
+      s.commit();
+    }
+    done.set(true);
+    reader.join();
+    assertThat(problems).isEmpty();
+    assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isEqualTo(200L);
+  }
 }
