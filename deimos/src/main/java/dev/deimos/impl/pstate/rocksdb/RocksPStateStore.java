@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -53,6 +54,8 @@ public final class RocksPStateStore implements PStateStore {
   private final WriteOptions syncWrites;
   private final RocksDB db;
   private TreeMap<Object, Object> staged;
+  // readers hold the read lock while they touch native handles, so close cannot free them mid-read
+  private final ReentrantReadWriteLock handles = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   /**
@@ -88,14 +91,12 @@ public final class RocksPStateStore implements PStateStore {
 
   @Override
   public List<Object> select(Path path, Vars vars) {
-    checkOpen();
-    return Paths.select(path, loadAll(), vars);
+    return Paths.select(path, loadCommitted(), vars);
   }
 
   @Override
   public Object selectOne(Path path, Vars vars) {
-    checkOpen();
-    return Paths.selectOne(path, loadAll(), vars);
+    return Paths.selectOne(path, loadCommitted(), vars);
   }
 
   @Override
@@ -163,11 +164,26 @@ public final class RocksPStateStore implements PStateStore {
     if (closed) {
       return;
     }
-    closed = true;
-    staged = null;
-    db.close();
-    syncWrites.close();
-    options.close();
+    handles.writeLock().lock();
+    try {
+      closed = true;
+      staged = null;
+      db.close();
+      syncWrites.close();
+      options.close();
+    } finally {
+      handles.writeLock().unlock();
+    }
+  }
+
+  private TreeMap<Object, Object> loadCommitted() {
+    handles.readLock().lock();
+    try {
+      checkOpen();
+      return loadAll();
+    } finally {
+      handles.readLock().unlock();
+    }
   }
 
   private TreeMap<Object, Object> loadAll() {

@@ -219,4 +219,33 @@ class RocksPStateStoreTest {
     assertThat(problems).isEmpty();
     assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isEqualTo(200L);
   }
+
+  @Test
+  void close_whileReaderRunning_readerGetsClosedError() throws Exception {
+    RocksPStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    Thread reader =
+        new Thread(
+            () -> {
+              try {
+                while (true) {
+                  s.selectOne(Path.key("a"), Vars.NONE);
+                  started.countDown();
+                }
+              } catch (Throwable t) {
+                failure.set(t);
+              }
+            });
+    reader.start();
+    started.await();
+    s.close();
+    reader.join(10_000);
+    assertThat(failure.get())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("$$counts");
+  }
 }
