@@ -2,12 +2,13 @@ package dev.deimos.test;
 
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.memory.MemoryPStateStore;
 import java.util.List;
 
 /** {@link TestPState} over one {@link MemoryPStateStore} partition, committing every write. */
-final class MemoryTestPState implements TestPState {
+final class MemoryTestPState implements TestPState, PStateAccess {
   static final String NAME = "$$TestPState";
 
   private final MemoryPStateStore store;
@@ -32,6 +33,22 @@ final class MemoryTestPState implements TestPState {
   public synchronized void transform(Path path) {
     try {
       store.transform(path, Vars.NONE);
+    } catch (RuntimeException e) {
+      store.abort();
+      throw e;
+    }
+    store.commit();
+  }
+
+  @Override
+  public List<Object> select(Path path, Vars vars) {
+    return store.select(path, vars);
+  }
+
+  @Override
+  public synchronized void transform(Path path, Vars vars) {
+    try {
+      store.transform(path, vars);
     } catch (RuntimeException e) {
       store.abort();
       throw e;
