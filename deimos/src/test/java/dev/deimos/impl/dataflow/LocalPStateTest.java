@@ -87,4 +87,45 @@ class LocalPStateTest {
         .isInstanceOf(DeimosCompileException.class)
         .hasMessageContaining("$$");
   }
+
+  @Test
+  void localSelect_pstateVarBoundToNonPState_failsNamingVar() {
+    assertThatThrownBy(
+            () ->
+                Block.each(Ops.IDENTITY, 5)
+                    .out("$$p")
+                    .localSelect("$$p", Path.mapVals())
+                    .out("*v")
+                    .execute())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("$$p")
+        .hasMessageContaining("not a PState");
+  }
+
+  @Test
+  void localSelect_pathVarUnknownToBlock_failsNamingVar() throws Exception {
+    try (TestPState tp = TestPState.create(PState.mapSchema(String.class, Long.class))) {
+      assertThatThrownBy(
+              () ->
+                  Block.each(Ops.IDENTITY, tp)
+                      .out("$$p")
+                      .localSelect("$$p", Path.key("*missing"))
+                      .out("*v")
+                      .execute())
+          .hasMessageContaining("*missing");
+    }
+  }
+
+  @Test
+  void localTransform_pstateVarBoundInOneBranchOnly_failsCompile() throws Exception {
+    try (TestPState tp = TestPState.create(PState.mapSchema(String.class, Long.class))) {
+      assertThatThrownBy(
+              () ->
+                  Block.ifTrue(true, Block.each(Ops.IDENTITY, tp).out("$$p"))
+                      .localTransform("$$p", Path.key("a").termVal(1L))
+                      .execute())
+          .isInstanceOf(DeimosCompileException.class)
+          .hasMessageContaining("var $$p is not bound");
+    }
+  }
 }
