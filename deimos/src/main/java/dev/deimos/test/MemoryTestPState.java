@@ -30,14 +30,8 @@ final class MemoryTestPState implements TestPState, PStateAccess {
   }
 
   @Override
-  public synchronized void transform(Path path) {
-    try {
-      store.transform(path, Vars.NONE);
-    } catch (RuntimeException e) {
-      store.abort();
-      throw e;
-    }
-    store.commit();
+  public void transform(Path path) {
+    transform(path, Vars.NONE);
   }
 
   @Override
