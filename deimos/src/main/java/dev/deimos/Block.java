@@ -362,6 +362,27 @@ public interface Block {
     Impl macro(Block block);
 
     /**
+     * Reads a PState bound to {@code pstateVar} (a {@code $$} var) with {@code path}, emitting once
+     * per navigated value; bind the value with {@code out}. Vars ({@code *x}) inside the path are
+     * read from the current frame.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState, e.g. a {@code TestPState}
+     * @param path the query path
+     * @return the chain with the node appended
+     */
+    OutImpl localSelect(String pstateVar, Path path);
+
+    /**
+     * Transforms a PState bound to {@code pstateVar} (a {@code $$} var) with {@code path}. Vars
+     * ({@code *x}) inside the path are read from the current frame.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState, e.g. a {@code TestPState}
+     * @param path the transform path
+     * @return the chain with the node appended
+     */
+    Impl localTransform(String pstateVar, Path path);
+
+    /**
      * Compiles this chain and runs it once in the calling thread, starting with no vars bound.
      *
      * @throws DeimosCompileException if the chain is invalid
@@ -743,5 +764,27 @@ public interface Block {
    */
   static Impl macro(Block block) {
     return create().macro(block);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#localSelect(String, Path)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @param path the query path
+   * @return the new chain
+   */
+  static OutImpl localSelect(String pstateVar, Path path) {
+    return create().localSelect(pstateVar, path);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#localTransform(String, Path)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @param path the transform path
+   * @return the new chain
+   */
+  static Impl localTransform(String pstateVar, Path path) {
+    return create().localTransform(pstateVar, path);
   }
 }

@@ -2,12 +2,13 @@ package dev.deimos.test;
 
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.memory.MemoryPStateStore;
 import java.util.List;
 
 /** {@link TestPState} over one {@link MemoryPStateStore} partition, committing every write. */
-final class MemoryTestPState implements TestPState {
+final class MemoryTestPState implements TestPState, PStateAccess {
   static final String NAME = "$$TestPState";
 
   private final MemoryPStateStore store;
@@ -29,9 +30,19 @@ final class MemoryTestPState implements TestPState {
   }
 
   @Override
-  public synchronized void transform(Path path) {
+  public void transform(Path path) {
+    transform(path, Vars.NONE);
+  }
+
+  @Override
+  public List<Object> select(Path path, Vars vars) {
+    return store.select(path, vars);
+  }
+
+  @Override
+  public synchronized void transform(Path path, Vars vars) {
     try {
-      store.transform(path, Vars.NONE);
+      store.transform(path, vars);
     } catch (RuntimeException e) {
       store.abort();
       throw e;

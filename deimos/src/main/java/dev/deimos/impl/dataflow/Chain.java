@@ -1,6 +1,7 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Block;
+import dev.deimos.Path;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -301,6 +302,16 @@ public final class Chain implements Block.MultiOutImpl {
       c = c.add(n);
     }
     return c;
+  }
+
+  @Override
+  public Block.OutImpl localSelect(String pstateVar, Path path) {
+    return add(Node.local(Node.Kind.LOCAL_SELECT, pstateVar, Objects.requireNonNull(path)));
+  }
+
+  @Override
+  public Block.Impl localTransform(String pstateVar, Path path) {
+    return add(Node.local(Node.Kind.LOCAL_TRANSFORM, pstateVar, Objects.requireNonNull(path)));
   }
 
   @Override

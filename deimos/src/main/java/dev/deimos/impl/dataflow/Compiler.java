@@ -52,7 +52,12 @@ public final class Compiler {
       for (int a = 0; a < args.length; a++) {
         args[a] = arg(n.args[a], b, at);
       }
-      if (n.kind == Node.Kind.EACH_FN && n.outs.length > 1) {
+      boolean local = n.kind == Node.Kind.LOCAL_SELECT || n.kind == Node.Kind.LOCAL_TRANSFORM;
+      if (local && !isPStateVar(n.args[0])) {
+        throw new DeimosCompileException(
+            at + ": '" + n.args[0] + "' must be a PState var starting with '$$'");
+      }
+      if ((n.kind == Node.Kind.EACH_FN || n.kind == Node.Kind.LOCAL_SELECT) && n.outs.length > 1) {
         throw new DeimosCompileException(
             at
                 + ": a function produces one value but out binds "
@@ -63,12 +68,16 @@ public final class Compiler {
       int[] outSlots = new int[n.outs.length];
       for (int o = 0; o < outSlots.length; o++) {
         String v = n.outs[o];
-        if (!isVar(v)) {
-          throw new DeimosCompileException(at + ": out var '" + v + "' must start with '*'");
+        if (!isVar(v) && !isPStateVar(v)) {
+          throw new DeimosCompileException(
+              at + ": out var '" + v + "' must start with '*' (or '$$' for a PState)");
         }
         outSlots[o] = slots.computeIfAbsent(v, k -> slots.size());
       }
       Step s = new Step(n, args, outSlots);
+      if (local) {
+        s.slotOf = slots;
+      }
       if (first == null) {
         first = s;
       } else {
@@ -161,7 +170,7 @@ public final class Compiler {
       }
       return new Arg.Call(e.getOp(), sub);
     }
-    if (isVar(o)) {
+    if (isVar(o) || isPStateVar(o)) {
       String v = (String) o;
       if (!bound.contains(v)) {
         throw new DeimosCompileException(at + ": var " + v + " is not bound here");
@@ -169,6 +178,10 @@ public final class Compiler {
       return new Arg.Slot(slots.get(v));
     }
     return new Arg.Lit(o);
+  }
+
+  static boolean isPStateVar(Object o) {
+    return o instanceof String && ((String) o).length() > 2 && ((String) o).startsWith("$$");
   }
 
   static boolean isVar(Object o) {

@@ -1,7 +1,9 @@
 package dev.deimos.impl.dataflow;
 
+import dev.deimos.Path;
 import dev.deimos.impl.data.Functions;
 import dev.deimos.ops.OutputCollector;
+import java.util.List;
 
 /**
  * Runs compiled steps in the calling thread. Slots are shared across a fan-out: each emit writes
@@ -31,12 +33,47 @@ final class Executor {
           }
           s = s.next;
           break;
+        case LOCAL_TRANSFORM:
+          pstate(s, slots).transform((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+          s = s.next;
+          break;
+        case LOCAL_SELECT:
+          {
+            List<Object> vals =
+                pstate(s, slots).select((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+            int out = s.outSlots.length == 1 ? s.outSlots[0] : -1;
+            for (int i = 0, n = vals.size(); i < n; i++) {
+              if (out >= 0) {
+                slots[out] = vals.get(i);
+              }
+              run(s.next, slots);
+            }
+            return;
+          }
         default:
           // Branch ends are linked to the step after the ifTrue by the compiler.
           s = truthy(s.args[0].eval(slots)) ? s.then : s.otherwise;
           break;
       }
     }
+  }
+
+  private static String at(Step s) {
+    return s.node.describe();
+  }
+
+  private static PStateAccess pstate(Step s, Object[] slots) {
+    Object p = s.args[0].eval(slots);
+    if (!(p instanceof PStateAccess)) {
+      throw new IllegalStateException(
+          at(s)
+              + ": "
+              + s.node.args[0]
+              + " is bound to "
+              + (p == null ? "null" : p.getClass().getName())
+              + ", not a PState");
+    }
+    return (PStateAccess) p;
   }
 
   static boolean truthy(Object o) {

@@ -10,7 +10,9 @@ final class Node {
     EACH_FN,
     EACH_OP,
     KEEP_TRUE,
-    IF_TRUE
+    IF_TRUE,
+    LOCAL_SELECT,
+    LOCAL_TRANSFORM
   }
 
   final Kind kind;
@@ -41,6 +43,11 @@ final class Node {
     return new Node(Kind.IF_TRUE, null, new Object[] {cond}, new String[0], then, otherwise);
   }
 
+  /** A localSelect/localTransform node: args[0] is the PState var, fn holds the path. */
+  static Node local(Kind kind, String pstateVar, Object path) {
+    return new Node(kind, path, new Object[] {pstateVar}, new String[0], null, null);
+  }
+
   Node withOuts(String[] vars) {
     return new Node(kind, fn, args, vars.clone(), then, otherwise);
   }
@@ -53,6 +60,10 @@ final class Node {
         return "each(" + Functions.describe(fn) + ", " + Arrays.toString(args) + ")";
       case KEEP_TRUE:
         return "keepTrue(" + args[0] + ")";
+      case LOCAL_SELECT:
+        return "localSelect(" + args[0] + ", " + fn + ")";
+      case LOCAL_TRANSFORM:
+        return "localTransform(" + args[0] + ", " + fn + ")";
       default:
         return "ifTrue(" + args[0] + ")";
     }

@@ -5,6 +5,10 @@ final class Step {
   final Node node;
   final Arg[] args;
   final int[] outSlots;
+
+  /** For localSelect/localTransform: the block's var-to-slot map, else null. */
+  java.util.Map<String, Integer> slotOf;
+
   Step next;
   Step then;
   Step otherwise;

@@ -5,6 +5,7 @@
  * <p>Entry points: {@link dev.deimos.impl.dataflow.Chain} (the builder behind {@code Block}) and
  * {@link dev.deimos.impl.dataflow.Compiler#compile} producing a {@link
  * dev.deimos.impl.dataflow.Plan}. May use the public API packages, {@code impl.data} and {@code
- * impl.path}; not serial, pstate or anything runtime-specific.
+ * impl.path}; not serial, pstate or anything runtime-specific. PStates reach it only through {@link
+ * dev.deimos.impl.dataflow.PStateAccess}, which PState handles implement.
  */
 package dev.deimos.impl.dataflow;

@@ -1,0 +1,28 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.Path;
+import dev.deimos.impl.data.Vars;
+import java.util.List;
+
+/**
+ * What localSelect and localTransform need from a PState bound to a {@code $$} var. Implemented by
+ * the PState handles the engine hands to dataflow code (today the test PState).
+ */
+public interface PStateAccess {
+  /**
+   * Navigates {@code path}, reading path vars from {@code vars}.
+   *
+   * @param path the query path
+   * @param vars the current frame's vars
+   * @return the navigated values, in order
+   */
+  List<Object> select(Path path, Vars vars);
+
+  /**
+   * Applies {@code path} as a transform, reading path vars from {@code vars}.
+   *
+   * @param path the transform path
+   * @param vars the current frame's vars
+   */
+  void transform(Path path, Vars vars);
+}
