@@ -38,7 +38,8 @@ import org.rocksdb.WriteOptions;
  *
  * <p>This is a first, simple store: each read and the first write of a batch cost O(size of the
  * partition). Not yet done: reading only the entries a leading key step needs, subindexed nested
- * structures, a crash (SIGKILL) test and benchmarks.
+ * structures and benchmarks. RocksPStateStoreKillTest checks that a SIGKILL loses no commit and
+ * leaves no half-written one.
  *
  * <p>Thread-safe: reads run concurrently with the single writer; writers are serialized.
  */
