@@ -7,16 +7,17 @@ import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.pstate.PStateDeclaration;
-import dev.deimos.impl.pstate.schema.SchemaViolationException;
+import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.PStateStoreContract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RocksPStateStoreTest {
+/** Runs the shared store contract against RocksDB, plus durability and ordering cases. */
+class RocksPStateStoreTest extends PStateStoreContract {
   @TempDir java.nio.file.Path dir;
   private final List<RocksPStateStore> opened = new ArrayList<>();
 
@@ -25,117 +26,17 @@ class RocksPStateStoreTest {
     opened.forEach(RocksPStateStore::close);
   }
 
-  private RocksPStateStore open(PStateDeclaration d) {
+  @Override
+  protected RocksPStateStore open(PStateDeclaration d) {
     RocksPStateStore s = new RocksPStateStore(d, dir);
     opened.add(s);
     return s;
   }
 
-  private RocksPStateStore counts() {
-    return open(new PStateDeclaration("$$counts", PState.mapSchema(String.class, Long.class)));
-  }
-
-  private RocksPStateStore follows() {
-    return open(
-        new PStateDeclaration(
-            "$$follows", PState.mapSchema(String.class, PState.listSchema(String.class))));
-  }
-
-  @Test
-  void transform_thenCommit_valueVisible() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("alice").termVal(3L), Vars.NONE);
-    s.commit();
-    assertThat(s.selectOne(Path.key("alice"), Vars.NONE)).isEqualTo(3L);
-    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("alice");
-  }
-
-  @Test
-  void stagedWrite_beforeCommit_invisibleToReaders() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("alice").termVal(3L), Vars.NONE);
-    assertThat(s.hasStagedWrites()).isTrue();
-    assertThat(s.selectOne(Path.key("alice"), Vars.NONE)).isNull();
-    s.commit();
-    assertThat(s.hasStagedWrites()).isFalse();
-    assertThat(s.selectOne(Path.key("alice"), Vars.NONE)).isEqualTo(3L);
-  }
-
-  @Test
-  void severalStagedWrites_commit_allVisibleTogether() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("a").termVal(1L), Vars.NONE);
-    s.transform(Path.key("b").termVal(2L), Vars.NONE);
-    s.transform(Path.key("a").termVal(10L), Vars.NONE);
-    assertThat(s.select(Path.mapVals(), Vars.NONE)).isEmpty();
-    s.commit();
-    assertThat(s.select(Path.mapVals(), Vars.NONE)).containsExactly(10L, 2L);
-  }
-
-  @Test
-  void abort_afterStagedWrites_committedDataUnchanged() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("a").termVal(1L), Vars.NONE);
-    s.commit();
-    s.transform(Path.key("a").termVal(5L), Vars.NONE);
-    s.transform(Path.key("b").termVal(7L), Vars.NONE);
-    s.abort();
-    assertThat(s.hasStagedWrites()).isFalse();
-    s.commit();
-    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
-    assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isNull();
-  }
-
-  @Test
-  void removingKey_thenCommit_rowDeleted() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("a").termVal(1L), Vars.NONE);
-    s.transform(Path.key("b").termVal(2L), Vars.NONE);
-    s.commit();
-    s.transform(Path.key("a").termVoid(), Vars.NONE);
-    s.commit();
-    assertThat(s.selectOne(Path.stay(), Vars.NONE)).isEqualTo(Map.of("b", 2L));
-  }
-
-  @Test
-  void violatingWrite_throwsNamingPStateAndLocation_dataUnchanged() {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("a").termVal(1L), Vars.NONE);
-    s.commit();
-    s.transform(Path.key("b").termVal(2L), Vars.NONE);
-    assertThatThrownBy(() -> s.transform(Path.key("a").termVal(3), Vars.NONE))
-        .isInstanceOf(SchemaViolationException.class)
-        .hasMessageContaining("$$counts")
-        .hasMessageContaining("\"a\"")
-        .hasMessageContaining("Integer");
-    s.commit();
-    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
-    assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isEqualTo(2L);
-  }
-
-  @Test
-  void mutatingSelectedResult_doesNotLeakIntoStore() {
-    RocksPStateStore s = follows();
-    s.transform(Path.key("alice").nullToList().afterElem().termVal("bob"), Vars.NONE);
-    s.commit();
-    @SuppressWarnings("unchecked")
-    List<Object> got = (List<Object>) s.selectOne(Path.key("alice"), Vars.NONE);
-    got.add("mallory");
-    @SuppressWarnings("unchecked")
-    SortedMap<Object, Object> all = (SortedMap<Object, Object>) s.selectOne(Path.stay(), Vars.NONE);
-    all.clear();
-    assertThat(s.selectOne(Path.key("alice"), Vars.NONE)).isEqualTo(List.of("bob"));
-  }
-
-  @Test
-  void mutatingWrittenValue_afterTransform_doesNotLeakIntoStore() {
-    RocksPStateStore s = follows();
-    List<String> mine = new ArrayList<>(List.of("bob"));
-    s.transform(Path.key("alice").termVal(mine), Vars.NONE);
-    mine.add("mallory");
-    s.commit();
-    mine.add("eve");
-    assertThat(s.selectOne(Path.key("alice"), Vars.NONE)).isEqualTo(List.of("bob"));
+  /** Every commit is synced to disk, so fewer rounds keep the test short. */
+  @Override
+  protected int concurrentCommitRounds() {
+    return 200;
   }
 
   @Test
@@ -181,48 +82,8 @@ class RocksPStateStoreTest {
   }
 
   @Test
-  void closedStore_read_throwsNamingPState() {
-    RocksPStateStore s = counts();
-    s.close();
-    assertThatThrownBy(() -> s.select(Path.mapKeys(), Vars.NONE))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("$$counts");
-  }
-
-  @Test
-  void concurrentReader_duringCommits_neverSeesHalfACommit() throws Exception {
-    RocksPStateStore s = counts();
-    s.transform(Path.key("a").termVal(0L), Vars.NONE);
-    s.transform(Path.key("b").termVal(0L), Vars.NONE);
-    s.commit();
-    java.util.concurrent.atomic.AtomicBoolean done =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              while (!done.get()) {
-                Map<?, ?> m = (Map<?, ?>) s.selectOne(Path.stay(), Vars.NONE);
-                if (!m.get("a").equals(m.get("b"))) {
-                  problems.add(m.toString());
-                }
-              }
-            });
-    reader.start();
-    for (long i = 1; i <= 200; i++) {
-      s.transform(Path.key("a").termVal(i), Vars.NONE);
-      s.transform(Path.key("b").termVal(i), Vars.NONE);
-      s.commit();
-    }
-    done.set(true);
-    reader.join();
-    assertThat(problems).isEmpty();
-    assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isEqualTo(200L);
-  }
-
-  @Test
   void close_whileReaderRunning_readerGetsClosedError() throws Exception {
-    RocksPStateStore s = counts();
+    PStateStore s = counts();
     s.transform(Path.key("a").termVal(1L), Vars.NONE);
     s.commit();
     java.util.concurrent.atomic.AtomicReference<Throwable> failure =
