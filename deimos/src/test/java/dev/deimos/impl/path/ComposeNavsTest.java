@@ -197,4 +197,47 @@ class ComposeNavsTest {
         .hasMessageContaining("step 1")
         .hasMessageContaining("termVal(1)");
   }
+
+  /** A navigator to one index of a list, built per call from a resolved argument. */
+  private static Navigator<List<Object>> at(Integer i) {
+    return new Navigator<>() {
+      @Override
+      public Object select(List<Object> obj, Next next) {
+        return next.invokeNext(obj.get(i));
+      }
+
+      @Override
+      public List<Object> transform(List<Object> obj, Next next) {
+        List<Object> out = new ArrayList<>(obj);
+        out.set(i, next.invokeNext(obj.get(i)));
+        return out;
+      }
+    };
+  }
+
+  @Test
+  void customNavBuilder_varArgument_buildsNavigatorFromResolvedValue() {
+    List<Object> in = List.of("a", "b", "c");
+    Path p = Path.customNavBuilder(ComposeNavsTest::at, "*i");
+    Vars i2 = name -> "*i".equals(name) ? 2 : Vars.NONE.get(name);
+    assertThat(Paths.select(p, in, i2)).containsExactly("c");
+    assertThat(
+            Paths.transform(
+                Path.customNavBuilder(ComposeNavsTest::at, 0).termVal("z"), in, Vars.NONE))
+        .isEqualTo(List.of("z", "b", "c"));
+    assertThat(in).isEqualTo(List.of("a", "b", "c"));
+  }
+
+  @Test
+  void view_threeArguments_passesValueThenArgsInOrder() {
+    assertThat(sel(Path.view((Integer v, Integer a, Integer b) -> v * 100 + a * 10 + b, 2, 3), 1))
+        .containsExactly(123);
+  }
+
+  @Test
+  void filterGreaterThan_aloneOnList_keepsOnlyLargerValues() {
+    assertThat(sel(Path.all().filterGreaterThan(2), List.of(1, 2, 3, 4))).containsExactly(3, 4);
+    assertThat(tx(Path.all().filterGreaterThan(2).termVal(0), List.of(1, 2, 3, 4)))
+        .isEqualTo(List.of(1, 2, 0, 0));
+  }
 }
