@@ -11,6 +11,20 @@ import java.util.Map;
 final class MapNavs {
   private MapNavs() {}
 
+  /**
+   * False for null (a missing structure navigates to nothing, and a transform leaves it null), true
+   * for a map; any other value is a shape error naming this step.
+   */
+  static boolean isMap(Object v, Node n) {
+    if (v == null) {
+      return false;
+    }
+    if (!(v instanceof Map)) {
+      throw PathException.wrongShape(n, v, "a map");
+    }
+    return true;
+  }
+
   /** key(k): the value under k (null when absent); also an index into a list. */
   static final class Key extends Nav {
     private static final long serialVersionUID = 1L;
@@ -92,11 +106,8 @@ final class MapNavs {
 
     @Override
     void select(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Map<?, ?> m = (Map<?, ?>) v;
       Object k = Args.resolve(arg, r.vars);
@@ -108,11 +119,8 @@ final class MapNavs {
 
     @Override
     Object transform(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return null;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Map<Object, Object> m = Colls.map(v);
       Object k = Args.resolve(arg, r.vars);
@@ -144,11 +152,8 @@ final class MapNavs {
 
     @Override
     void select(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Object k = Args.resolve(arg, r.vars);
       if (((Map<?, ?>) v).containsKey(k)) {
@@ -158,11 +163,8 @@ final class MapNavs {
 
     @Override
     Object transform(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return null;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Map<Object, Object> m = Colls.map(v);
       Object k = Args.resolve(arg, r.vars);
@@ -194,11 +196,8 @@ final class MapNavs {
 
     @Override
     void select(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       for (Object val : ((Map<?, ?>) v).values()) {
         n.next.select(val, r);
@@ -207,11 +206,8 @@ final class MapNavs {
 
     @Override
     Object transform(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return null;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Map<Object, Object> m = Colls.map(v);
       List<Object> changes = null; // key, new value (VOID to remove), ...
@@ -253,11 +249,8 @@ final class MapNavs {
 
     @Override
     void select(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       for (Object k : ((Map<?, ?>) v).keySet()) {
         n.next.select(k, r);
@@ -266,11 +259,8 @@ final class MapNavs {
 
     @Override
     Object transform(Object v, Run r, Node n) {
-      if (v == null) {
+      if (!isMap(v, n)) {
         return null;
-      }
-      if (!(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
       }
       Map<Object, Object> m = Colls.map(v);
       List<Object> changes = null; // old key, new key (VOID to remove), value, ...
