@@ -382,6 +382,12 @@ public interface Block {
      */
     Impl localTransform(String pstateVar, Path path);
 
+    // ---- aggregation, batch and groupBy (section A) ----
+
+    // ---- control flow: anchors, branches, loops, cond (section B) ----
+
+    // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
+
     /**
      * Compiles this chain and runs it once in the calling thread, starting with no vars bound.
      *
@@ -787,4 +793,10 @@ public interface Block {
   static Impl localTransform(String pstateVar, Path path) {
     return create().localTransform(pstateVar, path);
   }
+
+  // ---- static twins: aggregation, batch and groupBy (section A) ----
+
+  // ---- static twins: control flow (section B) ----
+
+  // ---- static twins: partitioners and topology-only nodes (section C) ----
 }

@@ -314,6 +314,12 @@ public final class Chain implements Block.MultiOutImpl {
     return add(Node.local(Node.Kind.LOCAL_TRANSFORM, pstateVar, Objects.requireNonNull(path)));
   }
 
+  // ---- aggregation, batch and groupBy (section A) ----
+
+  // ---- control flow (section B) ----
+
+  // ---- partitioners and topology-only nodes (section C) ----
+
   @Override
   public void execute() {
     Compiler.compile(this).run();

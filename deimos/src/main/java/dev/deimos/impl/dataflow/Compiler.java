@@ -94,6 +94,12 @@ public final class Compiler {
         both.retainAll(e);
         b = both;
       }
+      // ---- section A: compile checks and scopes for aggregation and batch nodes ----
+
+      // ---- section B: compile checks and scopes for control-flow nodes ----
+
+      // ---- section C: compile checks for partitioners and topology-only nodes ----
+
       for (String v : n.outs) {
         b.add(v);
       }

@@ -10,9 +10,13 @@ import java.util.List;
  * its outputs, then runs the rest of the chain to completion before the next emit overwrites them.
  */
 final class Executor {
-  private Executor() {}
+  private final ExecutionContext ctx;
 
-  static void run(Step s, Object[] slots) {
+  Executor(ExecutionContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void run(Step s, Object[] slots) {
     while (s != null) {
       switch (s.node.kind) {
         case EACH_FN:
@@ -50,6 +54,12 @@ final class Executor {
             }
             return;
           }
+        // ---- section A cases (aggregation, batch) ----
+
+        // ---- section B cases (control flow) ----
+
+        // ---- section C cases (partitioners, runtime) ----
+
         default:
           // Branch ends are linked to the step after the ifTrue by the compiler.
           s = truthy(s.args[0].eval(slots)) ? s.then : s.otherwise;
@@ -80,7 +90,7 @@ final class Executor {
     return o != null && !Boolean.FALSE.equals(o);
   }
 
-  private static final class Emitter implements OutputCollector {
+  private final class Emitter implements OutputCollector {
     private final Step step;
     private final Object[] slots;
 

@@ -12,7 +12,10 @@ final class Node {
     KEEP_TRUE,
     IF_TRUE,
     LOCAL_SELECT,
-    LOCAL_TRANSFORM
+    LOCAL_TRANSFORM,
+    // section A kinds (aggregation, batch)
+    // section B kinds (control flow)
+    // section C kinds (partitioners, runtime)
   }
 
   final Kind kind;
@@ -48,6 +51,12 @@ final class Node {
     return new Node(kind, path, new Object[] {pstateVar}, new String[0], null, null);
   }
 
+  // ---- section A factories (aggregation, batch) ----
+
+  // ---- section B factories (control flow) ----
+
+  // ---- section C factories (partitioners, runtime) ----
+
   Node withOuts(String[] vars) {
     return new Node(kind, fn, args, vars.clone(), then, otherwise);
   }
@@ -64,6 +73,12 @@ final class Node {
         return "localSelect(" + args[0] + ", " + fn + ")";
       case LOCAL_TRANSFORM:
         return "localTransform(" + args[0] + ", " + fn + ")";
+      // ---- section A descriptions ----
+
+      // ---- section B descriptions ----
+
+      // ---- section C descriptions ----
+
       default:
         return "ifTrue(" + args[0] + ")";
     }

@@ -19,8 +19,17 @@ public final class Plan {
     return slotCount;
   }
 
-  /** Runs the plan once in the calling thread with no vars bound. */
+  /** Runs the plan once in the calling thread with no vars bound, partitioners as no-ops. */
   public void run() {
-    Executor.run(head, new Object[slotCount]);
+    run(ExecutionContext.LOCAL);
+  }
+
+  /**
+   * Runs the plan once in the calling thread with no vars bound.
+   *
+   * @param ctx what the plan needs from where it runs
+   */
+  public void run(ExecutionContext ctx) {
+    new Executor(ctx).run(head, new Object[slotCount]);
   }
 }
