@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# End-to-end word-count comparison (Deimos vs Kafka Streams vs Flink); prints one table.
+# Not part of `mvn verify`. Usage:
+#   benchmarks/run-e2e.sh [--records N] [--vocab V] [--warmup W] [--runs R] [--only kafka,flink,deimos]
+# Defaults: 1,000,000 records, 100,000-word vocabulary, 1 warm-up + 3 measured runs.
+# Set SKIP_BUILD=1 to reuse the last build; HARNESS_HEAP to change the harness heap (default 2g).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  # Package the reactor modules the benchmarks need, then write the benchmarks' class path.
+  ./mvnw -B -q -pl benchmarks -am package dependency:build-classpath \
+    -DskipTests -Dspotless.check.skip=true -Dmdep.outputFile=target/e2e.classpath
+fi
+
+CP="benchmarks/target/classes:$(cat benchmarks/target/e2e.classpath)"
+
+# Flink on Java 17 needs these packages opened to its serializers and closure cleaner.
+OPENS=()
+for p in java.lang java.lang.reflect java.util java.util.concurrent java.io java.net java.nio \
+  java.text java.time sun.nio.ch; do
+  OPENS+=("--add-opens=java.base/${p}=ALL-UNNAMED")
+done
+
+exec java -Xms1g -Xmx"${HARNESS_HEAP:-2g}" -XX:+UseG1GC "${OPENS[@]}" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=error \
+  -Dorg.slf4j.simpleLogger.log.org.apache.flink=error \
+  -cp "$CP" dev.deimos.bench.e2e.Harness "$@"
