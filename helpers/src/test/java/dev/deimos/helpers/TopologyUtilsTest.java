@@ -8,6 +8,10 @@ import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.helpers.TopologyUtils.ExtractJavaField;
 import dev.deimos.test.TestPState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -121,6 +125,23 @@ class TopologyUtilsTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'amount'")
         .hasMessageContaining(Other.class.getName());
+  }
+
+  @Test
+  void extractJavaField_serializedAfterUse_stillReadsField() throws Exception {
+    ExtractJavaField f = new ExtractJavaField("userId");
+    assertThat(f.invoke(new Event("alice", 1))).isEqualTo("alice");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(f);
+    }
+    ExtractJavaField copy;
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (ExtractJavaField) in.readObject();
+    }
+    assertThat(copy.getFieldName()).isEqualTo("userId");
+    assertThat(copy.invoke(new Other())).isEqualTo("other");
   }
 
   @Test

@@ -11,6 +11,9 @@ public interface Contestant {
   /** Short name for the result table. */
   String name();
 
+  /** One line saying what a run's clock and CPU figures cover, printed under the table. */
+  String measures();
+
   /** Starts long-lived infrastructure (brokers, clusters) outside the timed region. */
   void setUp(Workload workload) throws Exception;
 

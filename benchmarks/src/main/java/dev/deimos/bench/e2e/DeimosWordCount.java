@@ -13,6 +13,11 @@ public final class DeimosWordCount implements Contestant {
   }
 
   @Override
+  public String measures() {
+    return "to come: depot appends until a PState query shows every final count";
+  }
+
+  @Override
   public void setUp(Workload workload) {
     throw new UnsupportedOperationException("runtime not merged yet");
   }

@@ -28,8 +28,11 @@ public final class Harness {
     final List<Contestant.RunResult> runs;
     final String note;
 
-    Row(String name, List<Contestant.RunResult> runs, String note) {
-      this.name = name;
+    final String measures;
+
+    Row(Contestant c, List<Contestant.RunResult> runs, String note) {
+      this.name = c.name();
+      this.measures = c.measures();
       this.runs = runs;
       this.note = note;
     }
@@ -98,7 +101,7 @@ public final class Harness {
         c.setUp(workload);
       } catch (UnsupportedOperationException e) {
         System.out.println("NOTE: skipping " + c.name() + ": " + e.getMessage());
-        return new Row(c.name(), results, "skipped: " + e.getMessage());
+        return new Row(c, results, "skipped: " + e.getMessage());
       }
       for (int i = 0; i < warmup + runs; i++) {
         Contestant.RunResult r = c.run(workload, i);
@@ -116,10 +119,10 @@ public final class Harness {
           results.add(r);
         }
       }
-      return new Row(c.name(), results, null);
+      return new Row(c, results, null);
     } catch (Exception e) {
       LOG.error("{} failed", c.name(), e);
-      return new Row(c.name(), results, "failed: " + e);
+      return new Row(c, results, "failed: " + e);
     } finally {
       try {
         c.tearDown();
@@ -165,6 +168,11 @@ public final class Harness {
           String.format(Locale.ROOT, "%,.0f", median(rate)),
           String.format(Locale.ROOT, "%.2f", median(cpu)),
           r.note == null ? r.runs.size() + " runs" : r.note);
+    }
+    out.println();
+    out.println("What each row measures:");
+    for (Row r : rows) {
+      out.println("  " + r.name + ": " + r.measures);
     }
   }
 }
