@@ -10,8 +10,11 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
@@ -34,6 +37,7 @@ final class FlinkWordCount implements Contestant {
 
   private static final int PARALLELISM = 2;
   private MiniCluster cluster;
+  private java.nio.file.Path tmp;
 
   @Override
   public String name() {
@@ -48,9 +52,14 @@ final class FlinkWordCount implements Contestant {
 
   @Override
   public void setUp(Workload workload) throws Exception {
+    tmp = java.nio.file.Files.createTempDirectory("deimos-bench-flink");
     Configuration conf = new Configuration();
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
     conf.set(TaskManagerOptions.NUM_TASK_SLOTS, PARALLELISM);
+    // Any free port for the REST endpoint, and scratch files in a dir we delete afterwards.
+    conf.set(RestOptions.BIND_PORT, "0");
+    conf.set(CoreOptions.TMP_DIRS, tmp.toString());
+    conf.set(WebOptions.UPLOAD_DIR, tmp.resolve("web-upload").toString());
     cluster =
         new MiniCluster(
             new MiniClusterConfiguration.Builder()
@@ -94,6 +103,10 @@ final class FlinkWordCount implements Contestant {
     if (cluster != null) {
       cluster.close();
       cluster = null;
+    }
+    if (tmp != null) {
+      KafkaBroker.deleteRecursively(tmp);
+      tmp = null;
     }
   }
 

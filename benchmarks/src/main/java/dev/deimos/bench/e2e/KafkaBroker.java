@@ -169,6 +169,11 @@ final class KafkaBroker implements AutoCloseable {
   @Override
   public void close() {
     kill();
+    deleteRecursively(dir);
+  }
+
+  /** Deletes a temp dir and everything in it. */
+  static void deleteRecursively(Path dir) {
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
     } catch (IOException e) {

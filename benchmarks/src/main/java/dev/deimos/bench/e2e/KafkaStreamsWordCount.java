@@ -84,6 +84,7 @@ final class KafkaStreamsWordCount implements Contestant {
     } finally {
       streams.close();
       streams.cleanUp();
+      KafkaBroker.deleteRecursively(stateDir);
     }
   }
 
