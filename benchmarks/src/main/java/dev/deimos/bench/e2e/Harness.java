@@ -90,8 +90,9 @@ public final class Harness {
       rows.add(runOne(c, workload, warmup, runs));
     }
     print(System.out, workload, warmup, runs, rows);
+    boolean failed = rows.stream().anyMatch(r -> r.note != null && r.note.startsWith("failed"));
     // Kafka and Flink leave non-daemon threads behind; the table is out, so end the JVM.
-    System.exit(0);
+    System.exit(failed ? 1 : 0);
   }
 
   static Row runOne(Contestant c, Workload workload, int warmup, int runs) {
