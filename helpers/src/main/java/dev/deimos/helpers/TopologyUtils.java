@@ -49,19 +49,37 @@ public final class TopologyUtils {
         }
       };
 
+  private static final ClassValue<Map<String, Field>> FIELDS =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Field> computeValue(Class<?> type) {
+          Map<String, Field> out = new LinkedHashMap<>();
+          for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+              // Same visibility rule as the getter cache, so both maps list the same names.
+              if (FIELD_CACHE.get(type).containsKey(f.getName()) && !out.containsKey(f.getName())) {
+                out.put(f.getName(), f);
+              }
+            }
+          }
+          return Collections.unmodifiableMap(out);
+        }
+      };
+
   /**
-   * Returns the cached readers of a class's instance fields, by field name.
+   * Returns the instance fields of a class that field extraction can read, by field name.
    *
-   * <p>Each handle has type {@code (Object)Object} and may be called with {@code invokeExact}. The
-   * map covers every instance field this module can read: all fields of classes whose package is
-   * open to it (application classes on the class path), and public fields of public classes
-   * otherwise. It is computed once per class.
+   * <p>The map covers every instance field this module can read: all fields of classes whose
+   * package is open to it (application classes on the class path), and public fields of public
+   * classes otherwise; a subclass field hides a superclass field of the same name. It is computed
+   * once per class. Reads through {@link #getFieldByName} and {@link ExtractJavaField} use cached
+   * method handles for the same fields rather than these reflective objects.
    *
    * @param klass the class whose fields to list
-   * @return an unmodifiable map from field name to getter
+   * @return an unmodifiable map from field name to field
    */
-  public static Map<String, MethodHandle> getFieldCache(Class<?> klass) {
-    return FIELD_CACHE.get(klass);
+  public static Map<String, Field> getFieldCache(Class<?> klass) {
+    return FIELDS.get(klass);
   }
 
   /**

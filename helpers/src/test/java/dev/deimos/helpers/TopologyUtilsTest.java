@@ -89,6 +89,11 @@ class TopologyUtilsTest {
     assertThat(TopologyUtils.getFieldCache(Event.class))
         .isSameAs(TopologyUtils.getFieldCache(Event.class))
         .containsOnlyKeys("userId", "amount", "shared", "baseOnly");
+    // Rama's contract: reflective Fields; the subclass field hides the superclass one.
+    assertThat(TopologyUtils.getFieldCache(Event.class).get("shared").getDeclaringClass())
+        .isEqualTo(Event.class);
+    assertThat(TopologyUtils.getFieldCache(Event.class).get("baseOnly").getDeclaringClass())
+        .isEqualTo(Base.class);
   }
 
   @Test
