@@ -1,7 +1,10 @@
 package dev.deimos.impl.dataflow;
 
+import dev.deimos.Agg;
 import dev.deimos.Block;
+import dev.deimos.CompoundAgg;
 import dev.deimos.Path;
+import dev.deimos.SubBatch;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -20,7 +23,9 @@ import dev.deimos.ops.DeimosOperation5;
 import dev.deimos.ops.DeimosOperation6;
 import dev.deimos.ops.DeimosOperation7;
 import dev.deimos.ops.DeimosOperation8;
+import dev.deimos.ops.LimitAgg;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -315,6 +320,137 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   // ---- aggregation, batch and groupBy (section A) ----
+
+  @Override
+  public Block.OutImpl agg(Agg agg) {
+    return add(Node.sectionA(Node.Kind.AGG, Objects.requireNonNull(agg), null, null));
+  }
+
+  @Override
+  public Block.Impl agg(String pstateVar, Agg agg) {
+    return add(
+        Node.sectionA(
+            Node.Kind.AGG, Objects.requireNonNull(agg), Objects.requireNonNull(pstateVar), null));
+  }
+
+  @Override
+  public Block.OutImpl compoundAgg(CompoundAgg compoundAgg) {
+    return add(
+        Node.sectionA(Node.Kind.COMPOUND_AGG, Objects.requireNonNull(compoundAgg), null, null));
+  }
+
+  @Override
+  public Block.Impl compoundAgg(String pstateVar, CompoundAgg compoundAgg) {
+    return add(
+        Node.sectionA(
+            Node.Kind.COMPOUND_AGG,
+            Objects.requireNonNull(compoundAgg),
+            Objects.requireNonNull(pstateVar),
+            null));
+  }
+
+  @Override
+  public Block.Impl batchBlock(Block block) {
+    return add(Node.sectionA(Node.Kind.BATCH_BLOCK, Objects.requireNonNull(block), (Object) null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, Block aggBlock) {
+    return add(Node.sectionA(Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, String keyVar1, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, keyVar1, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, String keyVar1, String keyVar2, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, keyVar1, keyVar2, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0, String keyVar1, String keyVar2, String keyVar3, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            keyVar4,
+            null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      String keyVar5,
+      Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            keyVar4,
+            keyVar5,
+            null));
+  }
+
+  @Override
+  public Block.Impl limitAgg(LimitAgg limitAgg) {
+    return add(Node.sectionA(Node.Kind.LIMIT_AGG, Objects.requireNonNull(limitAgg), (Object) null));
+  }
+
+  @Override
+  public Block.Out materialize(String... vars) {
+    Object[] args = Arrays.copyOf(vars, vars.length + 1, Object[].class);
+    return add(Node.sectionA(Node.Kind.MATERIALIZE, null, args));
+  }
+
+  @Override
+  public Block.Out explodeMaterialized(String ptableVar) {
+    return add(
+        Node.sectionA(
+            Node.Kind.EXPLODE_MATERIALIZED, null, Objects.requireNonNull(ptableVar), null));
+  }
+
+  @Override
+  public Block.Out subBatch(SubBatch subBatch) {
+    return add(Node.sectionA(Node.Kind.SUB_BATCH, Objects.requireNonNull(subBatch), (Object) null));
+  }
 
   // ---- control flow (section B) ----
 
