@@ -508,12 +508,19 @@ public final class AggSpec implements TopMonotonicAgg {
   /** Short form for error messages, e.g. {@code Agg.sum(*x)}. */
   String describe() {
     String name = kind.name().toLowerCase(java.util.Locale.ROOT);
-    if (kind == Kind.USER_COMBINER) {
+    if (kind == Kind.SET_REMOVE) {
+      name = "setRemove";
+    } else if (kind == Kind.TOP) {
+      name = "topMonotonic";
+    } else if (kind == Kind.USER_COMBINER) {
       name = "combiner(" + Functions.describe(user) + ")";
     } else if (kind == Kind.USER_ACCUMULATOR) {
       name = "accumulator(" + Functions.describe(user) + ")";
     }
     StringBuilder sb = new StringBuilder("Agg.").append(name).append('(');
+    if (kind == Kind.TOP) {
+      sb.append(topAmount).append(", ");
+    }
     for (int i = 0; i < args.length; i++) {
       sb.append(i == 0 ? "" : ", ").append(args[i]);
     }

@@ -295,6 +295,63 @@ class BatchBlockTest {
     assertThat(((BatchPlan) head(withAccumulator).args[0]).agg.twoPhase).isFalse();
   }
 
+  @Test
+  void captureNewValInto_streamCompoundAgg_bindsKeyAndNewCountPerInput() throws Exception {
+    try (TestPState tp = TestPState.create(PState.mapSchema(String.class, Long.class))) {
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$counts")
+          .each(Ops.EXPLODE, Arrays.asList("a", "b", "a"))
+          .out("*word")
+          .compoundAgg("$$counts", CompoundAgg.map("*word", Agg.count().captureNewValInto("*n")))
+          .each(this::record2, "*word", "*n")
+          .execute();
+    }
+    assertThat(seen)
+        .containsExactly(Arrays.asList("a", 1L), Arrays.asList("b", 1L), Arrays.asList("a", 2L));
+  }
+
+  @Test
+  void groupBy_withAccumulator_isSinglePhaseAndFoldsInOrder() {
+    Block.Impl b =
+        Block.batchBlock(
+            Block.each(
+                    Ops.EXPLODE,
+                    Arrays.asList(List.of("a", "x"), List.of("b", "y"), List.of("a", "z")))
+                .out("*pair")
+                .each(Ops.EXPAND, "*pair")
+                .out("*k", "*v")
+                .groupBy(
+                    "*k",
+                    Block.agg(Agg.accumulator(new AggregatorsTest.Joiner(), "*k", "*v")).out("*s"))
+                .each(this::record2, "*k", "*s"));
+    assertThat(((BatchPlan) head(b).args[0]).agg.twoPhase).isFalse();
+    b.execute();
+    assertThat(seen)
+        .containsExactlyInAnyOrder(Arrays.asList("a", ">[a-x][a-z]"), Arrays.asList("b", ">[b-y]"));
+  }
+
+  @Test
+  void first_streamIntoPState_keepsFirstEverSeen() throws Exception {
+    try (TestPState tp = TestPState.create(String.class)) {
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$p")
+          .each(Ops.EXPLODE, Arrays.asList("x", "y"))
+          .out("*v")
+          .agg("$$p", Agg.first("*v"))
+          .execute();
+      assertThat((Object) tp.selectOne(Path.stay())).isEqualTo("x");
+    }
+  }
+
+  @Test
+  void codeAfterBatchBlock_withNoAggregation_runsOnceAfterAllInputs() {
+    Block.batchBlock(
+            Block.each(Ops.EXPLODE, Arrays.asList(1, 2)).out("*x").each(this::record, "*x"))
+        .each(this::record, "done")
+        .execute();
+    assertThat(seen).containsExactly(1, 2, "done");
+  }
+
   private static Step head(Block b) {
     Plan plan = Compiler.compile(b);
     try {
