@@ -4,15 +4,6 @@ import dev.deimos.Agg;
 import dev.deimos.impl.data.Functions;
 import dev.deimos.impl.data.Numbers;
 import dev.deimos.ops.DeimosAccumulatorAgg;
-import dev.deimos.ops.DeimosAccumulatorAgg0;
-import dev.deimos.ops.DeimosAccumulatorAgg1;
-import dev.deimos.ops.DeimosAccumulatorAgg2;
-import dev.deimos.ops.DeimosAccumulatorAgg3;
-import dev.deimos.ops.DeimosAccumulatorAgg4;
-import dev.deimos.ops.DeimosAccumulatorAgg5;
-import dev.deimos.ops.DeimosAccumulatorAgg6;
-import dev.deimos.ops.DeimosAccumulatorAgg7;
-import dev.deimos.ops.DeimosAccumulatorAgg8;
 import dev.deimos.ops.DeimosCombinerAgg;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.TopMonotonicAgg;
@@ -335,9 +326,9 @@ public final class AggSpec implements TopMonotonicAgg {
       case SUM:
         return curr == null ? arg : Numbers.plus(curr, arg);
       case MIN:
-        return curr == null || compare(arg, curr) < 0 ? arg : curr;
+        return curr == null || AggCalls.compare(arg, curr) < 0 ? arg : curr;
       case MAX:
-        return curr == null || compare(arg, curr) > 0 ? arg : curr;
+        return curr == null || AggCalls.compare(arg, curr) > 0 ? arg : curr;
       case FIRST:
         return curr == null ? arg : curr;
       case LAST:
@@ -444,7 +435,7 @@ public final class AggSpec implements TopMonotonicAgg {
   private int better(Object x, Object y) {
     Object sx = sortFn == null ? x : sortFn.invoke(x);
     Object sy = sortFn == null ? y : sortFn.invoke(y);
-    int c = compare(sx, sy);
+    int c = AggCalls.compare(sx, sy);
     return ascending ? -c : c;
   }
 
@@ -456,53 +447,8 @@ public final class AggSpec implements TopMonotonicAgg {
       s.remove(a[0]);
       return s;
     }
-    Object u = user;
-    Object v = curr == null ? ((DeimosAccumulatorAgg<Object>) u).initVal() : curr;
-    switch (a.length) {
-      case 0:
-        return ((DeimosAccumulatorAgg0<Object>) u).accumulate(v);
-      case 1:
-        return ((DeimosAccumulatorAgg1<Object, Object>) u).accumulate(v, a[0]);
-      case 2:
-        return ((DeimosAccumulatorAgg2<Object, Object, Object>) u).accumulate(v, a[0], a[1]);
-      case 3:
-        return ((DeimosAccumulatorAgg3<Object, Object, Object, Object>) u)
-            .accumulate(v, a[0], a[1], a[2]);
-      case 4:
-        return ((DeimosAccumulatorAgg4<Object, Object, Object, Object, Object>) u)
-            .accumulate(v, a[0], a[1], a[2], a[3]);
-      case 5:
-        return ((DeimosAccumulatorAgg5<Object, Object, Object, Object, Object, Object>) u)
-            .accumulate(v, a[0], a[1], a[2], a[3], a[4]);
-      case 6:
-        return ((DeimosAccumulatorAgg6<Object, Object, Object, Object, Object, Object, Object>) u)
-            .accumulate(v, a[0], a[1], a[2], a[3], a[4], a[5]);
-      case 7:
-        return ((DeimosAccumulatorAgg7<
-                    Object, Object, Object, Object, Object, Object, Object, Object>)
-                u)
-            .accumulate(v, a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
-      default:
-        return ((DeimosAccumulatorAgg8<
-                    Object, Object, Object, Object, Object, Object, Object, Object, Object>)
-                u)
-            .accumulate(v, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  static int compare(Object a, Object b) {
-    if (Numbers.isNumber(a) && Numbers.isNumber(b)) {
-      return Numbers.compare(a, b);
-    }
-    if (a instanceof Comparable && b != null) {
-      return ((Comparable<Object>) a).compareTo(b);
-    }
-    throw new IllegalArgumentException(
-        "cannot compare "
-            + (a == null ? "null" : a.getClass().getName())
-            + " with "
-            + (b == null ? "null" : b.getClass().getName()));
+    Object v = curr == null ? ((DeimosAccumulatorAgg<Object>) user).initVal() : curr;
+    return AggCalls.accumulate(user, v, a);
   }
 
   /** Short form for error messages, e.g. {@code Agg.sum(*x)}. */

@@ -121,6 +121,12 @@ final class BatchRunner {
     p.transform(Path.term(update), Vars.NONE);
   }
 
+  /** A top-level aggregator of a batch block also gets its final touch (topMonotonic sorts). */
+  private static void applyTopLevel(PStateAccess p, AggSpec spec, State st, Captures cap) {
+    DeimosFunction1<Object, Object> update = root -> spec.finish(st.applyTo(root, cap));
+    p.transform(Path.term(update), Vars.NONE);
+  }
+
   private static PStateAccess pstate(Object p, Step s) {
     if (!(p instanceof PStateAccess)) {
       throw new IllegalStateException(
@@ -257,7 +263,11 @@ final class BatchRunner {
           }
         } else if (st.touched()) {
           PStateAccess p = (PStateAccess) a.target.eval(slots);
-          apply(p, st, cap);
+          if (a.template instanceof AggTemplate.Leaf) {
+            applyTopLevel(p, ((AggTemplate.Leaf) a.template).spec, st, cap);
+          } else {
+            apply(p, st, cap);
+          }
         }
       }
       if (rows != null) {
@@ -297,7 +307,7 @@ final class BatchRunner {
         out.sort(
             (x, y) -> {
               for (int i = from; i < x.length; i++) {
-                int c = AggSpec.compare(x[i], y[i]);
+                int c = AggCalls.compare(x[i], y[i]);
                 if (c != 0) {
                   return lp.reverse ? -c : c;
                 }

@@ -352,6 +352,29 @@ class BatchBlockTest {
     assertThat(seen).containsExactly(1, 2, "done");
   }
 
+  @Test
+  void topMonotonic_intoPState_batchSortsAndCuts_streamMayKeepMore() throws Exception {
+    List<Integer> inputs = Arrays.asList(4, 9, 1, 7, 3, 8);
+    try (TestPState tp = TestPState.create(List.class)) {
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$top")
+          .batchBlock(
+              Block.each(Ops.EXPLODE, inputs).out("*x").agg("$$top", Agg.topMonotonic(2, "*x")))
+          .execute();
+      assertThat((Object) tp.selectOne(Path.stay())).isEqualTo(Arrays.asList(9, 8));
+    }
+    try (TestPState tp = TestPState.create(List.class)) {
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$top")
+          .each(Ops.EXPLODE, inputs)
+          .out("*x")
+          .agg("$$top", Agg.topMonotonic(2, "*x"))
+          .execute();
+      List<Object> stored = tp.selectOne(Path.stay());
+      assertThat(stored).hasSizeBetween(2, 4).contains(9, 8);
+    }
+  }
+
   private static Step head(Block b) {
     Plan plan = Compiler.compile(b);
     try {
