@@ -88,6 +88,33 @@ class AggPropertiesTest {
   }
 
   @Property(tries = 200)
+  void compoundMapTemplate_resultDoesNotDependOnSplitIntoPartials(
+      @ForAll @Size(max = 30) List<@IntRange(min = 0, max = 20) Integer> inputs,
+      @ForAll @IntRange(min = 0, max = 30) int cut) {
+    // map(*s, list(count(), sum(*x))): key is the input's string form.
+    AggTemplate t =
+        new AggTemplate.MapT(
+            new Arg[] {new Arg.Slot(1)},
+            new int[] {1},
+            new AggTemplate[] {
+              new AggTemplate.ListT(
+                  new AggTemplate[] {template(Agg.count()), template(Agg.sum("*x"))})
+            });
+    AggTemplate.State whole = t.newState(false);
+    AggTemplate.State left = t.newState(false);
+    AggTemplate.State right = t.newState(false);
+    int c = Math.min(cut, inputs.size());
+    for (int i = 0; i < inputs.size(); i++) {
+      whole.add(slots(inputs.get(i)));
+      (i < c ? left : right).add(slots(inputs.get(i)));
+    }
+    AggTemplate.State merged = t.newState(false);
+    merged.mergeFrom(left);
+    merged.mergeFrom(right);
+    assertThat(merged.result()).isEqualTo(whole.result());
+  }
+
+  @Property(tries = 200)
   void topMonotonic_keepsTrueTopNBySortValue(
       @ForAll @Size(max = 40) List<@IntRange(min = 0, max = 1000) Integer> values,
       @ForAll @IntRange(min = 0, max = 6) int n) {

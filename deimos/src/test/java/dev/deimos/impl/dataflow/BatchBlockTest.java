@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deimos.Agg;
 import dev.deimos.Block;
 import dev.deimos.CompoundAgg;
+import dev.deimos.Expr;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.SubBatch;
@@ -373,6 +374,24 @@ class BatchBlockTest {
       List<Object> stored = tp.selectOne(Path.stay());
       assertThat(stored).hasSizeBetween(2, 4).contains(9, 8);
     }
+  }
+
+  @Test
+  void batchBlock_ifTrueFilterInPreAgg_andOuterVarInPostAgg() {
+    Block.each(Ops.IDENTITY, "tag")
+        .out("*tag")
+        .batchBlock(
+            Block.each(Ops.EXPLODE, Arrays.asList(1, 2, 3, 4))
+                .out("*x")
+                .ifTrue(
+                    new Expr(Ops.IS_EVEN, "*x"),
+                    Block.each(Ops.IDENTITY, "*x").out("*y"),
+                    Block.each(Ops.IDENTITY, 0).out("*y"))
+                .agg(Agg.sum("*y"))
+                .out("*s")
+                .each(this::record2, "*tag", "*s"))
+        .execute();
+    assertThat(seen).containsExactly(Arrays.asList("tag", 6L));
   }
 
   private static Step head(Block b) {
