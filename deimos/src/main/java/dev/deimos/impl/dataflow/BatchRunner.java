@@ -1,7 +1,6 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Path;
-import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.dataflow.AggTemplate.Captures;
 import dev.deimos.impl.dataflow.AggTemplate.State;
 import dev.deimos.impl.dataflow.BatchPlan.AggNode;
@@ -9,7 +8,6 @@ import dev.deimos.impl.dataflow.BatchPlan.AggPhase;
 import dev.deimos.impl.dataflow.BatchPlan.LimitPlan;
 import dev.deimos.impl.dataflow.BatchPlan.StreamAgg;
 import dev.deimos.impl.dataflow.BatchPlan.SubBatchPlan;
-import dev.deimos.ops.DeimosFunction1;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -116,15 +114,38 @@ final class BatchRunner {
     return null;
   }
 
+  /** How one aggregation changes a stored value; handed to the shared path through its var. */
+  private interface Update {
+    Object apply(Object stored);
+  }
+
+  private static final String UPDATE_VAR = "*#aggUpdate";
+
+  /**
+   * One path for every aggregation into a PState: the update travels as a path var, so the path is
+   * compiled once and shared (paths are immutable and safe to use from many threads).
+   */
+  private static final Path UPDATE_ROOT =
+      Path.term((Object stored, Update u) -> u.apply(stored), UPDATE_VAR);
+
+  private static void transform(PStateAccess p, Update u) {
+    p.transform(
+        UPDATE_ROOT,
+        name -> {
+          if (UPDATE_VAR.equals(name)) {
+            return u;
+          }
+          throw new IllegalStateException("aggregation path reads unknown var " + name);
+        });
+  }
+
   private static void apply(PStateAccess p, State st, Captures cap) {
-    DeimosFunction1<Object, Object> update = root -> st.applyTo(root, cap);
-    p.transform(Path.term(update), Vars.NONE);
+    transform(p, stored -> st.applyTo(stored, cap));
   }
 
   /** A top-level aggregator of a batch block also gets its final touch (topMonotonic sorts). */
   private static void applyTopLevel(PStateAccess p, AggSpec spec, State st, Captures cap) {
-    DeimosFunction1<Object, Object> update = root -> spec.finish(st.applyTo(root, cap));
-    p.transform(Path.term(update), Vars.NONE);
+    transform(p, stored -> spec.finish(st.applyTo(stored, cap)));
   }
 
   private static PStateAccess pstate(Object p, Step s) {
