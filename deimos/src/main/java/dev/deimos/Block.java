@@ -19,7 +19,6 @@ import dev.deimos.ops.DeimosOperation5;
 import dev.deimos.ops.DeimosOperation6;
 import dev.deimos.ops.DeimosOperation7;
 import dev.deimos.ops.DeimosOperation8;
-import dev.deimos.ops.LimitAgg;
 
 /**
  * A piece of dataflow code: an immutable chain of nodes built by calling chain methods.
@@ -533,12 +532,12 @@ public interface Block {
 
     /**
      * Keeps at most a fixed number of tuples in a batch block and re-emits them, one by one, into
-     * the post-aggregation phase; see {@link LimitAgg}.
+     * the post-aggregation phase; see {@link dev.deimos.ops.LimitAgg}.
      *
      * @param limitAgg the limit specification
      * @return the chain with the node appended
      */
-    Impl limitAgg(LimitAgg limitAgg);
+    Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg);
 
     /**
      * Stores the current values of {@code vars} as a tuple in a temporary table, bound with {@code
@@ -1127,12 +1126,12 @@ public interface Block {
   }
 
   /**
-   * Starts a chain with {@link Impl#limitAgg(LimitAgg)}.
+   * Starts a chain with {@link Impl#limitAgg(dev.deimos.ops.LimitAgg)}.
    *
    * @param limitAgg the limit specification
    * @return the new chain
    */
-  static Impl limitAgg(LimitAgg limitAgg) {
+  static Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg) {
     return create().limitAgg(limitAgg);
   }
 

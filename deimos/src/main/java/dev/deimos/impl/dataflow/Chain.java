@@ -1,10 +1,7 @@
 package dev.deimos.impl.dataflow;
 
-import dev.deimos.Agg;
 import dev.deimos.Block;
-import dev.deimos.CompoundAgg;
 import dev.deimos.Path;
-import dev.deimos.SubBatch;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -23,9 +20,7 @@ import dev.deimos.ops.DeimosOperation5;
 import dev.deimos.ops.DeimosOperation6;
 import dev.deimos.ops.DeimosOperation7;
 import dev.deimos.ops.DeimosOperation8;
-import dev.deimos.ops.LimitAgg;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
@@ -322,25 +317,25 @@ public final class Chain implements Block.MultiOutImpl {
   // ---- aggregation, batch and groupBy (section A) ----
 
   @Override
-  public Block.OutImpl agg(Agg agg) {
+  public Block.OutImpl agg(dev.deimos.Agg agg) {
     return add(Node.sectionA(Node.Kind.AGG, Objects.requireNonNull(agg), null, null));
   }
 
   @Override
-  public Block.Impl agg(String pstateVar, Agg agg) {
+  public Block.Impl agg(String pstateVar, dev.deimos.Agg agg) {
     return add(
         Node.sectionA(
             Node.Kind.AGG, Objects.requireNonNull(agg), Objects.requireNonNull(pstateVar), null));
   }
 
   @Override
-  public Block.OutImpl compoundAgg(CompoundAgg compoundAgg) {
+  public Block.OutImpl compoundAgg(dev.deimos.CompoundAgg compoundAgg) {
     return add(
         Node.sectionA(Node.Kind.COMPOUND_AGG, Objects.requireNonNull(compoundAgg), null, null));
   }
 
   @Override
-  public Block.Impl compoundAgg(String pstateVar, CompoundAgg compoundAgg) {
+  public Block.Impl compoundAgg(String pstateVar, dev.deimos.CompoundAgg compoundAgg) {
     return add(
         Node.sectionA(
             Node.Kind.COMPOUND_AGG,
@@ -430,13 +425,13 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   @Override
-  public Block.Impl limitAgg(LimitAgg limitAgg) {
+  public Block.Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg) {
     return add(Node.sectionA(Node.Kind.LIMIT_AGG, Objects.requireNonNull(limitAgg), (Object) null));
   }
 
   @Override
   public Block.Out materialize(String... vars) {
-    Object[] args = Arrays.copyOf(vars, vars.length + 1, Object[].class);
+    Object[] args = java.util.Arrays.copyOf(vars, vars.length + 1, Object[].class);
     return add(Node.sectionA(Node.Kind.MATERIALIZE, null, args));
   }
 
@@ -448,7 +443,7 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   @Override
-  public Block.Out subBatch(SubBatch subBatch) {
+  public Block.Out subBatch(dev.deimos.SubBatch subBatch) {
     return add(Node.sectionA(Node.Kind.SUB_BATCH, Objects.requireNonNull(subBatch), (Object) null));
   }
 
