@@ -158,4 +158,16 @@ class AggCompileErrorTest {
         .hasMessageContaining("node 1.pre.1.then.0 agg($$p, Agg.sum(*x))")
         .hasMessageContaining("top level");
   }
+
+  @Test
+  void explodeMaterialized_unboundTable_namesNodeAndVar() {
+    assertThatThrownBy(
+            () ->
+                Block.batchBlock(
+                        Block.explodeMaterialized("$$nope").out("*a").each(Ops.IDENTITY, "*a"))
+                    .execute())
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("node 0.pre.0 explodeMaterialized($$nope)")
+        .hasMessageContaining("var $$nope is not bound here");
+  }
 }

@@ -136,7 +136,7 @@ class BatchBlockTest {
   }
 
   @Test
-  void groupBy_twoKeys_postAggOncePerGroupWithKeyBound() {
+  void groupBy_oneKey_postAggOncePerGroupWithKeyBound() {
     Block.batchBlock(
             Block.each(
                     Ops.EXPLODE, Arrays.asList(List.of("a", 1), List.of("b", 5), List.of("a", 2)))
@@ -392,6 +392,66 @@ class BatchBlockTest {
                 .each(this::record2, "*tag", "*s"))
         .execute();
     assertThat(seen).containsExactly(Arrays.asList("tag", 6L));
+  }
+
+  @Test
+  void groupBy_twoKeys_groupsByBothValues() {
+    Block.batchBlock(
+            Block.each(
+                    Ops.EXPLODE, Arrays.asList(List.of("a", 1), List.of("a", 2), List.of("a", 1)))
+                .out("*pair")
+                .each(Ops.EXPAND, "*pair")
+                .out("*k1", "*k2")
+                .groupBy("*k1", "*k2", Block.agg(Agg.count()).out("*c"))
+                .each(
+                    (String k1, Integer k2, Long c) -> seen.add(k1 + k2 + "=" + c),
+                    "*k1",
+                    "*k2",
+                    "*c"))
+        .execute();
+    assertThat(seen).containsExactlyInAnyOrder("a1=2", "a2=1");
+  }
+
+  @Test
+  void limitAgg_withoutSort_keepsFirstArrivals() {
+    Block.batchBlock(
+            Block.each(Ops.EXPLODE, Arrays.asList("p", "q", "r"))
+                .out("*x")
+                .limitAgg(LimitAgg.create(2, "*x"))
+                .each(this::record, "*x"))
+        .execute();
+    assertThat(seen).containsExactly("p", "q");
+  }
+
+  @Test
+  void materialize_inPostAgg_feedsLaterBatch() {
+    Block.batchBlock(
+            Block.each(
+                    Ops.EXPLODE, Arrays.asList(List.of("a", 1), List.of("b", 2), List.of("a", 3)))
+                .out("*pair")
+                .each(Ops.EXPAND, "*pair")
+                .out("*k", "*v")
+                .groupBy("*k", Block.agg(Agg.sum("*v")).out("*s"))
+                .macro(Block.materialize("*k", "*s").out("$$sums")))
+        .batchBlock(
+            Block.explodeMaterialized("$$sums")
+                .out("*k", "*s")
+                .agg(Agg.max("*s"))
+                .out("*best")
+                .each(this::record, "*best"))
+        .execute();
+    assertThat(seen).containsExactly(4L);
+  }
+
+  @Test
+  void compoundAgg_staticTwin_listTemplateInBatch() {
+    Block.batchBlock(
+            Block.each(Ops.EXPLODE, Arrays.asList(2, 5))
+                .out("*x")
+                .macro(Block.compoundAgg(CompoundAgg.list(Agg.min("*x"), Agg.max("*x"))).out("*mm"))
+                .each(this::record, "*mm"))
+        .execute();
+    assertThat(seen).containsExactly(Arrays.asList(2, 5));
   }
 
   private static Step head(Block b) {
