@@ -28,7 +28,17 @@ final class BatchPlan extends Arg {
     throw new IllegalStateException("compiled batch data is not a value");
   }
 
-  /** The aggregators of one batch block (or of one subBatch). */
+  /**
+   * The aggregators of one batch block (or of one subBatch).
+   *
+   * <p>Two-phase contract for a distributed runtime, when {@link #twoPhase} is set: each task runs
+   * the pre-aggregation phase into its own partial buffer ({@code AggTemplate.State#add} per input,
+   * one state per group key and aggregator, {@code LimitPlan} rows cut to {@code amount}); the
+   * partial states are then sent to the task owning the group and merged there with {@code
+   * AggTemplate.State#mergeFrom} (the final phase), after which post-aggregation runs. Without
+   * {@link #twoPhase} (some accumulator is present) raw inputs must reach one buffer in order.
+   * {@code Block.execute()} runs both phases in the calling thread with one partial buffer.
+   */
   static final class AggPhase {
     AggNode[] aggs = new AggNode[0];
 
