@@ -439,7 +439,10 @@ public final class AggSpec implements TopMonotonicAgg {
     return ascending ? -c : c;
   }
 
-  /** Folds one input's arguments into {@code curr} (null means the initial value). */
+  /**
+   * Folds one input's arguments into {@code curr}; callers start from {@link #zero()} (the initial
+   * value), so a null produced by a user accumulator is passed on as is.
+   */
   @SuppressWarnings("unchecked")
   Object accumulate(Object curr, Object[] a) {
     if (kind == Kind.SET_REMOVE) {
@@ -447,8 +450,7 @@ public final class AggSpec implements TopMonotonicAgg {
       s.remove(a[0]);
       return s;
     }
-    Object v = curr == null ? ((DeimosAccumulatorAgg<Object>) user).initVal() : curr;
-    return AggCalls.accumulate(user, v, a);
+    return AggCalls.accumulate(user, curr, a);
   }
 
   /** Short form for error messages, e.g. {@code Agg.sum(*x)}. */

@@ -206,7 +206,7 @@ abstract class AggTemplate {
         }
         pending.add(a);
       } else {
-        value = spec.accumulate(seen ? value : null, a);
+        value = spec.accumulate(seen ? value : spec.zero(), a);
       }
       seen = true;
     }
@@ -239,6 +239,8 @@ abstract class AggTemplate {
       if (t.spec.isCombiner()) {
         v = intoPState ? t.spec.merge(stored, value, false) : t.spec.finish(value);
       } else if (pending != null) {
+        // A PState location without a value starts from the accumulator's initial value.
+        v = stored == null ? t.spec.zero() : stored;
         for (Object[] a : pending) {
           v = t.spec.accumulate(v, a);
         }

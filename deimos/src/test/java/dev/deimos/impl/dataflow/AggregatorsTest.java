@@ -8,6 +8,7 @@ import dev.deimos.Expr;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.ops.DeimosAccumulatorAgg0;
+import dev.deimos.ops.DeimosAccumulatorAgg1;
 import dev.deimos.ops.DeimosAccumulatorAgg2;
 import dev.deimos.ops.DeimosCombinerAgg;
 import dev.deimos.ops.Ops;
@@ -217,6 +218,26 @@ class AggregatorsTest {
           .execute();
       assertThat((Object) tp.selectOne(Path.stay())).isEqualTo(3);
     }
+  }
+
+  /** Alternates between null and a marker, to show a null result is passed on. */
+  static final class Flip implements DeimosAccumulatorAgg1<String, Object> {
+    @Override
+    public String accumulate(String curr, Object ignored) {
+      return curr == null ? "after-null" : null;
+    }
+
+    @Override
+    public String initVal() {
+      return "init";
+    }
+  }
+
+  @Test
+  void accumulator_returningNull_nextInputSeesNullNotInitialValue() {
+    assertThat(batchResult(Agg.accumulator(new Flip(), "*x"), List.of(1, 2)))
+        .isEqualTo("after-null");
+    assertThat(batchResult(Agg.accumulator(new Flip(), "*x"), List.of())).isEqualTo("init");
   }
 
   @Test
