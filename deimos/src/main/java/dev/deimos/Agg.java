@@ -342,11 +342,11 @@ public interface Agg extends AggOrCompoundAgg {
    * Produces a list.
    *
    * @param amount how many inputs to keep
-   * @param arg the value
+   * @param var the var holding the value
    * @return the aggregator, configurable further
    */
-  static TopMonotonicAgg topMonotonic(int amount, Object arg) {
-    return AggSpec.topMonotonic(amount, arg);
+  static TopMonotonicAgg topMonotonic(int amount, String var) {
+    return AggSpec.topMonotonic(amount, var);
   }
 
   /**

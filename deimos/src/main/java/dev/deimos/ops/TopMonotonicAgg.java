@@ -3,7 +3,7 @@ package dev.deimos.ops;
 import dev.deimos.Agg;
 
 /**
- * The aggregator made by {@link Agg#topMonotonic(int, Object)}: keeps the best {@code amount}
+ * The aggregator made by {@link Agg#topMonotonic(int, String)}: keeps the best {@code amount}
  * inputs by a sort value, with at most one entry per id.
  *
  * <p>The result is only correct when the sort value of a given id moves in one direction (up for
@@ -17,18 +17,22 @@ public interface TopMonotonicAgg extends Agg {
    * Sets how the id of an input is computed; two inputs with the same id count as one entry (the
    * one with the better sort value stays). Defaults to the input itself.
    *
-   * @param fn maps an input to its id
+   * @param function maps an input to its id
+   * @param <T> input type
+   * @param <R> id type
    * @return the configured aggregator
    */
-  TopMonotonicAgg idFunction(DeimosFunction1<?, ?> fn);
+  <T, R> TopMonotonicAgg idFunction(DeimosFunction1<T, R> function);
 
   /**
    * Sets how the sort value of an input is computed. Defaults to the input itself.
    *
-   * @param fn maps an input to a comparable sort value
+   * @param function maps an input to a comparable sort value
+   * @param <T> input type
+   * @param <R> sort value type
    * @return the configured aggregator
    */
-  TopMonotonicAgg sortValFunction(DeimosFunction1<?, ?> fn);
+  <T, R> TopMonotonicAgg sortValFunction(DeimosFunction1<T, R> function);
 
   /**
    * Keeps the smallest sort values instead of the largest.

@@ -219,14 +219,14 @@ public final class AggSpec implements TopMonotonicAgg {
    * Backs {@code Agg.topMonotonic}.
    *
    * @param amount how many inputs to keep
-   * @param arg the input
+   * @param var the var holding the input
    * @return the aggregator
    */
-  public static TopMonotonicAgg topMonotonic(int amount, Object arg) {
+  public static TopMonotonicAgg topMonotonic(int amount, String var) {
     if (amount < 0) {
       throw new IllegalArgumentException("topMonotonic amount must be >= 0, got " + amount);
     }
-    return new AggSpec(Kind.TOP, new Object[] {arg}, null, null, amount, null, null, false);
+    return new AggSpec(Kind.TOP, new Object[] {var}, null, null, amount, null, null, false);
   }
 
   @Override
@@ -239,7 +239,7 @@ public final class AggSpec implements TopMonotonicAgg {
 
   @Override
   @SuppressWarnings("unchecked")
-  public TopMonotonicAgg idFunction(DeimosFunction1<?, ?> fn) {
+  public <T, R> TopMonotonicAgg idFunction(DeimosFunction1<T, R> fn) {
     requireTop("idFunction");
     return new AggSpec(
         kind,
@@ -254,7 +254,7 @@ public final class AggSpec implements TopMonotonicAgg {
 
   @Override
   @SuppressWarnings("unchecked")
-  public TopMonotonicAgg sortValFunction(DeimosFunction1<?, ?> fn) {
+  public <T, R> TopMonotonicAgg sortValFunction(DeimosFunction1<T, R> fn) {
     requireTop("sortValFunction");
     return new AggSpec(
         kind,

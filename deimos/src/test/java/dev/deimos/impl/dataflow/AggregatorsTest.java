@@ -241,6 +241,28 @@ class AggregatorsTest {
   }
 
   @Test
+  void topMonotonic_withOpsFirstAndLast_asRamaCodeWritesIt() {
+    Object r =
+        batchResult(
+            Agg.topMonotonic(2, "*x").idFunction(Ops.FIRST).sortValFunction(Ops.LAST),
+            Arrays.asList(List.of("a", 5), List.of("b", 9), List.of("a", 8), List.of("c", 1)));
+    assertThat(r).isEqualTo(Arrays.asList(List.of("b", 9), List.of("a", 8)));
+  }
+
+  private static Integer second(List<Integer> l) {
+    return l.get(1);
+  }
+
+  @Test
+  void topMonotonic_methodReference_typedInputCompilesAndSorts() {
+    Object r =
+        batchResult(
+            Agg.topMonotonic(1, "*x").sortValFunction(AggregatorsTest::second),
+            Arrays.asList(List.of(1, 3), List.of(2, 7)));
+    assertThat(r).isEqualTo(List.of(List.of(2, 7)));
+  }
+
+  @Test
   void topMonotonic_batch_keepsBestSortedAndCut() {
     Object r =
         batchResult(
