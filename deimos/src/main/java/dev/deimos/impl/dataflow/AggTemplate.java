@@ -1,10 +1,12 @@
 package dev.deimos.impl.dataflow;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -128,6 +130,7 @@ abstract class AggTemplate {
     private final List<Object> keyVals = new ArrayList<>();
     final List<int[]> rowSlots = new ArrayList<>();
     final List<Object[]> rowVals = new ArrayList<>();
+    private final List<Integer> rowDepth = new ArrayList<>();
 
     void push(int slot, Object val) {
       keySlots.add(slot);
@@ -139,8 +142,22 @@ abstract class AggTemplate {
       keyVals.remove(keyVals.size() - 1);
     }
 
+    /**
+     * Records a captured value at the current location. Captures of several leaves at the same
+     * location (a list template) share one row, so post-aggregation sees all of them bound.
+     */
     void record(int slot, Object val) {
       int n = keySlots.size();
+      int last = rowSlots.size() - 1;
+      if (last >= 0 && sameLocation(last, n) && !binds(last, slot)) {
+        int[] s = Arrays.copyOf(rowSlots.get(last), rowSlots.get(last).length + 1);
+        Object[] v = Arrays.copyOf(rowVals.get(last), s.length);
+        s[s.length - 1] = slot;
+        v[v.length - 1] = val;
+        rowSlots.set(last, s);
+        rowVals.set(last, v);
+        return;
+      }
       int[] s = new int[n + 1];
       Object[] v = new Object[n + 1];
       for (int i = 0; i < n; i++) {
@@ -151,6 +168,31 @@ abstract class AggTemplate {
       v[n] = val;
       rowSlots.add(s);
       rowVals.add(v);
+      rowDepth.add(n);
+    }
+
+    private boolean sameLocation(int row, int n) {
+      if (rowDepth.get(row) != n) {
+        return false;
+      }
+      int[] s = rowSlots.get(row);
+      Object[] v = rowVals.get(row);
+      for (int i = 0; i < n; i++) {
+        if (s[i] != keySlots.get(i) || !Objects.equals(v[i], keyVals.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private boolean binds(int row, int slot) {
+      int[] s = rowSlots.get(row);
+      for (int i = rowDepth.get(row); i < s.length; i++) {
+        if (s[i] == slot) {
+          return true;
+        }
+      }
+      return false;
     }
 
     void bind(int row, Object[] slots) {

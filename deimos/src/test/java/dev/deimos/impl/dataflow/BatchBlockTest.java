@@ -454,6 +454,70 @@ class BatchBlockTest {
     assertThat(seen).containsExactly(Arrays.asList(2, 5));
   }
 
+  @Test
+  void captureNewValInto_twoLeavesOfOneListTemplate_oneRowPerLocation() throws Exception {
+    try (TestPState tp =
+        TestPState.create(
+            PState.mapSchema(
+                String.class, PState.mapSchema(String.class, PState.listSchema(Long.class))))) {
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$p")
+          .batchBlock(
+              Block.each(
+                      Ops.EXPLODE,
+                      Arrays.asList(
+                          List.of("a", "x", 1L), List.of("a", "x", 2L), List.of("b", "y", 5L)))
+                  .out("*tuple")
+                  .each(Ops.EXPAND, "*tuple")
+                  .out("*k1", "*k2", "*v")
+                  .compoundAgg(
+                      "$$p",
+                      CompoundAgg.map(
+                          "*k1",
+                          CompoundAgg.map(
+                              "*k2",
+                              CompoundAgg.list(
+                                  Agg.count().captureNewValInto("*count"),
+                                  Agg.sum("*v").captureNewValInto("*sum")))))
+                  .each(
+                      (String k1, String k2, Long c, Long sum) ->
+                          seen.add(k1 + k2 + ":" + c + "/" + sum),
+                      "*k1",
+                      "*k2",
+                      "*count",
+                      "*sum"))
+          .execute();
+      assertThat((Object) tp.selectOne(Path.key("a", "x"))).isEqualTo(Arrays.asList(2L, 3L));
+    }
+    assertThat(seen).containsExactlyInAnyOrder("ax:2/3", "by:1/5");
+  }
+
+  @Test
+  void subBatch_fromCapturedCompoundAgg_emitsEachUpdatedKey() throws Exception {
+    try (TestPState tp = TestPState.create(PState.mapSchema(String.class, Long.class))) {
+      SubBatch counts =
+          new SubBatch(
+              Block.each(Ops.EXPLODE, Arrays.asList("a", "b", "a"))
+                  .out("*word")
+                  .compoundAgg(
+                      "$$c", CompoundAgg.map("*word", Agg.count().captureNewValInto("*count"))),
+              "*word",
+              "*count");
+      Block.each(Ops.IDENTITY, tp)
+          .out("$$c")
+          .batchBlock(
+              Block.subBatch(counts)
+                  .out("*w", "*n")
+                  .each(Ops.TUPLE, "*w", "*n")
+                  .out("*t")
+                  .agg(Agg.topMonotonic(1, "*t").sortValFunction(Ops.LAST))
+                  .out("*top")
+                  .each(this::record, "*top"))
+          .execute();
+    }
+    assertThat(seen).containsExactly(List.of(List.of("a", 2L)));
+  }
+
   private static Step head(Block b) {
     Plan plan = Compiler.compile(b);
     try {
