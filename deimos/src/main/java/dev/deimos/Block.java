@@ -384,6 +384,188 @@ public interface Block {
 
     // ---- aggregation, batch and groupBy (section A) ----
 
+    /**
+     * Aggregates inputs in a batch block; bind the result with {@code out}. The result is available
+     * in the post-aggregation phase, which runs once all inputs were aggregated, also when there
+     * was no input (the aggregator's zero value then).
+     *
+     * @param agg the aggregator
+     * @return the chain with the node appended
+     */
+    OutImpl agg(Agg agg);
+
+    /**
+     * Aggregates into the top-level value of the PState bound to {@code pstateVar}. Outside a batch
+     * block every input updates the PState at once; in a batch block the PState is updated once
+     * with the combined value of all inputs.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState
+     * @param agg the aggregator
+     * @return the chain with the node appended
+     */
+    Impl agg(String pstateVar, Agg agg);
+
+    /**
+     * Aggregates inputs into a nested value shaped like {@code compoundAgg} in a batch block; bind
+     * the result (plain maps and lists) with {@code out}.
+     *
+     * @param compoundAgg the template
+     * @return the chain with the node appended
+     */
+    OutImpl compoundAgg(CompoundAgg compoundAgg);
+
+    /**
+     * Aggregates into the PState bound to {@code pstateVar} following the template, creating
+     * missing maps on the way. Outside a batch block each input updates the PState at once; in a
+     * batch block all inputs are combined first and applied once.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState
+     * @param compoundAgg the template
+     * @return the chain with the node appended
+     */
+    Impl compoundAgg(String pstateVar, CompoundAgg compoundAgg);
+
+    /**
+     * Runs {@code block} as a batch: its pre-aggregation part runs for every input first, its
+     * aggregators then see all emits, and its post-aggregation part runs afterwards (once, or once
+     * per group). The chain after this node runs once when the whole batch is done; vars bound
+     * inside are not visible after it, except materialized tables.
+     *
+     * @param block the batch body
+     * @return the chain with the node appended
+     */
+    Impl batchBlock(Block block);
+
+    /**
+     * Aggregates per distinct combination of 1 grouping var in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(String keyVar0, Block aggBlock);
+
+    /**
+     * Aggregates per distinct combination of 2 grouping vars in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param keyVar1 grouping var 1
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(String keyVar0, String keyVar1, Block aggBlock);
+
+    /**
+     * Aggregates per distinct combination of 3 grouping vars in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param keyVar1 grouping var 1
+     * @param keyVar2 grouping var 2
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(String keyVar0, String keyVar1, String keyVar2, Block aggBlock);
+
+    /**
+     * Aggregates per distinct combination of 4 grouping vars in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param keyVar1 grouping var 1
+     * @param keyVar2 grouping var 2
+     * @param keyVar3 grouping var 3
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(String keyVar0, String keyVar1, String keyVar2, String keyVar3, Block aggBlock);
+
+    /**
+     * Aggregates per distinct combination of 5 grouping vars in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param keyVar1 grouping var 1
+     * @param keyVar2 grouping var 2
+     * @param keyVar3 grouping var 3
+     * @param keyVar4 grouping var 4
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(
+        String keyVar0,
+        String keyVar1,
+        String keyVar2,
+        String keyVar3,
+        String keyVar4,
+        Block aggBlock);
+
+    /**
+     * Aggregates per distinct combination of 6 grouping vars in a batch block; the post-aggregation
+     * phase then runs once per group with the grouping vars and the aggregators' outputs bound.
+     * Must be the only aggregation node of its batch block.
+     *
+     * @param keyVar0 grouping var 0
+     * @param keyVar1 grouping var 1
+     * @param keyVar2 grouping var 2
+     * @param keyVar3 grouping var 3
+     * @param keyVar4 grouping var 4
+     * @param keyVar5 grouping var 5
+     * @param aggBlock agg, compoundAgg or limitAgg nodes
+     * @return the chain with the node appended
+     */
+    Impl groupBy(
+        String keyVar0,
+        String keyVar1,
+        String keyVar2,
+        String keyVar3,
+        String keyVar4,
+        String keyVar5,
+        Block aggBlock);
+
+    /**
+     * Keeps at most a fixed number of tuples in a batch block and re-emits them, one by one, into
+     * the post-aggregation phase; see {@link dev.deimos.ops.LimitAgg}.
+     *
+     * @param limitAgg the limit specification
+     * @return the chain with the node appended
+     */
+    Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg);
+
+    /**
+     * Stores the current values of {@code vars} as a tuple in a temporary table, bound with {@code
+     * out} to a {@code $$} var; a later batch block reads it with {@link
+     * #explodeMaterialized(String)}. Only inside a batch block; the chain continues after storing.
+     *
+     * @param vars the vars of the tuple
+     * @return the chain; bind the table var with {@code out}
+     */
+    Out materialize(String... vars);
+
+    /**
+     * Emits every tuple of a materialized table; bind the tuple's values with {@code out}.
+     *
+     * @param ptableVar the {@code $$} var of the table
+     * @return the chain; bind the vars with {@code out}
+     */
+    Out explodeMaterialized(String ptableVar);
+
+    /**
+     * Runs a nested batch computation and emits its results into this block; bind them with {@code
+     * out}, one var per out var of the {@link SubBatch}.
+     *
+     * @param subBatch the nested computation
+     * @return the chain; bind the vars with {@code out}
+     */
+    Out subBatch(SubBatch subBatch);
+
     // ---- control flow: anchors, branches, loops, cond (section B) ----
 
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
@@ -795,6 +977,193 @@ public interface Block {
   }
 
   // ---- static twins: aggregation, batch and groupBy (section A) ----
+
+  /**
+   * Starts a chain with {@link Impl#agg(Agg)}.
+   *
+   * @param agg the aggregator
+   * @return the new chain
+   */
+  static OutImpl agg(Agg agg) {
+    return create().agg(agg);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#agg(String, Agg)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @param agg the aggregator
+   * @return the new chain
+   */
+  static Impl agg(String pstateVar, Agg agg) {
+    return create().agg(pstateVar, agg);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#compoundAgg(CompoundAgg)}.
+   *
+   * @param compoundAgg the template
+   * @return the new chain
+   */
+  static OutImpl compoundAgg(CompoundAgg compoundAgg) {
+    return create().compoundAgg(compoundAgg);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#compoundAgg(String, CompoundAgg)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @param compoundAgg the template
+   * @return the new chain
+   */
+  static Impl compoundAgg(String pstateVar, CompoundAgg compoundAgg) {
+    return create().compoundAgg(pstateVar, compoundAgg);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#batchBlock(Block)}.
+   *
+   * @param block the batch body
+   * @return the new chain
+   */
+  static Impl batchBlock(Block block) {
+    return create().batchBlock(block);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 1 var; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(String keyVar0, Block aggBlock) {
+    return create().groupBy(keyVar0, aggBlock);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 2 vars; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param keyVar1 grouping var 1
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(String keyVar0, String keyVar1, Block aggBlock) {
+    return create().groupBy(keyVar0, keyVar1, aggBlock);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 3 vars; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param keyVar1 grouping var 1
+   * @param keyVar2 grouping var 2
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(String keyVar0, String keyVar1, String keyVar2, Block aggBlock) {
+    return create().groupBy(keyVar0, keyVar1, keyVar2, aggBlock);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 4 vars; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param keyVar1 grouping var 1
+   * @param keyVar2 grouping var 2
+   * @param keyVar3 grouping var 3
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(
+      String keyVar0, String keyVar1, String keyVar2, String keyVar3, Block aggBlock) {
+    return create().groupBy(keyVar0, keyVar1, keyVar2, keyVar3, aggBlock);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 5 vars; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param keyVar1 grouping var 1
+   * @param keyVar2 grouping var 2
+   * @param keyVar3 grouping var 3
+   * @param keyVar4 grouping var 4
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      Block aggBlock) {
+    return create().groupBy(keyVar0, keyVar1, keyVar2, keyVar3, keyVar4, aggBlock);
+  }
+
+  /**
+   * Starts a chain with a groupBy on 6 vars; see {@link Impl#groupBy(String, Block)}.
+   *
+   * @param keyVar0 grouping var 0
+   * @param keyVar1 grouping var 1
+   * @param keyVar2 grouping var 2
+   * @param keyVar3 grouping var 3
+   * @param keyVar4 grouping var 4
+   * @param keyVar5 grouping var 5
+   * @param aggBlock agg, compoundAgg or limitAgg nodes
+   * @return the new chain
+   */
+  static Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      String keyVar5,
+      Block aggBlock) {
+    return create().groupBy(keyVar0, keyVar1, keyVar2, keyVar3, keyVar4, keyVar5, aggBlock);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#limitAgg(dev.deimos.ops.LimitAgg)}.
+   *
+   * @param limitAgg the limit specification
+   * @return the new chain
+   */
+  static Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg) {
+    return create().limitAgg(limitAgg);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#materialize(String...)}.
+   *
+   * @param vars the vars of the tuple
+   * @return the new chain
+   */
+  static Out materialize(String... vars) {
+    return create().materialize(vars);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#explodeMaterialized(String)}.
+   *
+   * @param ptableVar the {@code $$} var of the table
+   * @return the new chain
+   */
+  static Out explodeMaterialized(String ptableVar) {
+    return create().explodeMaterialized(ptableVar);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#subBatch(SubBatch)}.
+   *
+   * @param subBatch the nested computation
+   * @return the new chain
+   */
+  static Out subBatch(SubBatch subBatch) {
+    return create().subBatch(subBatch);
+  }
 
   // ---- static twins: control flow (section B) ----
 

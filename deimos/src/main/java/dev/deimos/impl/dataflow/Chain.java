@@ -316,6 +316,137 @@ public final class Chain implements Block.MultiOutImpl {
 
   // ---- aggregation, batch and groupBy (section A) ----
 
+  @Override
+  public Block.OutImpl agg(dev.deimos.Agg agg) {
+    return add(Node.sectionA(Node.Kind.AGG, Objects.requireNonNull(agg), null, null));
+  }
+
+  @Override
+  public Block.Impl agg(String pstateVar, dev.deimos.Agg agg) {
+    return add(
+        Node.sectionA(
+            Node.Kind.AGG, Objects.requireNonNull(agg), Objects.requireNonNull(pstateVar), null));
+  }
+
+  @Override
+  public Block.OutImpl compoundAgg(dev.deimos.CompoundAgg compoundAgg) {
+    return add(
+        Node.sectionA(Node.Kind.COMPOUND_AGG, Objects.requireNonNull(compoundAgg), null, null));
+  }
+
+  @Override
+  public Block.Impl compoundAgg(String pstateVar, dev.deimos.CompoundAgg compoundAgg) {
+    return add(
+        Node.sectionA(
+            Node.Kind.COMPOUND_AGG,
+            Objects.requireNonNull(compoundAgg),
+            Objects.requireNonNull(pstateVar),
+            null));
+  }
+
+  @Override
+  public Block.Impl batchBlock(Block block) {
+    return add(Node.sectionA(Node.Kind.BATCH_BLOCK, Objects.requireNonNull(block), (Object) null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, Block aggBlock) {
+    return add(Node.sectionA(Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, String keyVar1, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, keyVar1, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(String keyVar0, String keyVar1, String keyVar2, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY, Objects.requireNonNull(aggBlock), keyVar0, keyVar1, keyVar2, null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0, String keyVar1, String keyVar2, String keyVar3, Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            keyVar4,
+            null));
+  }
+
+  @Override
+  public Block.Impl groupBy(
+      String keyVar0,
+      String keyVar1,
+      String keyVar2,
+      String keyVar3,
+      String keyVar4,
+      String keyVar5,
+      Block aggBlock) {
+    return add(
+        Node.sectionA(
+            Node.Kind.GROUP_BY,
+            Objects.requireNonNull(aggBlock),
+            keyVar0,
+            keyVar1,
+            keyVar2,
+            keyVar3,
+            keyVar4,
+            keyVar5,
+            null));
+  }
+
+  @Override
+  public Block.Impl limitAgg(dev.deimos.ops.LimitAgg limitAgg) {
+    return add(Node.sectionA(Node.Kind.LIMIT_AGG, Objects.requireNonNull(limitAgg), (Object) null));
+  }
+
+  @Override
+  public Block.Out materialize(String... vars) {
+    Object[] args = java.util.Arrays.copyOf(vars, vars.length + 1, Object[].class);
+    return add(Node.sectionA(Node.Kind.MATERIALIZE, null, args));
+  }
+
+  @Override
+  public Block.Out explodeMaterialized(String ptableVar) {
+    return add(
+        Node.sectionA(
+            Node.Kind.EXPLODE_MATERIALIZED, null, Objects.requireNonNull(ptableVar), null));
+  }
+
+  @Override
+  public Block.Out subBatch(dev.deimos.SubBatch subBatch) {
+    return add(Node.sectionA(Node.Kind.SUB_BATCH, Objects.requireNonNull(subBatch), (Object) null));
+  }
+
   // ---- control flow (section B) ----
 
   // ---- partitioners and topology-only nodes (section C) ----

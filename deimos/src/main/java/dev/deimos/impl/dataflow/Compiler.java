@@ -95,6 +95,31 @@ public final class Compiler {
         b = both;
       }
       // ---- section A: compile checks and scopes for aggregation and batch nodes ----
+      if (AggCompiler.owns(n.kind)) {
+        AggCompiler.compile(
+            new AggCompiler.Host() {
+              @Override
+              public Set<String> seq(
+                  List<Node> ns, Set<String> bound, Step cont, Step[] h, String w) {
+                return Compiler.this.seq(ns, bound, cont, h, w);
+              }
+
+              @Override
+              public Arg arg(Object o, Set<String> bound, String where2) {
+                return Compiler.this.arg(o, bound, where2);
+              }
+
+              @Override
+              public int slot(String v) {
+                return slots.computeIfAbsent(v, k -> slots.size());
+              }
+            },
+            n,
+            s,
+            b,
+            at,
+            where + i);
+      }
 
       // ---- section B: compile checks and scopes for control-flow nodes ----
 

@@ -55,6 +55,19 @@ final class Executor {
             return;
           }
         // ---- section A cases (aggregation, batch) ----
+        case AGG:
+        case COMPOUND_AGG:
+        case BATCH_BLOCK:
+        case BATCH_SINK:
+        case MATERIALIZE:
+        case EXPLODE_MATERIALIZED:
+        case SUB_BATCH:
+        case SUB_BATCH_EMIT:
+          s = BatchRunner.run(this, s, slots);
+          if (s == null) {
+            return;
+          }
+          break;
 
         // ---- section B cases (control flow) ----
 

@@ -14,6 +14,16 @@ final class Node {
     LOCAL_SELECT,
     LOCAL_TRANSFORM,
     // section A kinds (aggregation, batch)
+    AGG,
+    COMPOUND_AGG,
+    BATCH_BLOCK,
+    GROUP_BY,
+    LIMIT_AGG,
+    MATERIALIZE,
+    EXPLODE_MATERIALIZED,
+    SUB_BATCH,
+    BATCH_SINK,
+    SUB_BATCH_EMIT,
     // section B kinds (control flow)
     // section C kinds (partitioners, runtime)
   }
@@ -53,6 +63,11 @@ final class Node {
 
   // ---- section A factories (aggregation, batch) ----
 
+  /** An aggregation/batch node; the compiler stores its compiled data in the last arg. */
+  static Node sectionA(Kind kind, Object fn, Object... args) {
+    return new Node(kind, fn, args, new String[0], null, null);
+  }
+
   // ---- section B factories (control flow) ----
 
   // ---- section C factories (partitioners, runtime) ----
@@ -74,6 +89,28 @@ final class Node {
       case LOCAL_TRANSFORM:
         return "localTransform(" + args[0] + ", " + fn + ")";
       // ---- section A descriptions ----
+      case AGG:
+      case COMPOUND_AGG:
+        return (kind == Kind.AGG ? "agg(" : "compoundAgg(")
+            + (args[0] == null ? "" : args[0] + ", ")
+            + fn
+            + ")";
+      case BATCH_BLOCK:
+        return "batchBlock";
+      case GROUP_BY:
+        return "groupBy(" + Arrays.toString(Arrays.copyOf(args, args.length - 1)) + ")";
+      case LIMIT_AGG:
+        return "limitAgg(" + fn + ")";
+      case MATERIALIZE:
+        return "materialize(" + Arrays.toString(Arrays.copyOf(args, args.length - 1)) + ")";
+      case EXPLODE_MATERIALIZED:
+        return "explodeMaterialized(" + args[0] + ")";
+      case SUB_BATCH:
+        return "subBatch(" + fn + ")";
+      case BATCH_SINK:
+        return "end of pre-aggregation";
+      case SUB_BATCH_EMIT:
+        return "subBatch output";
 
       // ---- section B descriptions ----
 

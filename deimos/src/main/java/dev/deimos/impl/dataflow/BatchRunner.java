@@ -1,0 +1,342 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.Path;
+import dev.deimos.impl.dataflow.AggTemplate.Captures;
+import dev.deimos.impl.dataflow.AggTemplate.State;
+import dev.deimos.impl.dataflow.BatchPlan.AggNode;
+import dev.deimos.impl.dataflow.BatchPlan.AggPhase;
+import dev.deimos.impl.dataflow.BatchPlan.LimitPlan;
+import dev.deimos.impl.dataflow.BatchPlan.StreamAgg;
+import dev.deimos.impl.dataflow.BatchPlan.SubBatchPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the aggregation and batch steps (section A of the executor). A batch block runs its
+ * pre-aggregation steps to completion (every emit ends at the sink, which feeds the aggregators),
+ * then merges partial aggregations when the phase is two-phase, then runs the post-aggregation
+ * steps once per group (once in all without groupBy).
+ */
+final class BatchRunner {
+  private BatchRunner() {}
+
+  /** Runs step {@code s}; returns the step to continue with, or null when it ran its own tail. */
+  static Step run(Executor ex, Step s, Object[] slots) {
+    Arg data = s.args[s.args.length - 1];
+    switch (s.node.kind) {
+      case AGG:
+      case COMPOUND_AGG:
+        return stream(ex, s, (StreamAgg) data, slots);
+      case BATCH_BLOCK:
+        runBatch(ex, (BatchPlan) data, slots);
+        return s.next;
+      case BATCH_SINK:
+        ((BatchState) slots[((BatchPlan) data).stateSlot]).feed(slots);
+        return null;
+      case MATERIALIZE:
+        {
+          Object t = slots[s.outSlots[0]];
+          if (!(t instanceof MaterializedTable)) {
+            t = new MaterializedTable();
+            slots[s.outSlots[0]] = t;
+          }
+          Object[] row = new Object[s.args.length - 1];
+          for (int i = 0; i < row.length; i++) {
+            row[i] = s.args[i].eval(slots);
+          }
+          ((MaterializedTable) t).rows.add(row);
+          return s.next;
+        }
+      case EXPLODE_MATERIALIZED:
+        explode(ex, s, slots);
+        return null;
+      case SUB_BATCH:
+        runBatch(ex, ((SubBatchPlan) data).batch, slots);
+        return null;
+      case SUB_BATCH_EMIT:
+        {
+          SubBatchPlan sp = (SubBatchPlan) data;
+          for (int i = 0; i < sp.fromSlots.length; i++) {
+            slots[sp.toSlots[i]] = slots[sp.fromSlots[i]];
+          }
+          ex.run(sp.owner.next, slots);
+          return null;
+        }
+      default:
+        throw new IllegalStateException("not an aggregation step: " + s.node.describe());
+    }
+  }
+
+  private static void explode(Executor ex, Step s, Object[] slots) {
+    Object t = s.args[0].eval(slots);
+    if (t == null) {
+      return;
+    }
+    if (!(t instanceof MaterializedTable)) {
+      throw new IllegalStateException(
+          s.node.describe() + ": " + s.node.args[0] + " is not bound to a materialized table");
+    }
+    List<Object[]> rows = new ArrayList<>(((MaterializedTable) t).rows);
+    for (Object[] row : rows) {
+      if (row.length != s.outSlots.length) {
+        throw new IllegalStateException(
+            s.node.describe()
+                + ": the table holds tuples of "
+                + row.length
+                + " values but out binds "
+                + s.outSlots.length);
+      }
+      for (int i = 0; i < row.length; i++) {
+        slots[s.outSlots[i]] = row[i];
+      }
+      ex.run(s.next, slots);
+    }
+  }
+
+  /** Aggregation into a PState outside a batch block: each input updates the PState at once. */
+  private static Step stream(Executor ex, Step s, StreamAgg sa, Object[] slots) {
+    PStateAccess p = pstate(s.args[0].eval(slots), s);
+    State st = sa.template.newState(true);
+    st.add(slots);
+    Captures cap = new Captures();
+    apply(p, st, cap);
+    if (!sa.template.captures()) {
+      return s.next;
+    }
+    for (int r = 0; r < cap.rowSlots.size(); r++) {
+      cap.bind(r, slots);
+      ex.run(s.next, slots);
+    }
+    return null;
+  }
+
+  /** How one aggregation changes a stored value; handed to the shared path through its var. */
+  private interface Update {
+    Object apply(Object stored);
+  }
+
+  private static final String UPDATE_VAR = "*#aggUpdate";
+
+  /**
+   * One path for every aggregation into a PState: the update travels as a path var, so the path is
+   * compiled once and shared (paths are immutable and safe to use from many threads).
+   */
+  private static final Path UPDATE_ROOT =
+      Path.term((Object stored, Update u) -> u.apply(stored), UPDATE_VAR);
+
+  private static void transform(PStateAccess p, Update u) {
+    p.transform(
+        UPDATE_ROOT,
+        name -> {
+          if (UPDATE_VAR.equals(name)) {
+            return u;
+          }
+          throw new IllegalStateException("aggregation path reads unknown var " + name);
+        });
+  }
+
+  private static void apply(PStateAccess p, State st, Captures cap) {
+    transform(p, stored -> st.applyTo(stored, cap));
+  }
+
+  /** A top-level aggregator of a batch block also gets its final touch (topMonotonic sorts). */
+  private static void applyTopLevel(PStateAccess p, AggSpec spec, State st, Captures cap) {
+    transform(p, stored -> spec.finish(st.applyTo(stored, cap)));
+  }
+
+  private static PStateAccess pstate(Object p, Step s) {
+    if (!(p instanceof PStateAccess)) {
+      throw new IllegalStateException(
+          s.node.describe()
+              + ": "
+              + s.node.args[0]
+              + " is bound to "
+              + (p == null ? "null" : p.getClass().getName())
+              + ", not a PState");
+    }
+    return (PStateAccess) p;
+  }
+
+  static void runBatch(Executor ex, BatchPlan plan, Object[] slots) {
+    Object saved = slots[plan.stateSlot];
+    BatchState st = new BatchState(plan.agg);
+    slots[plan.stateSlot] = st;
+    ex.run(plan.pre, slots);
+    if (plan.agg != null) {
+      st.finish(ex, plan.post, slots);
+    }
+    slots[plan.stateSlot] = saved;
+  }
+
+  /** The rows of a materialized table; lives for one run of the block. */
+  static final class MaterializedTable {
+    final List<Object[]> rows = new ArrayList<>();
+
+    @Override
+    public String toString() {
+      return "MaterializedTable(" + rows.size() + " rows)";
+    }
+  }
+
+  /** Per-run state of a batch block: the aggregation buffer of each group. */
+  static final class BatchState {
+    private final AggPhase ph;
+
+    /** With two-phase aggregation this is the partial buffer of the (single, local) task. */
+    private final Map<List<Object>, Group> buffer = new LinkedHashMap<>();
+
+    BatchState(AggPhase ph) {
+      this.ph = ph;
+      if (ph != null && ph.groupKeys == null) {
+        buffer.put(Collections.emptyList(), new Group(ph));
+      }
+    }
+
+    void feed(Object[] slots) {
+      if (ph == null) {
+        return;
+      }
+      List<Object> key =
+          ph.groupKeys == null
+              ? Collections.emptyList()
+              : Arrays.asList(Arg.evalAll(ph.groupKeys, slots));
+      Group g = buffer.get(key);
+      if (g == null) {
+        g = new Group(ph);
+        buffer.put(key, g);
+      }
+      g.add(slots);
+    }
+
+    void finish(Executor ex, Step post, Object[] slots) {
+      Map<List<Object>, Group> groups = buffer;
+      if (ph.twoPhase) {
+        // Final phase: merge the partial buffers (one per task; one locally) per group.
+        groups = new LinkedHashMap<>();
+        for (Map.Entry<List<Object>, Group> e : buffer.entrySet()) {
+          Group g = groups.get(e.getKey());
+          if (g == null) {
+            g = new Group(ph);
+            groups.put(e.getKey(), g);
+          }
+          g.mergeFrom(e.getValue());
+        }
+      }
+      for (Map.Entry<List<Object>, Group> e : groups.entrySet()) {
+        if (ph.groupKeys != null) {
+          List<Object> key = e.getKey();
+          for (int i = 0; i < ph.groupKeySlots.length; i++) {
+            slots[ph.groupKeySlots[i]] = key.get(i);
+          }
+        }
+        e.getValue().emit(ex, post, slots);
+      }
+    }
+  }
+
+  /** Aggregation states of one group. */
+  static final class Group {
+    private final AggPhase ph;
+    private final State[] states;
+    private final List<Object[]> rows;
+
+    Group(AggPhase ph) {
+      this.ph = ph;
+      this.states = new State[ph.aggs.length];
+      for (int i = 0; i < states.length; i++) {
+        states[i] = ph.aggs[i].template.newState(ph.aggs[i].target != null);
+      }
+      this.rows = ph.limit == null ? null : new ArrayList<>();
+    }
+
+    void add(Object[] slots) {
+      for (State s : states) {
+        s.add(slots);
+      }
+      if (rows != null) {
+        rows.add(Arg.evalAll(ph.limit.vals, slots));
+      }
+    }
+
+    void mergeFrom(Group partial) {
+      for (int i = 0; i < states.length; i++) {
+        states[i].mergeFrom(partial.states[i]);
+      }
+      if (rows != null) {
+        // A partial buffer only needs to send its own best rows.
+        rows.addAll(Limits.keep(partial.rows, ph.limit));
+      }
+    }
+
+    void emit(Executor ex, Step post, Object[] slots) {
+      Captures cap = new Captures();
+      for (int i = 0; i < states.length; i++) {
+        AggNode a = ph.aggs[i];
+        State st = states[i];
+        if (a.outSlot >= 0) {
+          slots[a.outSlot] = st.result();
+          if (a.template.captures()) {
+            st.applyTo(null, cap);
+          }
+        } else if (st.touched()) {
+          PStateAccess p = (PStateAccess) a.target.eval(slots);
+          if (a.template instanceof AggTemplate.Leaf) {
+            applyTopLevel(p, ((AggTemplate.Leaf) a.template).spec, st, cap);
+          } else {
+            apply(p, st, cap);
+          }
+        }
+      }
+      if (rows != null) {
+        LimitPlan lp = ph.limit;
+        List<Object[]> kept = Limits.keep(rows, lp);
+        for (int r = 0; r < kept.size(); r++) {
+          Object[] row = kept.get(r);
+          for (int i = 0; i < lp.valSlots.length; i++) {
+            slots[lp.valSlots[i]] = row[i];
+          }
+          if (lp.indexSlot >= 0) {
+            slots[lp.indexSlot] = (long) r;
+          }
+          ex.run(post, slots);
+        }
+      } else if (ph.captures()) {
+        for (int r = 0; r < cap.rowSlots.size(); r++) {
+          cap.bind(r, slots);
+          ex.run(post, slots);
+        }
+      } else {
+        ex.run(post, slots);
+      }
+    }
+  }
+
+  /**
+   * limitAgg's selection: sort by the sort vars (stable), optionally reversed, keep the first n.
+   */
+  static final class Limits {
+    private Limits() {}
+
+    static List<Object[]> keep(List<Object[]> rows, LimitPlan lp) {
+      List<Object[]> out = new ArrayList<>(rows);
+      if (lp.sortCount > 0) {
+        int from = lp.vals.length - lp.sortCount;
+        out.sort(
+            (x, y) -> {
+              for (int i = from; i < x.length; i++) {
+                int c = AggCalls.compare(x[i], y[i]);
+                if (c != 0) {
+                  return lp.reverse ? -c : c;
+                }
+              }
+              return 0;
+            });
+      }
+      return out.size() > lp.amount ? new ArrayList<>(out.subList(0, lp.amount)) : out;
+    }
+  }
+}
