@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,6 +18,9 @@ import java.util.Set;
  */
 public final class Compiler {
   private final Map<String, Integer> slots = new HashMap<>();
+
+  // section B state: anchors and enclosing loops
+  private final FlowState flow = new FlowState();
 
   private Compiler() {}
 
@@ -97,6 +101,154 @@ public final class Compiler {
       // ---- section A: compile checks and scopes for aggregation and batch nodes ----
 
       // ---- section B: compile checks and scopes for control-flow nodes ----
+      switch (n.kind) {
+        case ANCHOR:
+          flow.anchor(((String[]) n.fn)[0], s, b, where, at);
+          break;
+        case HOOK:
+          {
+            FlowState.Anchor a = flow.lookup(((String[]) n.fn)[0], where, at);
+            FlowState.fork(a, s);
+            b = new HashSet<>(a.bound);
+            flow.newSegment(where);
+            break;
+          }
+        case UNIFY:
+          {
+            String[] names = (String[]) n.fn;
+            Set<String> meet = null;
+            Map<String, String> segs = new HashMap<>();
+            for (String name : names) {
+              FlowState.Anchor a = flow.lookup(name, where, at);
+              String other = segs.put(a.segment, name);
+              if (other != null) {
+                throw new DeimosCompileException(
+                    at
+                        + ": anchors '"
+                        + other
+                        + "' and '"
+                        + name
+                        + "' lie on one straight path, so they never meet as separate branches");
+              }
+              FlowState.fork(a, s);
+              if (meet == null) {
+                meet = new HashSet<>(a.bound);
+              } else {
+                meet.retainAll(a.bound);
+              }
+            }
+            b = meet;
+            flow.newSegment(where);
+            break;
+          }
+        case BRANCH:
+          {
+            FlowState.Anchor a = flow.lookup((String) n.fn, where, at);
+            Step entry = new Step(FlowState.ENTRY, new Arg[0], new int[0]);
+            Step[] h = new Step[1];
+            seq(Chain.nodesOf(n.then), a.bound, null, h, where + i + ".branch.");
+            entry.next = h[0];
+            FlowState.fork(a, entry);
+            break;
+          }
+        case COND:
+        case SUB_SOURCE:
+          {
+            ControlFlow.Cases cs = (ControlFlow.Cases) n.fn;
+            Step join = new Step(FlowState.JOIN, new Arg[0], new int[0]);
+            s.next = join;
+            last = join;
+            Step prevCase = null;
+            Set<String> meet = null;
+            for (int k = 0; k < cs.bodies.length; k++) {
+              Arg test =
+                  cs.types == null ? args[k] : new Arg.Lit(Objects.requireNonNull(cs.types[k]));
+              Step c = new Step(n, new Arg[] {test}, new int[0]);
+              Step[] h = new Step[1];
+              Set<String> got =
+                  seq(Chain.nodesOf(cs.bodies[k]), b, join, h, where + i + ".case" + k + ".");
+              c.then = h[0];
+              if (prevCase == null) {
+                s.then = c;
+              } else {
+                prevCase.otherwise = c;
+              }
+              prevCase = c;
+              if (meet == null) {
+                meet = new HashSet<>(got);
+              } else {
+                meet.retainAll(got);
+              }
+            }
+            if (meet != null) {
+              b = meet;
+            }
+            break;
+          }
+        case ATOMIC:
+          {
+            Step[] h = new Step[1];
+            seq(Chain.nodesOf(n.then), b, null, h, where + i + ".atomic.");
+            s.then = h[0];
+            break;
+          }
+        case LOOP:
+          {
+            String[] vars = (String[]) n.fn;
+            int[] meta = new int[vars.length + 1];
+            meta[0] = slots.computeIfAbsent("\0loop@" + where + i, k -> slots.size());
+            Set<String> inner = new HashSet<>(b);
+            for (int v = 0; v < vars.length; v++) {
+              if (!isVar(vars[v])) {
+                throw new DeimosCompileException(
+                    at + ": loop var '" + vars[v] + "' must start with '*'");
+              }
+              meta[v + 1] = slots.computeIfAbsent(vars[v], k -> slots.size());
+              inner.add(vars[v]);
+            }
+            s.otherwise = new Step(n, new Arg[0], meta);
+            flow.loops.push(new FlowState.Loop(s.otherwise, vars.length, n.outs.length));
+            Step[] h = new Step[1];
+            try {
+              seq(Chain.nodesOf(n.then), inner, null, h, where + i + ".loop.");
+            } finally {
+              flow.loops.pop();
+            }
+            s.then = h[0];
+            break;
+          }
+        case CONTINUE_LOOP:
+        case EMIT_LOOP:
+          {
+            FlowState.Loop l = flow.loops.peek();
+            String what = n.kind == Node.Kind.CONTINUE_LOOP ? "continueLoop" : "emitLoop";
+            if (l == null) {
+              throw new DeimosCompileException(at + ": " + what + " is only allowed inside a loop");
+            }
+            if (n.kind == Node.Kind.CONTINUE_LOOP && n.args.length != l.vars) {
+              throw new DeimosCompileException(
+                  at
+                      + ": continueLoop passes "
+                      + n.args.length
+                      + " values but the loop declares "
+                      + l.vars
+                      + " loop vars");
+            }
+            if (n.kind == Node.Kind.EMIT_LOOP && l.outs > 0 && n.args.length != l.outs) {
+              throw new DeimosCompileException(
+                  at
+                      + ": emitLoop passes "
+                      + n.args.length
+                      + " values but the loop binds "
+                      + l.outs
+                      + " output vars");
+            }
+            s.otherwise = l.meta;
+            break;
+          }
+        default:
+          break;
+      }
 
       // ---- section C: compile checks for partitioners and topology-only nodes ----
 

@@ -57,6 +57,43 @@ final class Executor {
         // ---- section A cases (aggregation, batch) ----
 
         // ---- section B cases (control flow) ----
+        case ANCHOR:
+        case BRANCH:
+        case JOIN:
+        case YIELD_IF_OVERTIME:
+          s = s.next;
+          break;
+        case HOOK:
+        case UNIFY:
+          // Reached by falling through from the previous segment: that segment ends here. Anchors
+          // enter the code after a hook or unify through their FORK steps.
+          return;
+        case FORK:
+          run(s.then.next, slots.clone());
+          s = s.next;
+          break;
+        case COND:
+        case SUB_SOURCE:
+          s = ControlFlow.pickCase(s, slots);
+          if (s == null) {
+            return;
+          }
+          break;
+        case ATOMIC:
+          run(s.then, slots.clone());
+          s = s.next;
+          break;
+        case LOOP:
+          ControlFlow.loop(this, s, slots);
+          return;
+        case CONTINUE_LOOP:
+          ControlFlow.continueLoop(s, slots);
+          s = s.next;
+          break;
+        case EMIT_LOOP:
+          ControlFlow.emitLoop(this, s, slots);
+          s = s.next;
+          break;
 
         // ---- section C cases (partitioners, runtime) ----
 
