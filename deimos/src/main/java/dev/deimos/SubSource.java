@@ -490,5 +490,19 @@ public interface SubSource {
   interface OutImpl extends Impl, Out {}
 
   /** A body whose last node is an operation. */
-  interface MultiOutImpl extends OutImpl {}
+  interface MultiOutImpl extends OutImpl {
+    /**
+     * Binds a named output stream of the last node (an operation): each time the operation emits to
+     * {@code stream} with {@code OutputCollector.emitStream}, the values are bound to {@code vars}
+     * and the code hooked at {@code anchor} runs. Only vars bound before the operation and {@code
+     * vars} are visible there. Several streams may be bound; call {@code out} afterwards to bind
+     * the default stream.
+     *
+     * @param stream the stream name the operation emits to
+     * @param anchor the anchor name to continue from with {@code hook} (or {@code unify})
+     * @param vars the vars bound to the stream's values
+     * @return the body, still ending with the operation
+     */
+    MultiOutImpl outStream(String stream, String anchor, String... vars);
+  }
 }

@@ -301,6 +301,11 @@ public final class CaseChain implements Case.MultiOutImpl {
   }
 
   @Override
+  public Case.MultiOutImpl outStream(String stream, String anchor, String... vars) {
+    return with(chain.outStream(stream, anchor, vars));
+  }
+
+  @Override
   public Case.Impl out(String... vars) {
     return with(chain.out(vars));
   }

@@ -405,6 +405,18 @@ public final class Chain implements Block.MultiOutImpl {
     return add(Node.cases(Node.Kind.SUB_SOURCE, new ControlFlow.Cases(types, bodies), arg));
   }
 
+  @Override
+  public Block.MultiOutImpl outStream(String stream, String anchor, String... vars) {
+    if (node == null || node.kind != Node.Kind.EACH_OP) {
+      throw new IllegalStateException("outStream must follow each(...) with an operation");
+    }
+    // The stream declaration goes before the operation so that a later out() still binds the
+    // operation's default stream.
+    Node decl =
+        Node.streamDecl(Objects.requireNonNull(stream), Objects.requireNonNull(anchor), vars);
+    return new Chain(new Chain(prev, decl), node);
+  }
+
   // ---- partitioners and topology-only nodes (section C) ----
 
   @Override

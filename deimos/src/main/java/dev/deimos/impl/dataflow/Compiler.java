@@ -246,7 +246,34 @@ public final class Compiler {
             s.otherwise = l.meta;
             break;
           }
+        case STREAM_DECL:
+          {
+            String[] decl = (String[]) n.fn;
+            int[] streamSlots = new int[decl.length - 2];
+            Set<String> streamBound = new HashSet<>(b);
+            for (int v = 2; v < decl.length; v++) {
+              if (!isVar(decl[v])) {
+                throw new DeimosCompileException(
+                    at + ": outStream var '" + decl[v] + "' must start with '*'");
+              }
+              streamSlots[v - 2] = slots.computeIfAbsent(decl[v], k -> slots.size());
+              streamBound.add(decl[v]);
+            }
+            // d carries the stream's slots; its then is the anchor that hooks attach to.
+            Step d = new Step(n, new Arg[0], streamSlots);
+            d.then = new Step(n, new Arg[0], new int[0]);
+            flow.newSegment(where);
+            flow.anchor(decl[1], d.then, streamBound, where, at);
+            flow.newSegment(where);
+            d.otherwise = flow.pendingStreams;
+            flow.pendingStreams = d;
+            break;
+          }
         default:
+          if (n.kind == Node.Kind.EACH_OP && flow.pendingStreams != null) {
+            s.then = flow.pendingStreams;
+            flow.pendingStreams = null;
+          }
           break;
       }
 

@@ -85,6 +85,37 @@ final class ControlFlow {
     ex.run(f.loop.next, f.outer);
   }
 
+  /**
+   * Delivers an emit to a named stream of operation step {@code op}: binds the stream's vars and
+   * runs the code hooked at the stream's anchor. Emits to streams nobody bound are dropped, as
+   * emits to the default stream are when nothing follows.
+   */
+  static void emitStream(Executor ex, Step op, Object[] slots, String stream, Object[] values) {
+    for (Step d = op.then; d != null; d = d.otherwise) {
+      String[] decl = (String[]) d.node.fn;
+      if (!decl[0].equals(stream)) {
+        continue;
+      }
+      int[] outs = d.outSlots;
+      if (values.length != outs.length) {
+        throw new IllegalStateException(
+            op.node.describe()
+                + " emitted "
+                + values.length
+                + " values to stream "
+                + stream
+                + " but outStream binds "
+                + outs.length
+                + " vars");
+      }
+      for (int i = 0; i < outs.length; i++) {
+        slots[outs[i]] = values[i];
+      }
+      ex.run(d.then, slots);
+      return;
+    }
+  }
+
   static String describe(Node n) {
     String[] names = (String[]) n.fn;
     switch (n.kind) {

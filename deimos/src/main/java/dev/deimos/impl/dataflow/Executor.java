@@ -61,6 +61,7 @@ final class Executor {
         case BRANCH:
         case JOIN:
         case YIELD_IF_OVERTIME:
+        case STREAM_DECL:
           s = s.next;
           break;
         case HOOK:
@@ -156,8 +157,7 @@ final class Executor {
 
     @Override
     public void emitStream(String stream, Object... values) {
-      throw new UnsupportedOperationException(
-          "named output streams are not supported yet: " + stream);
+      ControlFlow.emitStream(Executor.this, step, slots, stream, values);
     }
   }
 }

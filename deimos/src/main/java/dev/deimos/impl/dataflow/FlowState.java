@@ -48,6 +48,9 @@ final class FlowState {
   private final Map<String, Integer> segments = new HashMap<>();
   final ArrayDeque<Loop> loops = new ArrayDeque<>();
 
+  /** outStream declarations waiting for the operation that follows them (linked by otherwise). */
+  Step pendingStreams;
+
   String segment(String block) {
     return block + "#" + segments.getOrDefault(block, 0);
   }

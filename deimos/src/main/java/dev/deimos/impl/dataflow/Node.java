@@ -28,6 +28,7 @@ final class Node {
     CONTINUE_LOOP,
     EMIT_LOOP,
     YIELD_IF_OVERTIME,
+    STREAM_DECL,
     // section C kinds (partitioners, runtime)
   }
 
@@ -97,6 +98,15 @@ final class Node {
     return new Node(Kind.LOOP, vars, inits, new String[0], body, null);
   }
 
+  /** outStream: fn holds {stream, anchor, vars...}; placed right before its operation. */
+  static Node streamDecl(String stream, String anchor, String... vars) {
+    String[] fn = new String[vars.length + 2];
+    fn[0] = stream;
+    fn[1] = anchor;
+    System.arraycopy(vars, 0, fn, 2, vars.length);
+    return new Node(Kind.STREAM_DECL, fn, new Object[0], new String[0], null, null);
+  }
+
   /** continueLoop/emitLoop: args are the values passed on. */
   static Node loopJump(Kind kind, Object... args) {
     return new Node(kind, null, args.clone(), new String[0], null, null);
@@ -130,6 +140,8 @@ final class Node {
         return ControlFlow.describe(this);
       case BRANCH:
         return "branch(" + fn + ")";
+      case STREAM_DECL:
+        return "outStream" + Arrays.toString((String[]) fn);
       case FORK:
       case JOIN:
         return kind.name().toLowerCase(java.util.Locale.ROOT);

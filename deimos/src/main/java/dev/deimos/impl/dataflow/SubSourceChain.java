@@ -303,6 +303,11 @@ public final class SubSourceChain implements SubSource.MultiOutImpl {
   }
 
   @Override
+  public SubSource.MultiOutImpl outStream(String stream, String anchor, String... vars) {
+    return with(chain.outStream(stream, anchor, vars));
+  }
+
+  @Override
   public SubSource.Impl out(String... vars) {
     return with(chain.out(vars));
   }

@@ -8,6 +8,7 @@ import dev.deimos.Expr;
 import dev.deimos.LoopVars;
 import dev.deimos.SubSource;
 import dev.deimos.ops.Ops;
+import dev.deimos.ops.OutputCollector;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -284,5 +285,41 @@ class ControlFlowTest {
                 .each(this::record, "*r"))
         .execute();
     assertThat(seen).containsExactlyInAnyOrder("main", 10, 11);
+  }
+
+  @Test
+  void outStream_namedStream_runsHookedCodeWithStreamVars() {
+    Block.each(() -> 7)
+        .out("*base")
+        .each(
+            (Integer x, OutputCollector c) -> {
+              c.emit(x + 1);
+              c.emitStream("odd", x, "seven");
+              c.emit(x + 2);
+            },
+            "*base")
+        .outStream("odd", "oddAnchor", "*n", "*name")
+        .out("*v")
+        .each(this::record, "*v")
+        .hook("oddAnchor")
+        .each(this::record2, "*n", "*name")
+        .execute();
+    assertThat(seen).containsExactly(8, Arrays.asList(7, "seven"), 9);
+  }
+
+  @Test
+  void outStream_unifiedWithDefaultStream_continuationSeesBoth() {
+    Block.each(
+            (OutputCollector c) -> {
+              c.emit("d");
+              c.emitStream("s", "x");
+            })
+        .outStream("s", "sAnchor", "*v")
+        .out("*v")
+        .anchor("dAnchor")
+        .unify("dAnchor", "sAnchor")
+        .each(this::record, "*v")
+        .execute();
+    assertThat(seen).containsExactly("d", "x");
   }
 }
