@@ -1,7 +1,6 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Path;
-import dev.deimos.impl.data.Functions;
 import dev.deimos.ops.OutputCollector;
 import java.util.List;
 
@@ -21,7 +20,7 @@ final class Executor {
       switch (s.node.kind) {
         case EACH_FN:
           {
-            Object r = Functions.invoke(s.node.fn, Arg.evalAll(s.args, slots));
+            Object r = FastCall.function(s, slots);
             if (s.outSlots.length == 1) {
               slots[s.outSlots[0]] = r;
             }
