@@ -506,6 +506,15 @@ public interface Block {
      */
     Impl subSource(Object arg, SubSource... cases);
 
+    /**
+     * Removes everything from the PState partition bound to {@code pstateVar} (a {@code $$} var);
+     * for a map PState, every top-level entry.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState
+     * @return the chain with the node appended
+     */
+    Impl localClear(String pstateVar);
+
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
 
     /**
@@ -1052,6 +1061,16 @@ public interface Block {
    */
   static Impl subSource(Object arg, SubSource... cases) {
     return create().subSource(arg, cases);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#localClear(String)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @return the new chain
+   */
+  static Impl localClear(String pstateVar) {
+    return create().localClear(pstateVar);
   }
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----

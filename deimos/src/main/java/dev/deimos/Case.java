@@ -472,6 +472,14 @@ public interface Case {
      * @return the body with the node appended
      */
     Impl subSource(Object arg, SubSource... cases);
+
+    /**
+     * Appends the node {@link Block.Impl}{@code .localClear} appends.
+     *
+     * @param pstateVar see {@link Block.Impl}
+     * @return the body with the node appended
+     */
+    Impl localClear(String pstateVar);
   }
 
   /** A body whose last node must bind its output with {@link #out(String...)}. */

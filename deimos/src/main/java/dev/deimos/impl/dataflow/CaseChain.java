@@ -301,6 +301,11 @@ public final class CaseChain implements Case.MultiOutImpl {
   }
 
   @Override
+  public Case.Impl localClear(String pstateVar) {
+    return with(chain.localClear(pstateVar));
+  }
+
+  @Override
   public Case.MultiOutImpl outStream(String stream, String anchor, String... vars) {
     return with(chain.outStream(stream, anchor, vars));
   }

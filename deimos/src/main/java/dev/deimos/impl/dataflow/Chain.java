@@ -406,6 +406,14 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   @Override
+  public Block.Impl localClear(String pstateVar) {
+    // Clearing is a transform that removes every top-level key.
+    return add(Node.local(Node.Kind.LOCAL_TRANSFORM, pstateVar, CLEAR));
+  }
+
+  private static final Path CLEAR = Path.mapKeys().termVoid();
+
+  @Override
   public Block.MultiOutImpl outStream(String stream, String anchor, String... vars) {
     if (node == null || node.kind != Node.Kind.EACH_OP) {
       throw new IllegalStateException("outStream must follow each(...) with an operation");

@@ -303,6 +303,11 @@ public final class SubSourceChain implements SubSource.MultiOutImpl {
   }
 
   @Override
+  public SubSource.Impl localClear(String pstateVar) {
+    return with(chain.localClear(pstateVar));
+  }
+
+  @Override
   public SubSource.MultiOutImpl outStream(String stream, String anchor, String... vars) {
     return with(chain.outStream(stream, anchor, vars));
   }
