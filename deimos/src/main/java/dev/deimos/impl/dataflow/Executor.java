@@ -19,14 +19,16 @@ final class Executor {
     while (s != null) {
       switch (s.node.kind) {
         case EACH_FN:
-          {
+          // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
+          do {
             Object r = FastCall.function(s, slots);
-            if (s.outSlots.length == 1) {
-              slots[s.outSlots[0]] = r;
+            int[] outs = s.outSlots;
+            if (outs.length == 1) {
+              slots[outs[0]] = r;
             }
             s = s.next;
-            break;
-          }
+          } while (s != null && s.node.kind == Node.Kind.EACH_FN);
+          break;
         case EACH_OP:
           Invoke.operation(s.node.fn, Arg.evalAll(s.args, slots), new Emitter(s, slots));
           return;
