@@ -4,6 +4,8 @@ import dev.deimos.Block;
 import dev.deimos.Constant;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.Expr;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,33 +105,26 @@ public final class Compiler {
       // ---- section B: compile checks and scopes for control-flow nodes ----
       switch (n.kind) {
         case ANCHOR:
-          flow.anchor(((String[]) n.fn)[0], s, b, where, at);
+          flow.anchor(((String[]) n.fn)[0], s, b, where, i, at);
           break;
         case HOOK:
           {
             FlowState.Anchor a = flow.lookup(((String[]) n.fn)[0], where, at);
             FlowState.fork(a, s);
             b = new HashSet<>(a.bound);
-            flow.newSegment(where);
+            flow.newSegment(where, Collections.singletonList(a));
             break;
           }
         case UNIFY:
           {
             String[] names = (String[]) n.fn;
             Set<String> meet = null;
-            Map<String, String> segs = new HashMap<>();
+            List<FlowState.Anchor> merged = new ArrayList<>();
             for (String name : names) {
-              FlowState.Anchor a = flow.lookup(name, where, at);
-              String other = segs.put(a.segment, name);
-              if (other != null) {
-                throw new DeimosCompileException(
-                    at
-                        + ": anchors '"
-                        + other
-                        + "' and '"
-                        + name
-                        + "' lie on one straight path, so they never meet as separate branches");
-              }
+              merged.add(flow.lookup(name, where, at));
+            }
+            flow.checkSeparate(merged, at);
+            for (FlowState.Anchor a : merged) {
               FlowState.fork(a, s);
               if (meet == null) {
                 meet = new HashSet<>(a.bound);
@@ -138,7 +133,7 @@ public final class Compiler {
               }
             }
             b = meet;
-            flow.newSegment(where);
+            flow.newSegment(where, merged);
             break;
           }
         case BRANCH:
@@ -262,9 +257,9 @@ public final class Compiler {
             // d carries the stream's slots; its then is the anchor that hooks attach to.
             Step d = new Step(n, new Arg[0], streamSlots);
             d.then = new Step(n, new Arg[0], new int[0]);
-            flow.newSegment(where);
-            flow.anchor(decl[1], d.then, streamBound, where, at);
-            flow.newSegment(where);
+            flow.newSegment(where, Collections.emptyList());
+            flow.anchor(decl[1], d.then, streamBound, where, i, at);
+            flow.newSegment(where, Collections.emptyList());
             d.otherwise = flow.pendingStreams;
             flow.pendingStreams = d;
             break;

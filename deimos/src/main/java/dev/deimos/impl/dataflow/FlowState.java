@@ -2,8 +2,10 @@ package dev.deimos.impl.dataflow;
 
 import dev.deimos.DeimosCompileException;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -22,12 +24,16 @@ final class FlowState {
     final Set<String> bound;
     final String block;
     final String segment;
+    final String name;
+    final int index;
 
-    Anchor(Step step, Set<String> bound, String block, String segment) {
+    Anchor(Step step, Set<String> bound, String block, String segment, String name, int index) {
       this.step = step;
       this.bound = bound;
       this.block = block;
       this.segment = segment;
+      this.name = name;
+      this.index = index;
     }
   }
 
@@ -46,6 +52,10 @@ final class FlowState {
 
   private final Map<String, Anchor> anchors = new HashMap<>();
   private final Map<String, Integer> segments = new HashMap<>();
+
+  /** For each segment started by a hook or unify, the anchors it continues from. */
+  private final Map<String, List<Anchor>> parents = new HashMap<>();
+
   final ArrayDeque<Loop> loops = new ArrayDeque<>();
 
   /** outStream declarations waiting for the operation that follows them (linked by otherwise). */
@@ -55,18 +65,59 @@ final class FlowState {
     return block + "#" + segments.getOrDefault(block, 0);
   }
 
-  /** Starts a new straight-line segment in {@code block} (after a hook or unify). */
-  void newSegment(String block) {
+  /** Starts a new straight-line segment in {@code block} continuing from {@code from}. */
+  void newSegment(String block, List<Anchor> from) {
     segments.merge(block, 1, Integer::sum);
+    parents.put(segment(block), from);
   }
 
-  void anchor(String name, Step step, Set<String> bound, String block, String at) {
+  /** True if every arrival at {@code later} has passed {@code earlier} first. */
+  boolean precedes(Anchor earlier, Anchor later) {
+    if (earlier.segment.equals(later.segment)) {
+      return earlier.index <= later.index;
+    }
+    List<Anchor> from = parents.getOrDefault(later.segment, Collections.emptyList());
+    if (from.isEmpty()) {
+      return false;
+    }
+    // A unify segment is preceded only by what precedes all its inputs; a hook has one input.
+    for (Anchor p : from) {
+      if (!precedes(earlier, p)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Rejects merging anchors where one lies on the path to another: they never meet as peers. */
+  void checkSeparate(List<Anchor> merged, String at) {
+    for (Anchor x : merged) {
+      for (Anchor y : merged) {
+        if (x != y && precedes(x, y)) {
+          throw new DeimosCompileException(
+              at
+                  + ": anchors '"
+                  + x.name
+                  + "' and '"
+                  + y.name
+                  + "' lie on one path ('"
+                  + x.name
+                  + "' comes first), so they never meet as separate branches");
+        }
+      }
+      if (merged.stream().filter(a -> a == x).count() > 1) {
+        throw new DeimosCompileException(at + ": anchor '" + x.name + "' is unified with itself");
+      }
+    }
+  }
+
+  void anchor(String name, Step step, Set<String> bound, String block, int index, String at) {
     Anchor prev = anchors.get(name);
     if (prev != null) {
       throw new DeimosCompileException(
           at + ": duplicate anchor '" + name + "' (already defined at " + prev.step.node + ")");
     }
-    anchors.put(name, new Anchor(step, new HashSet<>(bound), block, segment(block)));
+    anchors.put(name, new Anchor(step, new HashSet<>(bound), block, segment(block), name, index));
   }
 
   Anchor lookup(String name, String block, String at) {

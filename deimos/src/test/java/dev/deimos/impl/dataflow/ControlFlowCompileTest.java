@@ -148,4 +148,21 @@ class ControlFlowCompileTest {
         .isInstanceOf(DeimosCompileException.class)
         .hasMessageContaining("*x");
   }
+
+  @Test
+  void unify_anchorHookedFromTheOther_neverMeets() {
+    Block.Impl b = Block.anchor("a").each(() -> 1).out("*x").hook("a").anchor("b").unify("a", "b");
+    assertThatThrownBy(b::execute)
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("node 4")
+        .hasMessageContaining("'a' and 'b' lie on one path");
+  }
+
+  @Test
+  void unify_sameAnchorTwice_isRejected() {
+    Block.Impl b = Block.anchor("a").unify("a", "a");
+    assertThatThrownBy(b::execute)
+        .isInstanceOf(DeimosCompileException.class)
+        .hasMessageContaining("node 1");
+  }
 }

@@ -322,4 +322,23 @@ class ControlFlowTest {
         .execute();
     assertThat(seen).containsExactly("d", "x");
   }
+
+  @Test
+  void unify_laterAnchorOnMainPathWithHookedBranch_bothArrive() {
+    Block.each(() -> 1)
+        .out("*a")
+        .anchor("a")
+        .each(() -> "main")
+        .out("*s")
+        .anchor("c")
+        .hook("a")
+        .each(() -> "hooked")
+        .out("*s")
+        .anchor("b")
+        .unify("c", "b")
+        .each(this::record2, "*a", "*s")
+        .execute();
+    assertThat(seen)
+        .containsExactlyInAnyOrder(Arrays.asList(1, "main"), Arrays.asList(1, "hooked"));
+  }
 }
