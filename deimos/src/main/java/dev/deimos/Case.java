@@ -30,7 +30,8 @@ public interface Case {
    * Starts a case of {@link Block.Impl#cond(Case...)} that is taken when {@code condition} is
    * truthy (neither null nor false). Append the case body to the returned value.
    *
-   * @param condition a var, value or {@link Expr}, evaluated before any case runs
+   * @param condition a var, value or {@link Expr}; conditions are tested in case order, with the
+   *     vars bound before the {@code cond}, until one is truthy
    * @return an empty case body
    */
   static Impl create(Object condition) {

@@ -341,4 +341,21 @@ class ControlFlowTest {
     assertThat(seen)
         .containsExactlyInAnyOrder(Arrays.asList(1, "main"), Arrays.asList(1, "hooked"));
   }
+
+  @Test
+  void cond_firstCaseMatches_laterConditionsNotEvaluated() {
+    Block.cond(
+            Case.create(true).each(() -> record("first")),
+            Case.create(new Expr((Object x) -> record("evaluated"), 1)))
+        .execute();
+    assertThat(seen).containsExactly("first");
+  }
+
+  @Test
+  void subSource_noClassMatches_continuationDoesNotRun() {
+    Block.subSource(42L, SubSource.create(String.class).each(() -> record("string")))
+        .each(() -> record("after"))
+        .execute();
+    assertThat(seen).isEmpty();
+  }
 }
