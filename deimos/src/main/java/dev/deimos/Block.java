@@ -568,6 +568,135 @@ public interface Block {
 
     // ---- control flow: anchors, branches, loops, cond (section B) ----
 
+    /**
+     * Names the current point of the chain so that later code can continue from it with {@link
+     * #hook(String)}, attach a sub-block with {@link #branch(String, Block)} or merge it with
+     * {@link #unify(String...)}. Anchor names must be unique within the compiled block.
+     *
+     * @param anchor the anchor name
+     * @return the chain with the anchor recorded
+     */
+    Impl anchor(String anchor);
+
+    /**
+     * Continues the chain from an earlier anchor instead of from the previous node; the code
+     * recorded before the hook keeps running where it was attached. Only vars bound at the anchor
+     * are visible after the hook.
+     *
+     * @param anchor the name of an anchor recorded earlier in this block
+     * @return the chain, now continuing from the anchor
+     */
+    Impl hook(String anchor);
+
+    /**
+     * Merges several anchored branches: what follows runs once for every arrival from any of the
+     * anchors. Only vars bound at every named anchor stay visible afterwards.
+     *
+     * @param anchors two or more anchor names recorded earlier in this block
+     * @return the chain, now continuing from the merge point
+     */
+    Impl unify(String... anchors);
+
+    /**
+     * Attaches {@code block} at an earlier anchor as an extra branch; the chain itself continues
+     * where it was. Both the branch and the code following the anchor run for every arrival at the
+     * anchor, in an unspecified order.
+     *
+     * @param anchor the name of an anchor recorded earlier in this block
+     * @param block the code to run from the anchor
+     * @return the chain with the branch attached
+     */
+    Impl branch(String anchor, Block block);
+
+    /**
+     * Multi-way conditional: runs the first case whose condition is truthy (neither null nor
+     * false), then continues after this node once per time that case reaches its end. If no case
+     * matches, nothing after this node runs. Vars bound in every case stay visible afterwards.
+     *
+     * @param cases the cases, tested in order
+     * @return the chain with the node appended
+     */
+    Impl cond(Case... cases);
+
+    /**
+     * Runs {@code block} until all of its work has finished, however many times it reaches its end
+     * (zero or more), and then continues after this node exactly once. Vars bound inside the block
+     * are not visible afterwards.
+     *
+     * @param block the block to run
+     * @return the chain with the node appended
+     */
+    Impl atomicBlock(Block block);
+
+    /**
+     * A loop without loop vars; see {@link #loopWithVars(LoopVars, Block)}.
+     *
+     * @param body the loop body
+     * @return the chain with the loop appended; bind what {@link #emitLoop} passes with {@code out}
+     */
+    OutImpl loop(Block body);
+
+    /**
+     * A loop. The loop vars are bound to their initial values and {@code body} runs; every {@link
+     * #continueLoop} in the body schedules another run of the body with new loop var values, which
+     * starts once the current run has finished. The loop ends when a run of the body calls {@code
+     * continueLoop} no more. {@link #emitLoop} passes values to the code after the loop (bound with
+     * {@code out}), which runs right away; then the body continues. Iterations do not grow the Java
+     * stack.
+     *
+     * @param vars the loop vars and their initial values
+     * @param body the loop body
+     * @return the chain with the loop appended; bind what {@code emitLoop} passes with {@code out}
+     */
+    OutImpl loopWithVars(LoopVars vars, Block body);
+
+    /**
+     * Inside a loop body: schedules the next iteration of the innermost enclosing loop with new
+     * values for its loop vars (one per loop var, in declaration order). Code after this node in
+     * the body keeps running in the current iteration.
+     *
+     * @param args the new loop var values: vars, values or {@link Expr}s
+     * @return the chain with the node appended
+     */
+    Impl continueLoop(Object... args);
+
+    /**
+     * Inside a loop body: runs the code after the innermost enclosing loop with {@code args} bound
+     * to the loop's output vars, then continues with the body.
+     *
+     * @param args the emitted values: vars, values or {@link Expr}s
+     * @return the chain with the node appended
+     */
+    Impl emitLoop(Object... args);
+
+    /**
+     * Lets a long-running event yield its task thread if it has run past its time budget. Local
+     * execution never yields, so there this is a no-op.
+     *
+     * @return the chain with the node appended
+     */
+    Impl yieldIfOvertime();
+
+    /**
+     * Dispatches on the type of {@code arg}: runs the first case whose class the value is an
+     * instance of, then continues after this node. If no case matches, nothing after this node
+     * runs. Vars bound in every case stay visible afterwards.
+     *
+     * @param arg a var, value or {@link Expr} whose value is dispatched on
+     * @param cases the cases, tested in order
+     * @return the chain with the node appended
+     */
+    Impl subSource(Object arg, SubSource... cases);
+
+    /**
+     * Removes everything from the PState partition bound to {@code pstateVar} (a {@code $$} var);
+     * for a map PState, every top-level entry.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState
+     * @return the chain with the node appended
+     */
+    Impl localClear(String pstateVar);
+
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
 
     /**
@@ -593,7 +722,21 @@ public interface Block {
   interface OutImpl extends Impl, Out {}
 
   /** A chain whose last node is an operation; later versions add named output streams. */
-  interface MultiOutImpl extends OutImpl {}
+  interface MultiOutImpl extends OutImpl {
+    /**
+     * Binds a named output stream of the last node (an operation): each time the operation emits to
+     * {@code stream} with {@code OutputCollector.emitStream}, the values are bound to {@code vars}
+     * and the code hooked at {@code anchor} runs. Only vars bound before the operation and {@code
+     * vars} are visible there. Several streams may be bound; call {@code out} afterwards to bind
+     * the default stream.
+     *
+     * @param stream the stream name the operation emits to
+     * @param anchor the anchor name to continue from with {@code hook} (or {@code unify})
+     * @param vars the vars bound to the stream's values
+     * @return the chain, still ending with the operation
+     */
+    MultiOutImpl outStream(String stream, String anchor, String... vars);
+  }
 
   /**
    * Starts a chain with {@link Impl#each(DeimosFunction0)}.
@@ -1166,6 +1309,138 @@ public interface Block {
   }
 
   // ---- static twins: control flow (section B) ----
+
+  /**
+   * Starts a chain with {@link Impl#anchor(String)}.
+   *
+   * @param anchor the anchor name
+   * @return the new chain
+   */
+  static Impl anchor(String anchor) {
+    return create().anchor(anchor);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#hook(String)}.
+   *
+   * @param anchor the anchor name
+   * @return the new chain
+   */
+  static Impl hook(String anchor) {
+    return create().hook(anchor);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#unify(String...)}.
+   *
+   * @param anchors the anchor names
+   * @return the new chain
+   */
+  static Impl unify(String... anchors) {
+    return create().unify(anchors);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#branch(String, Block)}.
+   *
+   * @param anchor the anchor name
+   * @param block the code to run from the anchor
+   * @return the new chain
+   */
+  static Impl branch(String anchor, Block block) {
+    return create().branch(anchor, block);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#cond(Case...)}.
+   *
+   * @param cases the cases, tested in order
+   * @return the new chain
+   */
+  static Impl cond(Case... cases) {
+    return create().cond(cases);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#atomicBlock(Block)}.
+   *
+   * @param block the block to run
+   * @return the new chain
+   */
+  static Impl atomicBlock(Block block) {
+    return create().atomicBlock(block);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#loop(Block)}.
+   *
+   * @param body the loop body
+   * @return the new chain
+   */
+  static OutImpl loop(Block body) {
+    return create().loop(body);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#loopWithVars(LoopVars, Block)}.
+   *
+   * @param vars the loop vars and their initial values
+   * @param body the loop body
+   * @return the new chain
+   */
+  static OutImpl loopWithVars(LoopVars vars, Block body) {
+    return create().loopWithVars(vars, body);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#continueLoop(Object...)}.
+   *
+   * @param args the new loop var values
+   * @return the new chain
+   */
+  static Impl continueLoop(Object... args) {
+    return create().continueLoop(args);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#emitLoop(Object...)}.
+   *
+   * @param args the emitted values
+   * @return the new chain
+   */
+  static Impl emitLoop(Object... args) {
+    return create().emitLoop(args);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#yieldIfOvertime()}.
+   *
+   * @return the new chain
+   */
+  static Impl yieldIfOvertime() {
+    return create().yieldIfOvertime();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#subSource(Object, SubSource...)}.
+   *
+   * @param arg the value dispatched on
+   * @param cases the cases, tested in order
+   * @return the new chain
+   */
+  static Impl subSource(Object arg, SubSource... cases) {
+    return create().subSource(arg, cases);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#localClear(String)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @return the new chain
+   */
+  static Impl localClear(String pstateVar) {
+    return create().localClear(pstateVar);
+  }
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----
 }

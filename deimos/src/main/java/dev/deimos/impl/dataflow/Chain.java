@@ -1,7 +1,10 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Block;
+import dev.deimos.Case;
+import dev.deimos.LoopVars;
 import dev.deimos.Path;
+import dev.deimos.SubSource;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -448,6 +451,110 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   // ---- control flow (section B) ----
+
+  @Override
+  public Block.Impl anchor(String anchor) {
+    return add(Node.names(Node.Kind.ANCHOR, Objects.requireNonNull(anchor, "anchor")));
+  }
+
+  @Override
+  public Block.Impl hook(String anchor) {
+    return add(Node.names(Node.Kind.HOOK, Objects.requireNonNull(anchor, "anchor")));
+  }
+
+  @Override
+  public Block.Impl unify(String... anchors) {
+    if (anchors.length < 2) {
+      throw new IllegalArgumentException("unify needs at least two anchors");
+    }
+    return add(Node.names(Node.Kind.UNIFY, anchors));
+  }
+
+  @Override
+  public Block.Impl branch(String anchor, Block block) {
+    return add(Node.branch(Objects.requireNonNull(anchor), Objects.requireNonNull(block)));
+  }
+
+  @Override
+  public Block.Impl cond(Case... cases) {
+    Object[] conds = new Object[cases.length];
+    Block[] bodies = new Block[cases.length];
+    for (int i = 0; i < cases.length; i++) {
+      CaseChain c = (CaseChain) Objects.requireNonNull(cases[i], "case");
+      conds[i] = c.head();
+      bodies[i] = c.chain();
+    }
+    return add(Node.cases(Node.Kind.COND, new ControlFlow.Cases(null, bodies), conds));
+  }
+
+  @Override
+  public Block.Impl atomicBlock(Block block) {
+    return add(Node.atomic(Objects.requireNonNull(block)));
+  }
+
+  @Override
+  public Block.OutImpl loop(Block body) {
+    return add(Node.loop(new String[0], new Object[0], Objects.requireNonNull(body)));
+  }
+
+  @Override
+  public Block.OutImpl loopWithVars(LoopVars vars, Block body) {
+    List<LoopVars.LoopVar> vs = ((LoopVars.LoopVarsCollector) vars).getVars();
+    String[] names = new String[vs.size()];
+    Object[] inits = new Object[vs.size()];
+    for (int i = 0; i < names.length; i++) {
+      names[i] = vs.get(i).var;
+      inits[i] = vs.get(i).init;
+    }
+    return add(Node.loop(names, inits, Objects.requireNonNull(body)));
+  }
+
+  @Override
+  public Block.Impl continueLoop(Object... args) {
+    return add(Node.loopJump(Node.Kind.CONTINUE_LOOP, args));
+  }
+
+  @Override
+  public Block.Impl emitLoop(Object... args) {
+    return add(Node.loopJump(Node.Kind.EMIT_LOOP, args));
+  }
+
+  @Override
+  public Block.Impl yieldIfOvertime() {
+    return add(Node.names(Node.Kind.YIELD_IF_OVERTIME));
+  }
+
+  @Override
+  public Block.Impl subSource(Object arg, SubSource... cases) {
+    Class<?>[] types = new Class<?>[cases.length];
+    Block[] bodies = new Block[cases.length];
+    for (int i = 0; i < cases.length; i++) {
+      SubSourceChain c = (SubSourceChain) Objects.requireNonNull(cases[i], "case");
+      types[i] = c.head();
+      bodies[i] = c.chain();
+    }
+    return add(Node.cases(Node.Kind.SUB_SOURCE, new ControlFlow.Cases(types, bodies), arg));
+  }
+
+  @Override
+  public Block.Impl localClear(String pstateVar) {
+    // Clearing is a transform that removes every top-level key.
+    return add(Node.local(Node.Kind.LOCAL_TRANSFORM, pstateVar, CLEAR));
+  }
+
+  private static final Path CLEAR = Path.mapKeys().termVoid();
+
+  @Override
+  public Block.MultiOutImpl outStream(String stream, String anchor, String... vars) {
+    if (node == null || node.kind != Node.Kind.EACH_OP) {
+      throw new IllegalStateException("outStream must follow each(...) with an operation");
+    }
+    // The stream declaration goes before the operation so that a later out() still binds the
+    // operation's default stream.
+    Node decl =
+        Node.streamDecl(Objects.requireNonNull(stream), Objects.requireNonNull(anchor), vars);
+    return new Chain(new Chain(prev, decl), node);
+  }
 
   // ---- partitioners and topology-only nodes (section C) ----
 

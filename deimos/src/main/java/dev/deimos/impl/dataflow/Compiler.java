@@ -4,10 +4,13 @@ import dev.deimos.Block;
 import dev.deimos.Constant;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.Expr;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -17,6 +20,9 @@ import java.util.Set;
  */
 public final class Compiler {
   private final Map<String, Integer> slots = new HashMap<>();
+
+  // section B state: anchors and enclosing loops
+  private final FlowState flow = new FlowState();
 
   private Compiler() {}
 
@@ -122,6 +128,174 @@ public final class Compiler {
       }
 
       // ---- section B: compile checks and scopes for control-flow nodes ----
+      switch (n.kind) {
+        case ANCHOR:
+          flow.anchor(((String[]) n.fn)[0], s, b, where, i, at);
+          break;
+        case HOOK:
+          {
+            FlowState.Anchor a = flow.lookup(((String[]) n.fn)[0], where, at);
+            FlowState.fork(a, s);
+            b = new HashSet<>(a.bound);
+            flow.newSegment(where, Collections.singletonList(a));
+            break;
+          }
+        case UNIFY:
+          {
+            String[] names = (String[]) n.fn;
+            Set<String> meet = null;
+            List<FlowState.Anchor> merged = new ArrayList<>();
+            for (String name : names) {
+              merged.add(flow.lookup(name, where, at));
+            }
+            flow.checkSeparate(merged, at);
+            for (FlowState.Anchor a : merged) {
+              FlowState.fork(a, s);
+              if (meet == null) {
+                meet = new HashSet<>(a.bound);
+              } else {
+                meet.retainAll(a.bound);
+              }
+            }
+            b = meet;
+            flow.newSegment(where, merged);
+            break;
+          }
+        case BRANCH:
+          {
+            FlowState.Anchor a = flow.lookup((String) n.fn, where, at);
+            Step entry = new Step(FlowState.ENTRY, new Arg[0], new int[0]);
+            Step[] h = new Step[1];
+            seq(Chain.nodesOf(n.then), a.bound, null, h, where + i + ".branch.");
+            entry.next = h[0];
+            FlowState.fork(a, entry);
+            break;
+          }
+        case COND:
+        case SUB_SOURCE:
+          {
+            ControlFlow.Cases cs = (ControlFlow.Cases) n.fn;
+            Step join = new Step(FlowState.JOIN, new Arg[0], new int[0]);
+            s.next = join;
+            last = join;
+            Step prevCase = null;
+            Set<String> meet = null;
+            for (int k = 0; k < cs.bodies.length; k++) {
+              Arg test =
+                  cs.types == null ? args[k] : new Arg.Lit(Objects.requireNonNull(cs.types[k]));
+              Step c = new Step(n, new Arg[] {test}, new int[0]);
+              Step[] h = new Step[1];
+              Set<String> got =
+                  seq(Chain.nodesOf(cs.bodies[k]), b, join, h, where + i + ".case" + k + ".");
+              c.then = h[0];
+              if (prevCase == null) {
+                s.then = c;
+              } else {
+                prevCase.otherwise = c;
+              }
+              prevCase = c;
+              if (meet == null) {
+                meet = new HashSet<>(got);
+              } else {
+                meet.retainAll(got);
+              }
+            }
+            if (meet != null) {
+              b = meet;
+            }
+            break;
+          }
+        case ATOMIC:
+          {
+            Step[] h = new Step[1];
+            seq(Chain.nodesOf(n.then), b, null, h, where + i + ".atomic.");
+            s.then = h[0];
+            break;
+          }
+        case LOOP:
+          {
+            String[] vars = (String[]) n.fn;
+            int[] meta = new int[vars.length + 1];
+            meta[0] = slots.computeIfAbsent("\0loop@" + where + i, k -> slots.size());
+            Set<String> inner = new HashSet<>(b);
+            for (int v = 0; v < vars.length; v++) {
+              if (!isVar(vars[v])) {
+                throw new DeimosCompileException(
+                    at + ": loop var '" + vars[v] + "' must start with '*'");
+              }
+              meta[v + 1] = slots.computeIfAbsent(vars[v], k -> slots.size());
+              inner.add(vars[v]);
+            }
+            s.otherwise = new Step(n, new Arg[0], meta);
+            flow.loops.push(new FlowState.Loop(s.otherwise, vars.length, n.outs.length));
+            Step[] h = new Step[1];
+            try {
+              seq(Chain.nodesOf(n.then), inner, null, h, where + i + ".loop.");
+            } finally {
+              flow.loops.pop();
+            }
+            s.then = h[0];
+            break;
+          }
+        case CONTINUE_LOOP:
+        case EMIT_LOOP:
+          {
+            FlowState.Loop l = flow.loops.peek();
+            String what = n.kind == Node.Kind.CONTINUE_LOOP ? "continueLoop" : "emitLoop";
+            if (l == null) {
+              throw new DeimosCompileException(at + ": " + what + " is only allowed inside a loop");
+            }
+            if (n.kind == Node.Kind.CONTINUE_LOOP && n.args.length != l.vars) {
+              throw new DeimosCompileException(
+                  at
+                      + ": continueLoop passes "
+                      + n.args.length
+                      + " values but the loop declares "
+                      + l.vars
+                      + " loop vars");
+            }
+            if (n.kind == Node.Kind.EMIT_LOOP && l.outs > 0 && n.args.length != l.outs) {
+              throw new DeimosCompileException(
+                  at
+                      + ": emitLoop passes "
+                      + n.args.length
+                      + " values but the loop binds "
+                      + l.outs
+                      + " output vars");
+            }
+            s.otherwise = l.meta;
+            break;
+          }
+        case STREAM_DECL:
+          {
+            String[] decl = (String[]) n.fn;
+            int[] streamSlots = new int[decl.length - 2];
+            Set<String> streamBound = new HashSet<>(b);
+            for (int v = 2; v < decl.length; v++) {
+              if (!isVar(decl[v])) {
+                throw new DeimosCompileException(
+                    at + ": outStream var '" + decl[v] + "' must start with '*'");
+              }
+              streamSlots[v - 2] = slots.computeIfAbsent(decl[v], k -> slots.size());
+              streamBound.add(decl[v]);
+            }
+            // d carries the stream's slots; its then is the anchor that hooks attach to.
+            Step d = new Step(n, new Arg[0], streamSlots);
+            d.then = new Step(n, new Arg[0], new int[0]);
+            flow.newSegment(where, Collections.emptyList());
+            flow.anchor(decl[1], d.then, streamBound, where, i, at);
+            flow.newSegment(where, Collections.emptyList());
+            d.otherwise = flow.pendingStreams;
+            flow.pendingStreams = d;
+            break;
+          }
+        default:
+          if (n.kind == Node.Kind.EACH_OP && flow.pendingStreams != null) {
+            s.then = flow.pendingStreams;
+            flow.pendingStreams = null;
+          }
+          break;
+      }
 
       // ---- section C: compile checks for partitioners and topology-only nodes ----
 

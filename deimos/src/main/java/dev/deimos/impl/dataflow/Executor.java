@@ -1,7 +1,6 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Path;
-import dev.deimos.impl.data.Functions;
 import dev.deimos.ops.OutputCollector;
 import java.util.List;
 
@@ -20,14 +19,16 @@ final class Executor {
     while (s != null) {
       switch (s.node.kind) {
         case EACH_FN:
-          {
-            Object r = Functions.invoke(s.node.fn, Arg.evalAll(s.args, slots));
-            if (s.outSlots.length == 1) {
-              slots[s.outSlots[0]] = r;
+          // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
+          do {
+            Object r = FastCall.function(s, slots);
+            int[] outs = s.outSlots;
+            if (outs.length == 1) {
+              slots[outs[0]] = r;
             }
             s = s.next;
-            break;
-          }
+          } while (s != null && s.node.kind == Node.Kind.EACH_FN);
+          break;
         case EACH_OP:
           Invoke.operation(s.node.fn, Arg.evalAll(s.args, slots), new Emitter(s, slots));
           return;
@@ -70,6 +71,44 @@ final class Executor {
           break;
 
         // ---- section B cases (control flow) ----
+        case ANCHOR:
+        case BRANCH:
+        case JOIN:
+        case YIELD_IF_OVERTIME:
+        case STREAM_DECL:
+          s = s.next;
+          break;
+        case HOOK:
+        case UNIFY:
+          // Reached by falling through from the previous segment: that segment ends here. Anchors
+          // enter the code after a hook or unify through their FORK steps.
+          return;
+        case FORK:
+          run(s.then.next, slots.clone());
+          s = s.next;
+          break;
+        case COND:
+        case SUB_SOURCE:
+          s = ControlFlow.pickCase(s, slots);
+          if (s == null) {
+            return;
+          }
+          break;
+        case ATOMIC:
+          run(s.then, slots.clone());
+          s = s.next;
+          break;
+        case LOOP:
+          ControlFlow.loop(this, s, slots);
+          return;
+        case CONTINUE_LOOP:
+          ControlFlow.continueLoop(s, slots);
+          s = s.next;
+          break;
+        case EMIT_LOOP:
+          ControlFlow.emitLoop(this, s, slots);
+          s = s.next;
+          break;
 
         // ---- section C cases (partitioners, runtime) ----
 
@@ -132,8 +171,7 @@ final class Executor {
 
     @Override
     public void emitStream(String stream, Object... values) {
-      throw new UnsupportedOperationException(
-          "named output streams are not supported yet: " + stream);
+      ControlFlow.emitStream(Executor.this, step, slots, stream, values);
     }
   }
 }

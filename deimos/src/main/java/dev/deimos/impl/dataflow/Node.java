@@ -25,6 +25,20 @@ final class Node {
     BATCH_SINK,
     SUB_BATCH_EMIT,
     // section B kinds (control flow)
+    ANCHOR,
+    HOOK,
+    UNIFY,
+    BRANCH,
+    FORK,
+    JOIN,
+    COND,
+    SUB_SOURCE,
+    ATOMIC,
+    LOOP,
+    CONTINUE_LOOP,
+    EMIT_LOOP,
+    YIELD_IF_OVERTIME,
+    STREAM_DECL,
     // section C kinds (partitioners, runtime)
   }
 
@@ -70,6 +84,49 @@ final class Node {
 
   // ---- section B factories (control flow) ----
 
+  /** anchor/hook/unify/yieldIfOvertime: fn holds the anchor names (String[]). */
+  static Node names(Kind kind, String... names) {
+    return new Node(kind, names.clone(), new Object[0], new String[0], null, null);
+  }
+
+  /** branch(anchor, block): fn holds the anchor name, then the attached block. */
+  static Node branch(String anchor, Block block) {
+    return new Node(Kind.BRANCH, anchor, new Object[0], new String[0], block, null);
+  }
+
+  /**
+   * cond/subSource: args are the case conditions (cond) or the dispatched value (subSource); fn
+   * holds the case bodies (Block[]) and, for subSource, otherwise holds nothing and the classes
+   * travel in {@link ControlFlow.Cases}.
+   */
+  static Node cases(Kind kind, ControlFlow.Cases cases, Object... args) {
+    return new Node(kind, cases, args, new String[0], null, null);
+  }
+
+  /** atomicBlock(block). */
+  static Node atomic(Block block) {
+    return new Node(Kind.ATOMIC, null, new Object[0], new String[0], block, null);
+  }
+
+  /** loop/loopWithVars: fn holds the loop var names, args their initial values. */
+  static Node loop(String[] vars, Object[] inits, Block body) {
+    return new Node(Kind.LOOP, vars, inits, new String[0], body, null);
+  }
+
+  /** outStream: fn holds {stream, anchor, vars...}; placed right before its operation. */
+  static Node streamDecl(String stream, String anchor, String... vars) {
+    String[] fn = new String[vars.length + 2];
+    fn[0] = stream;
+    fn[1] = anchor;
+    System.arraycopy(vars, 0, fn, 2, vars.length);
+    return new Node(Kind.STREAM_DECL, fn, new Object[0], new String[0], null, null);
+  }
+
+  /** continueLoop/emitLoop: args are the values passed on. */
+  static Node loopJump(Kind kind, Object... args) {
+    return new Node(kind, null, args.clone(), new String[0], null, null);
+  }
+
   // ---- section C factories (partitioners, runtime) ----
 
   Node withOuts(String[] vars) {
@@ -113,6 +170,30 @@ final class Node {
         return "subBatch output";
 
       // ---- section B descriptions ----
+      case ANCHOR:
+      case HOOK:
+      case UNIFY:
+      case YIELD_IF_OVERTIME:
+        return ControlFlow.describe(this);
+      case BRANCH:
+        return "branch(" + fn + ")";
+      case STREAM_DECL:
+        return "outStream" + Arrays.toString((String[]) fn);
+      case FORK:
+      case JOIN:
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+      case COND:
+        return "cond(" + args.length + " cases)";
+      case SUB_SOURCE:
+        return "subSource(" + args[0] + ")";
+      case ATOMIC:
+        return "atomicBlock";
+      case LOOP:
+        return "loopWithVars(" + Arrays.toString((String[]) fn) + ")";
+      case CONTINUE_LOOP:
+        return "continueLoop" + Arrays.toString(args);
+      case EMIT_LOOP:
+        return "emitLoop" + Arrays.toString(args);
 
       // ---- section C descriptions ----
 

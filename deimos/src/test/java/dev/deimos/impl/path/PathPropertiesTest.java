@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,8 @@ class PathPropertiesTest {
   @Property
   void select_afterTermVal_yieldsValue(
       @ForAll Map<String, Integer> m, @ForAll String k, @ForAll int v) {
+    // Strings starting with '*' (or '$$') are vars, not literal keys.
+    Assume.that(!k.startsWith("*") && !k.startsWith("$$"));
     Object out = Paths.transform(Path.key(k).termVal(v), m, Vars.NONE);
     assertThat(Paths.select(Path.key(k), out, Vars.NONE)).containsExactly(v);
   }
