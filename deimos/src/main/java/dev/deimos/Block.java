@@ -389,6 +389,141 @@ public interface Block {
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
 
     /**
+     * Continues on the task owning {@code key} (same hash as depot {@code hashBy}). Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @param key see the method description
+     * @return the chain with the node appended
+     */
+    Impl hashPartition(Object key);
+
+    /**
+     * Continues on the task owning {@code key} of the PState {@code pstateVar}, honouring its key
+     * partitioner. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @param key see the method description
+     * @return the chain with the node appended
+     */
+    Impl hashPartition(String pstateVar, Object key);
+
+    /**
+     * Continues on every task with a copy of the frame. Locally ({@code execute()}) a partitioner
+     * continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl allPartition();
+
+    /**
+     * Continues on a random task. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl shufflePartition();
+
+    /**
+     * Continues on task {@code taskId}. Locally ({@code execute()}) a partitioner continues in
+     * place.
+     *
+     * @param taskId see the method description
+     * @return the chain with the node appended
+     */
+    Impl directPartition(Object taskId);
+
+    /**
+     * Continues on task {@code taskId} of the PState {@code pstateVar}. Locally ({@code execute()})
+     * a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @param taskId see the method description
+     * @return the chain with the node appended
+     */
+    Impl directPartition(String pstateVar, Object taskId);
+
+    /**
+     * Continues on task 0. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl globalPartition();
+
+    /**
+     * Continues on the task holding the global PState {@code pstateVar} (task 0). Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @return the chain with the node appended
+     */
+    Impl globalPartition(String pstateVar);
+
+    /**
+     * Continues on the task where the current record or invocation started. Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl originPartition();
+
+    /**
+     * Continues on the task {@code fn} picks; it receives the number of tasks first. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction1<Integer see the method description
+     * @param fn picks the target task
+     * @return the chain with the node appended
+     */
+    Impl customPartition(DeimosFunction1<Integer, Integer> fn);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and one argument. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction2<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0> Impl customPartition(DeimosFunction2<Integer, T0, Integer> fn, Object arg0);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and two arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction3<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 see the method description
+     * @return the chain with the node appended
+     */
+    <T0, T1> Impl customPartition(
+        DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and three arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction4<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 see the method description
+     * @param arg2 see the method description
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2> Impl customPartition(
+        DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Sets the value returned for this topology by an {@code append} at {@code AckLevel.ACK} (the
+     * last one set wins); a no-op outside a stream topology. Locally ({@code execute()}) a
+     * partitioner continues in place.
+     *
+     * @param value see the method description
+     * @return the chain with the node appended
+     */
+    Impl ackReturn(Object value);
+
+    /**
      * Compiles this chain and runs it once in the calling thread, starting with no vars bound.
      *
      * @throws DeimosCompileException if the chain is invalid
@@ -799,4 +934,154 @@ public interface Block {
   // ---- static twins: control flow (section B) ----
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----
+
+  /**
+   * Starts a chain with {@link Impl#hashPartition}.
+   *
+   * @param key see the method description
+   * @return the new chain
+   */
+  static Impl hashPartition(Object key) {
+    return create().hashPartition(key);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#hashPartition}.
+   *
+   * @param pstateVar see the method description
+   * @param key see the method description
+   * @return the new chain
+   */
+  static Impl hashPartition(String pstateVar, Object key) {
+    return create().hashPartition(pstateVar, key);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#allPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl allPartition() {
+    return create().allPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#shufflePartition}.
+   *
+   * @return the new chain
+   */
+  static Impl shufflePartition() {
+    return create().shufflePartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#directPartition}.
+   *
+   * @param taskId see the method description
+   * @return the new chain
+   */
+  static Impl directPartition(Object taskId) {
+    return create().directPartition(taskId);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#directPartition}.
+   *
+   * @param pstateVar see the method description
+   * @param taskId see the method description
+   * @return the new chain
+   */
+  static Impl directPartition(String pstateVar, Object taskId) {
+    return create().directPartition(pstateVar, taskId);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#globalPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl globalPartition() {
+    return create().globalPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#globalPartition}.
+   *
+   * @param pstateVar see the method description
+   * @return the new chain
+   */
+  static Impl globalPartition(String pstateVar) {
+    return create().globalPartition(pstateVar);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#originPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl originPartition() {
+    return create().originPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction1<Integer see the method description
+   * @param fn picks the target task
+   * @return the new chain
+   */
+  static Impl customPartition(DeimosFunction1<Integer, Integer> fn) {
+    return create().customPartition(fn);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction2<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0> Impl customPartition(DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return create().customPartition(fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction3<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 see the method description
+   * @return the new chain
+   */
+  static <T0, T1> Impl customPartition(
+      DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return create().customPartition(fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction4<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 see the method description
+   * @param arg2 see the method description
+   * @return the new chain
+   */
+  static <T0, T1, T2> Impl customPartition(
+      DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2) {
+    return create().customPartition(fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#ackReturn}.
+   *
+   * @param value see the method description
+   * @return the new chain
+   */
+  static Impl ackReturn(Object value) {
+    return create().ackReturn(value);
+  }
 }

@@ -99,6 +99,20 @@ public final class Compiler {
       // ---- section B: compile checks and scopes for control-flow nodes ----
 
       // ---- section C: compile checks for partitioners and topology-only nodes ----
+      if (n.kind == Node.Kind.SOURCE) {
+        if (i != 0 || !where.isEmpty()) {
+          throw new DeimosCompileException(at + ": a depot source must be the first node");
+        }
+        for (String v : ((SourceSpec) n.fn).preBound) {
+          slots.computeIfAbsent(v, k -> slots.size());
+          b.add(v);
+        }
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.PARTITION) {
+        PartitionSpec.check((PartitionSpec) n.fn, at);
+        s.slotOf = slots;
+      }
 
       for (String v : n.outs) {
         b.add(v);

@@ -16,6 +16,9 @@ final class Node {
     // section A kinds (aggregation, batch)
     // section B kinds (control flow)
     // section C kinds (partitioners, runtime)
+    SOURCE,
+    PARTITION,
+    ACK_RETURN,
   }
 
   final Kind kind;
@@ -57,6 +60,27 @@ final class Node {
 
   // ---- section C factories (partitioners, runtime) ----
 
+  /** A topology source: fn holds the {@link SourceSpec}; outs bind the record. */
+  static Node source(SourceSpec spec) {
+    return new Node(Kind.SOURCE, spec, new Object[0], new String[0], null, null);
+  }
+
+  /** The same source node with other vars the runtime binds before the first step. */
+  static Node sourceWithPreBound(Node src, String[] preBound) {
+    SourceSpec old = (SourceSpec) src.fn;
+    return new Node(
+        Kind.SOURCE, new SourceSpec(old.depotVar, preBound), src.args, src.outs, null, null);
+  }
+
+  /** A partitioner: fn holds the {@link PartitionSpec}; args are its evaluated arguments. */
+  static Node partition(PartitionSpec spec, Object... args) {
+    return new Node(Kind.PARTITION, spec, args, new String[0], null, null);
+  }
+
+  static Node ackReturn(Object val) {
+    return new Node(Kind.ACK_RETURN, null, new Object[] {val}, new String[0], null, null);
+  }
+
   Node withOuts(String[] vars) {
     return new Node(kind, fn, args, vars.clone(), then, otherwise);
   }
@@ -78,6 +102,12 @@ final class Node {
       // ---- section B descriptions ----
 
       // ---- section C descriptions ----
+      case SOURCE:
+        return "source(" + ((SourceSpec) fn).depotVar + ")";
+      case PARTITION:
+        return ((PartitionSpec) fn).describe(args);
+      case ACK_RETURN:
+        return "ackReturn(" + args[0] + ")";
 
       default:
         return "ifTrue(" + args[0] + ")";
