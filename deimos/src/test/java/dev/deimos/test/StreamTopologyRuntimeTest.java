@@ -1,0 +1,183 @@
+package dev.deimos.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deimos.DeimosModule;
+import dev.deimos.Depot;
+import dev.deimos.PState;
+import dev.deimos.Path;
+import dev.deimos.impl.data.KeyHash;
+import dev.deimos.module.StreamSourceOptions;
+import dev.deimos.module.StreamTopology;
+import dev.deimos.ops.Ops;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class StreamTopologyRuntimeTest {
+
+  /** Records on random partitions hop to the task owning their key. */
+  static class HopModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      StreamTopology s = topologies.stream("hopper");
+      s.pstate("$$where", PState.mapSchema(String.class, Integer.class));
+      s.source("*d")
+          .out("*k")
+          .hashPartition("*k")
+          .each(Ops.CURRENT_TASK_ID)
+          .out("*t")
+          .localTransform("$$where", Path.key("*k").termVal("*t"))
+          .ackReturn("*t");
+    }
+  }
+
+  @Test
+  void hashPartition_hopsToOwningTask_ackReturnsTaskAfterHop() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new HopModule(), new LaunchConfig(8, 3));
+      Depot d = cluster.clusterDepot(HopModule.class.getName(), "*d");
+      PState where = cluster.clusterPState(HopModule.class.getName(), "$$where");
+      for (int i = 0; i < 40; i++) {
+        String k = "key" + i;
+        Map<String, Object> ack = d.append(k);
+        int owner = KeyHash.taskFor(k, 8);
+        assertThat(ack).containsEntry("hopper", owner);
+        assertThat((Integer) where.selectOne(Path.key(k))).isEqualTo(owner);
+      }
+    }
+  }
+
+  /** Every record is counted once on every task. */
+  static class AllModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      StreamTopology s = topologies.stream("all");
+      s.pstate("$$hits", Long.class).initialValue(0L);
+      s.source("*d").out("*x").allPartition().localTransform("$$hits", Path.term(Ops.INC_LONG));
+    }
+  }
+
+  @Test
+  void allPartition_runsOnEveryTask_ackWaitsForAll() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new AllModule(), new LaunchConfig(4, 2));
+      Depot d = cluster.clusterDepot(AllModule.class.getName(), "*d");
+      d.append(1);
+      d.append(2);
+      List<Object> perTask =
+          cluster.clusterPState(AllModule.class.getName(), "$$hits").select(Path.stay());
+      assertThat(perTask).containsExactly(2L, 2L, 2L, 2L);
+    }
+  }
+
+  /** Writes a counter, then runs a function that fails a given number of times. */
+  static class FlakyModule implements DeimosModule {
+    final AtomicInteger calls = new AtomicInteger();
+    final int failures;
+    final StreamSourceOptions options;
+
+    FlakyModule(int failures, StreamSourceOptions options) {
+      this.failures = failures;
+      this.options = options;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.hashBy(Ops.IDENTITY));
+      StreamTopology s = topologies.stream("flaky");
+      s.pstate("$$count", PState.mapSchema(String.class, Long.class));
+      AtomicInteger c = calls;
+      int f = failures;
+      s.source("*d", options)
+          .out("*k")
+          .localTransform("$$count", Path.key("*k").nullToVal(0L).term(Ops.INC_LONG))
+          .each(
+              (String k) -> {
+                if (c.incrementAndGet() <= f) {
+                  throw new IllegalStateException("injected failure " + c.get());
+                }
+                return k;
+              },
+              "*k")
+          .out("*k2");
+    }
+  }
+
+  @Test
+  void append_failsTwiceThenSucceeds_retriedAndFailedWritesRolledBack() {
+    FlakyModule m = new FlakyModule(2, StreamSourceOptions.create());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(2, 2));
+      cluster.clusterDepot(FlakyModule.class.getName(), "*d").append("a");
+      assertThat(m.calls.get()).isEqualTo(3);
+      Long count =
+          cluster.clusterPState(FlakyModule.class.getName(), "$$count").selectOne(Path.key("a"));
+      assertThat(count).isEqualTo(1L);
+    }
+  }
+
+  @Test
+  void append_retriesExhausted_failsWithCause() {
+    FlakyModule m = new FlakyModule(100, StreamSourceOptions.create());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(2, 2));
+      Depot d = cluster.clusterDepot(FlakyModule.class.getName(), "*d");
+      assertThatThrownBy(() -> d.append("a"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("injected failure");
+      assertThat(m.calls.get()).isEqualTo(4);
+      Object count =
+          cluster.clusterPState(FlakyModule.class.getName(), "$$count").selectOne(Path.key("a"));
+      assertThat(count).isNull();
+    }
+  }
+
+  @Test
+  void append_retryNone_failsAfterOneAttempt() {
+    FlakyModule m = new FlakyModule(100, StreamSourceOptions.retryNone());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(1, 1));
+      Depot d = cluster.clusterDepot(FlakyModule.class.getName(), "*d");
+      assertThatThrownBy(() -> d.append("a")).hasMessageContaining("injected failure 1");
+      assertThat(m.calls.get()).isEqualTo(1);
+    }
+  }
+
+  /** Writes a key on the task the record landed on, without partitioning by it first. */
+  static class MisalignedModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random()).global();
+      StreamTopology s = topologies.stream("bad");
+      s.pstate("$$p", PState.mapSchema(String.class, Long.class));
+      s.source("*d", StreamSourceOptions.retryNone())
+          .out("*k")
+          .localTransform("$$p", Path.key("*k").termVal(1L));
+    }
+  }
+
+  @Test
+  void localTransform_keyOfOtherTask_failsNamingPStateKeyAndTasks() {
+    String key = "k0";
+    for (int i = 0; KeyHash.taskFor(key, 4) == 0; i++) {
+      key = "k" + i;
+    }
+    int owner = KeyHash.taskFor(key, 4);
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new MisalignedModule(), new LaunchConfig(4, 1));
+      Depot d = cluster.clusterDepot(MisalignedModule.class.getName(), "*d");
+      String k = key;
+      assertThatThrownBy(() -> d.append(k))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("$$p")
+          .hasMessageContaining(k)
+          .hasMessageContaining("belongs to task " + owner)
+          .hasMessageContaining("current task is 0");
+    }
+  }
+}
