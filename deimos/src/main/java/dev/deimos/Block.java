@@ -19,6 +19,7 @@ import dev.deimos.ops.DeimosOperation5;
 import dev.deimos.ops.DeimosOperation6;
 import dev.deimos.ops.DeimosOperation7;
 import dev.deimos.ops.DeimosOperation8;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A piece of dataflow code: an immutable chain of nodes built by calling chain methods.
@@ -387,6 +388,203 @@ public interface Block {
     // ---- control flow: anchors, branches, loops, cond (section B) ----
 
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @return the chain with the node appended
+     */
+    <R> OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, R> OutImpl eachAsync(DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, R> OutImpl eachAsync(
+        DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, R> OutImpl eachAsync(
+        DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, R> OutImpl eachAsync(
+        DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, R> OutImpl eachAsync(
+        DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, R> OutImpl eachAsync(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @param arg6 argument 6 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, R> OutImpl eachAsync(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @param arg6 argument 6 (var, value or Expr)
+     * @param arg7 argument 7 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl eachAsync(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
+
+    /**
+     * Reads {@code path} from the PState {@code pstateVar} on the task owning the path's leading
+     * key (task 0 for a global PState; every task when the path has no leading key), continuing
+     * there with each value bound by {@code out}.
+     *
+     * @param pstateVar the PState var
+     * @param path the query path, starting with {@code key(...)}
+     * @return the chain with the nodes appended
+     */
+    OutImpl select(String pstateVar, Path path);
+
+    /**
+     * Appends {@code data} to the partition of depot {@code depotVar} that belongs to the current
+     * task, with {@code AckLevel.ACK}: the record counts as part of the current event's work.
+     *
+     * @param depotVar the depot var
+     * @param data the record (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    Impl depotPartitionAppend(String depotVar, Object data);
+
+    /**
+     * Like {@link #depotPartitionAppend(String, Object)} with an explicit ack level.
+     *
+     * @param depotVar the depot var
+     * @param data the record
+     * @param ackLevel how long the current event's work waits for the append
+     * @return the chain with the node appended
+     */
+    Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel);
 
     /**
      * Continues on the task owning {@code key} (same hash as depot {@code hashBy}). Locally ({@code
@@ -934,6 +1132,203 @@ public interface Block {
   // ---- static twins: control flow (section B) ----
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @return the new chain
+   */
+  static <R> OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn) {
+    return create().eachAsync(fn);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, R> OutImpl eachAsync(DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0) {
+    return create().eachAsync(fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, R> OutImpl eachAsync(
+      DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1) {
+    return create().eachAsync(fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, R> OutImpl eachAsync(
+      DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn, Object arg0, Object arg1, Object arg2) {
+    return create().eachAsync(fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, R> OutImpl eachAsync(
+      DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, R> OutImpl eachAsync(
+      DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, R> OutImpl eachAsync(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @param arg6 argument 6 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, R> OutImpl eachAsync(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @param arg6 argument 6 (var, value or Expr)
+   * @param arg7 argument 7 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl eachAsync(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#select(String, Path)}.
+   *
+   * @param pstateVar the PState var
+   * @param path the query path
+   * @return the new chain
+   */
+  static OutImpl select(String pstateVar, Path path) {
+    return create().select(pstateVar, path);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#depotPartitionAppend(String, Object)}.
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @return the new chain
+   */
+  static Impl depotPartitionAppend(String depotVar, Object data) {
+    return create().depotPartitionAppend(depotVar, data);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#depotPartitionAppend(String, Object, AckLevel)}.
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @param ackLevel the ack level
+   * @return the new chain
+   */
+  static Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel) {
+    return create().depotPartitionAppend(depotVar, data, ackLevel);
+  }
 
   /**
    * Starts a chain with {@link Impl#hashPartition}.

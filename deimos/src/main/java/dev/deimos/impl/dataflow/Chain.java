@@ -1,5 +1,6 @@
 package dev.deimos.impl.dataflow;
 
+import dev.deimos.AckLevel;
 import dev.deimos.Block;
 import dev.deimos.Path;
 import dev.deimos.ops.DeimosFunction0;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The only implementation of the {@link Block} chain types: a persistent linked list of nodes, so
@@ -332,6 +334,130 @@ public final class Chain implements Block.MultiOutImpl {
   // ---- control flow (section B) ----
 
   // ---- partitioners and topology-only nodes (section C) ----
+
+  @Override
+  public <R> Block.OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn)));
+  }
+
+  @Override
+  public <T0, R> Block.OutImpl eachAsync(
+      DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0));
+  }
+
+  @Override
+  public <T0, T1, R> Block.OutImpl eachAsync(
+      DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1));
+  }
+
+  @Override
+  public <T0, T1, T2, R> Block.OutImpl eachAsync(
+      DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn, Object arg0, Object arg1, Object arg2) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, R> Block.OutImpl eachAsync(
+      DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, R> Block.OutImpl eachAsync(
+      DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, R> Block.OutImpl eachAsync(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4, arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, R> Block.OutImpl eachAsync(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, T7, R> Block.OutImpl eachAsync(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6,
+            arg7));
+  }
+
+  @Override
+  public Block.OutImpl select(String pstateVar, Path path) {
+    Objects.requireNonNull(path);
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.PATH_KEY, pstateVar, path)))
+        .add(Node.local(Node.Kind.LOCAL_SELECT, pstateVar, path));
+  }
+
+  @Override
+  public Block.Impl depotPartitionAppend(String depotVar, Object data) {
+    return depotPartitionAppend(depotVar, data, AckLevel.ACK);
+  }
+
+  @Override
+  public Block.Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel) {
+    return add(Node.depotAppend(depotVar, Objects.requireNonNull(ackLevel), data));
+  }
 
   @Override
   public Block.Impl hashPartition(Object key) {

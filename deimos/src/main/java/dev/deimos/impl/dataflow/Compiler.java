@@ -113,6 +113,17 @@ public final class Compiler {
         PartitionSpec.check((PartitionSpec) n.fn, at);
         s.slotOf = slots;
       }
+      if (n.kind == Node.Kind.EACH_ASYNC) {
+        if (n.outs.length > 1) {
+          throw new DeimosCompileException(
+              at + ": eachAsync produces one value but out binds " + n.outs.length + " vars");
+        }
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.DEPOT_APPEND && !isVar(((Object[]) n.fn)[0])) {
+        throw new DeimosCompileException(
+            at + ": '" + ((Object[]) n.fn)[0] + "' must be a depot var starting with '*'");
+      }
 
       for (String v : n.outs) {
         b.add(v);

@@ -1,6 +1,8 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.impl.data.KeyHash;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * What a running plan needs from the place it runs in. {@link #LOCAL} is {@code Block.execute()}:
@@ -94,4 +96,47 @@ public interface ExecutionContext {
    * @param value the value
    */
   default void ackReturn(Object value) {}
+
+  /**
+   * Returns whether {@code pstateVar} is a global PState (one partition, on task 0).
+   *
+   * @param pstateVar a {@code $$} var
+   * @return false locally
+   */
+  default boolean isGlobal(String pstateVar) {
+    return false;
+  }
+
+  /**
+   * Continues with the result of {@code result} once it completes (eachAsync). The default waits in
+   * the calling thread; the runtime instead queues the continuation on the current task when the
+   * future completes, never blocking the task thread. A failed future fails the event.
+   *
+   * @param result the user's future
+   * @param resume where to continue, binding the result
+   * @param frame a copy of the var slots
+   */
+  default void awaitAsync(CompletableFuture<?> result, Resume resume, Object[] frame) {
+    Object v;
+    try {
+      v = result.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+    resume.runWith(this, frame, v);
+  }
+
+  /**
+   * Appends {@code data} to the current task's partition of {@code depotVar}
+   * (depotPartitionAppend).
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @param ackLevel an {@code AckLevel}
+   * @throws IllegalStateException locally: there are no depots outside a module
+   */
+  default void depotAppend(String depotVar, Object data, Object ackLevel) {
+    throw new IllegalStateException(
+        "depotPartitionAppend(" + depotVar + ") runs only inside a module topology");
+  }
 }

@@ -73,6 +73,14 @@ final class Executor {
           ctx.ackReturn(s.args[0].eval(slots));
           s = s.next;
           break;
+        case EACH_ASYNC:
+          AsyncSteps.eachAsync(s, slots, ctx);
+          return;
+        case DEPOT_APPEND:
+          ctx.depotAppend(
+              (String) ((Object[]) s.node.fn)[0], s.args[0].eval(slots), ((Object[]) s.node.fn)[1]);
+          s = s.next;
+          break;
 
         default:
           // Branch ends are linked to the step after the ifTrue by the compiler.

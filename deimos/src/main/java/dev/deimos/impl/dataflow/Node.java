@@ -19,6 +19,8 @@ final class Node {
     SOURCE,
     PARTITION,
     ACK_RETURN,
+    EACH_ASYNC,
+    DEPOT_APPEND,
   }
 
   final Kind kind;
@@ -77,6 +79,17 @@ final class Node {
     return new Node(Kind.PARTITION, spec, args, new String[0], null, null);
   }
 
+  /** depotPartitionAppend: fn holds {depotVar, ackLevel}; args[0] is the record. */
+  static Node depotAppend(String depotVar, Object ackLevel, Object data) {
+    return new Node(
+        Kind.DEPOT_APPEND,
+        new Object[] {depotVar, ackLevel},
+        new Object[] {data},
+        new String[0],
+        null,
+        null);
+  }
+
   static Node ackReturn(Object val) {
     return new Node(Kind.ACK_RETURN, null, new Object[] {val}, new String[0], null, null);
   }
@@ -108,6 +121,10 @@ final class Node {
         return ((PartitionSpec) fn).describe(args);
       case ACK_RETURN:
         return "ackReturn(" + args[0] + ")";
+      case EACH_ASYNC:
+        return "eachAsync(" + Functions.describe(fn) + ", " + Arrays.toString(args) + ")";
+      case DEPOT_APPEND:
+        return "depotPartitionAppend(" + ((Object[]) fn)[0] + ", " + args[0] + ")";
 
       default:
         return "ifTrue(" + args[0] + ")";

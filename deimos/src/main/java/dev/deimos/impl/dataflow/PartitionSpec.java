@@ -17,7 +17,8 @@ final class PartitionSpec implements Serializable {
     DIRECT,
     GLOBAL,
     ORIGIN,
-    CUSTOM
+    CUSTOM,
+    PATH_KEY
   }
 
   final Type type;
@@ -38,12 +39,17 @@ final class PartitionSpec implements Serializable {
   }
 
   String describe(Object[] args) {
-    String name = type.name().toLowerCase(java.util.Locale.ROOT) + "Partition(";
+    String name =
+        type == Type.PATH_KEY
+            ? "select("
+            : type.name().toLowerCase(java.util.Locale.ROOT) + "Partition(";
     StringBuilder sb = new StringBuilder(name);
     if (pstateVar != null) {
       sb.append(pstateVar).append(args.length > 0 ? ", " : "");
     }
-    if (fn != null) {
+    if (fn instanceof dev.deimos.Path) {
+      sb.append(fn).append(args.length > 0 ? ", " : "");
+    } else if (fn != null) {
       sb.append(Functions.describe(fn)).append(args.length > 0 ? ", " : "");
     }
     String a = Arrays.toString(args);
@@ -73,6 +79,22 @@ final class PartitionSpec implements Serializable {
       case ORIGIN:
         ctx.hop(ctx.originTask(), next, slots.clone());
         return;
+      case PATH_KEY:
+        {
+          Object key =
+              dev.deimos.impl.path.PathKeys.firstKey(
+                  (dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node.describe()));
+          if (ctx.isGlobal(spec.pstateVar)) {
+            ctx.hop(0, next, slots.clone());
+          } else if (key == dev.deimos.impl.path.PathKeys.NONE) {
+            for (int t = 0; t < n; t++) {
+              ctx.hop(t, next, slots.clone());
+            }
+          } else {
+            ctx.hop(ctx.taskForKey(spec.pstateVar, key), next, slots.clone());
+          }
+          return;
+        }
       case DIRECT:
         ctx.hop(checkTask(s, args[0], n), next, slots.clone());
         return;

@@ -13,9 +13,11 @@ public final class Resume {
   private final Step step;
   private final int[] pstateSlots;
   private final String[] pstateVars;
+  private final int outSlot;
 
-  private Resume(Step step, int[] pstateSlots, String[] pstateVars) {
+  private Resume(Step step, int[] pstateSlots, String[] pstateVars, int outSlot) {
     this.step = step;
+    this.outSlot = outSlot;
     this.pstateSlots = pstateSlots;
     this.pstateVars = pstateVars;
   }
@@ -38,7 +40,12 @@ public final class Resume {
       for (int i = 0; i < slots.length; i++) {
         slots[i] = idx.get(i);
       }
-      r = new Resume(s.next, slots, vars.toArray(new String[0]));
+      r =
+          new Resume(
+              s.next,
+              slots,
+              vars.toArray(new String[0]),
+              s.outSlots.length == 1 ? s.outSlots[0] : -1);
       s.resume = r;
     }
     return r;
@@ -63,5 +70,20 @@ public final class Resume {
   public void run(ExecutionContext ctx, Object[] slots) {
     rebind(ctx, slots);
     new Executor(ctx).run(step, slots);
+  }
+
+  /**
+   * Like {@link #run} after binding {@code value} to the var the step's {@code out} named (the
+   * result of an eachAsync).
+   *
+   * @param ctx the context of the task this runs on
+   * @param slots the frame
+   * @param value the async result
+   */
+  public void runWith(ExecutionContext ctx, Object[] slots, Object value) {
+    if (outSlot >= 0) {
+      slots[outSlot] = value;
+    }
+    run(ctx, slots);
   }
 }

@@ -175,14 +175,33 @@ public final class ModuleRuntime implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("module " + moduleName + " is closed");
     }
-    byte[] bytes;
+    byte[] bytes = encode(depotVar, data);
+    int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
+    return appendAt(d, p, bytes, level);
+  }
+
+  /** depotPartitionAppend: appends to the partition of {@code task} (0 for a global depot). */
+  CompletableFuture<Map<String, Object>> appendFromTask(
+      String depotVar, int task, Object data, AckLevel level) {
+    DepotRt d = depots.get(depotVar);
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "depotPartitionAppend: module " + moduleName + " has no depot " + depotVar);
+    }
+    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), level);
+  }
+
+  private byte[] encode(String depotVar, Object data) {
     try {
-      bytes = codec.encode(data);
+      return codec.encode(data);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           "cannot append to depot " + depotVar + " of " + moduleName + ": " + e.getMessage(), e);
     }
-    int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
+  }
+
+  private CompletableFuture<Map<String, Object>> appendAt(
+      DepotRt d, int p, byte[] bytes, AckLevel level) {
     List<RecordRun> runs = new ArrayList<>(d.sources.size());
     for (SourceRt s : d.sources) {
       runs.add(new RecordRun(this, s, bytes, p));

@@ -1,8 +1,11 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.AckLevel;
 import dev.deimos.impl.dataflow.ExecutionContext;
 import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.dataflow.Resume;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** The {@link ExecutionContext} of one frame of one record running on one task. */
 final class TaskExecContext implements ExecutionContext {
@@ -61,5 +64,48 @@ final class TaskExecContext implements ExecutionContext {
   @Override
   public void ackReturn(Object value) {
     run.ackReturn(value);
+  }
+
+  @Override
+  public boolean isGlobal(String pstateVar) {
+    TaskPState p = task.pstate(pstateVar);
+    return p != null && p.isGlobal();
+  }
+
+  @Override
+  public void awaitAsync(CompletableFuture<?> result, Resume resume, Object[] frame) {
+    run.hopStarted();
+    int here = task.id();
+    result.whenComplete(
+        (v, e) ->
+            rt.submitFrame(
+                run,
+                here,
+                ctx -> {
+                  if (e != null) {
+                    Throwable c =
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    throw c instanceof RuntimeException
+                        ? (RuntimeException) c
+                        : new IllegalStateException("eachAsync failed", c);
+                  }
+                  resume.runWith(ctx, frame, v);
+                }));
+  }
+
+  @Override
+  public void depotAppend(String depotVar, Object data, Object ackLevel) {
+    AckLevel level = (AckLevel) ackLevel;
+    CompletableFuture<?> f = rt.appendFromTask(depotVar, task.id(), data, level);
+    if (level != AckLevel.NONE) {
+      run.hopStarted();
+      f.whenComplete(
+          (v, e) -> {
+            if (e != null) {
+              run.fail(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+            run.frameDone();
+          });
+    }
   }
 }

@@ -40,6 +40,10 @@ final class TaskPState implements PStateAccess {
                 NativeDepotPartitioning.instantiate(decl.getKeyPartitioner());
   }
 
+  boolean isGlobal() {
+    return decl.isGlobal();
+  }
+
   String name() {
     return decl.getName();
   }
