@@ -48,6 +48,18 @@ public interface DeimosModule {
      */
     <T extends Depot.Partitioning<?>> Depot.Declaration declareDepot(
         String var, Class<T> partitioner);
+
+    /**
+     * Declares a task global: {@code obj} is copied (Java serialization) for every task and bound
+     * to {@code var} in every topology, each task seeing its own copy. A {@link
+     * dev.deimos.integration.TaskGlobalObject} is also prepared per task and closed when the module
+     * stops.
+     *
+     * @param var the var, starting with {@code *}
+     * @param obj a serializable object
+     * @throws IllegalArgumentException if {@code obj} cannot be serialized
+     */
+    void declareObject(String var, Object obj);
   }
 
   /** Declares the module's topologies. Used only during {@link #define}. */

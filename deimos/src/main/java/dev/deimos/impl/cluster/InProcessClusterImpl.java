@@ -31,7 +31,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
     }
     ModuleDef def = new ModuleDef();
     module.define(def, def);
-    ModuleRuntime rt = new ModuleRuntime(name, def, config.getNumTasks(), config.getNumThreads());
+    ModuleRuntime rt =
+        new ModuleRuntime(name, def, config.getNumTasks(), config.getNumThreads(), this);
     synchronized (this) {
       if (closed || modules.containsKey(name)) {
         rt.close();

@@ -139,4 +139,24 @@ public interface ExecutionContext {
     throw new IllegalStateException(
         "depotPartitionAppend(" + depotVar + ") runs only inside a module topology");
   }
+
+  /**
+   * Returns the vars bound to task globals ({@code declareObject}); after a hop they are rebound to
+   * the target task's copies with {@link #taskGlobal}.
+   *
+   * @return the vars (empty locally)
+   */
+  default String[] taskGlobalVars() {
+    return new String[0];
+  }
+
+  /**
+   * Returns the current task's copy of a task global.
+   *
+   * @param var a var from {@link #taskGlobalVars()}
+   * @return the object
+   */
+  default Object taskGlobal(String var) {
+    return null;
+  }
 }

@@ -14,9 +14,12 @@ public final class Resume {
   private final int[] pstateSlots;
   private final String[] pstateVars;
   private final int outSlot;
+  private final Map<String, Integer> slotOf;
 
-  private Resume(Step step, int[] pstateSlots, String[] pstateVars, int outSlot) {
+  private Resume(
+      Step step, int[] pstateSlots, String[] pstateVars, int outSlot, Map<String, Integer> slotOf) {
     this.step = step;
+    this.slotOf = slotOf;
     this.outSlot = outSlot;
     this.pstateSlots = pstateSlots;
     this.pstateVars = pstateVars;
@@ -45,7 +48,8 @@ public final class Resume {
               s.next,
               slots,
               vars.toArray(new String[0]),
-              s.outSlots.length == 1 ? s.outSlots[0] : -1);
+              s.outSlots.length == 1 ? s.outSlots[0] : -1,
+              s.slotOf);
       s.resume = r;
     }
     return r;
@@ -56,6 +60,15 @@ public final class Resume {
       PStateAccess p = ctx.pstate(pstateVars[i]);
       if (p != null) {
         slots[pstateSlots[i]] = p;
+      }
+    }
+    String[] globals = ctx.taskGlobalVars();
+    if (globals.length > 0 && slotOf != null) {
+      for (String g : globals) {
+        Integer i = slotOf.get(g);
+        if (i != null) {
+          slots[i] = ctx.taskGlobal(g);
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import dev.deimos.PState;
 import dev.deimos.impl.NativeDepotPartitioning;
 import dev.deimos.impl.dataflow.Chain;
 import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.serial.ValueCodec;
 import dev.deimos.module.StreamSourceOptions;
 import dev.deimos.module.StreamTopology;
 import java.util.ArrayList;
@@ -20,6 +21,22 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
   final Map<String, DepotDef> depots = new LinkedHashMap<>();
   final Map<String, TopologyDef> topologies = new LinkedHashMap<>();
   final Map<String, PStateDeclaration> pstates = new LinkedHashMap<>();
+  final Map<String, byte[]> objects = new LinkedHashMap<>();
+
+  @Override
+  public void declareObject(String var, Object obj) {
+    checkVar(var);
+    if (objects.containsKey(var) || depots.containsKey(var)) {
+      throw new IllegalArgumentException("var " + var + " is declared twice");
+    }
+    try {
+      // copied now, so later changes to obj do not leak into the tasks
+      objects.put(var, ValueCodec.PLAIN.encode(obj));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "declareObject(" + var + "): the object cannot be serialized: " + e.getMessage(), e);
+    }
+  }
 
   @Override
   public Depot.Declaration declareDepot(String var, NativeDepotPartitioning partitioning) {
@@ -51,7 +68,7 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   private static void checkVar(String var) {
     if (var == null || !var.startsWith("*") || var.length() < 2) {
-      throw new IllegalArgumentException("a depot var must start with '*', got " + var);
+      throw new IllegalArgumentException("a depot or object var must start with '*', got " + var);
     }
   }
 

@@ -43,6 +43,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private final Map<String, DepotRt> depots = new LinkedHashMap<>();
   private final Map<String, PStateDeclaration> pstates;
   private volatile boolean closed;
+  private String[] globalVars = new String[0];
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -77,16 +78,24 @@ public final class ModuleRuntime implements AutoCloseable {
    * @param def what {@code define} declared
    * @param numTasks tasks, a power of two
    * @param numThreads task threads, at most numTasks
+   * @param cluster the cluster handed to task globals
    * @throws DeimosCompileException if a topology does not compile (nothing is started then)
    */
-  public ModuleRuntime(String moduleName, ModuleDef def, int numTasks, int numThreads) {
+  public ModuleRuntime(
+      String moduleName,
+      ModuleDef def,
+      int numTasks,
+      int numThreads,
+      dev.deimos.cluster.ClusterManagerBase cluster) {
     this.moduleName = moduleName;
     this.numTasks = numTasks;
     this.pstates = new LinkedHashMap<>(def.pstates);
     for (ModuleDef.DepotDef d : def.depots.values()) {
       depots.put(d.var, new DepotRt(d, new MemoryDepotLog(d.global ? 1 : numTasks)));
     }
-    String[] pre = pstates.keySet().toArray(new String[0]);
+    List<String> preVars = new ArrayList<>(pstates.keySet());
+    preVars.addAll(def.objects.keySet());
+    String[] pre = preVars.toArray(new String[0]);
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depots.get(s.depotVar);
@@ -112,6 +121,15 @@ public final class ModuleRuntime implements AutoCloseable {
     tasks = new Task[numTasks];
     for (int i = 0; i < numTasks; i++) {
       tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values());
+    }
+    this.globalVars = def.objects.keySet().toArray(new String[0]);
+    try {
+      for (Task t : tasks) {
+        t.prepareGlobals(def.objects, codec, numThreads, cluster);
+      }
+    } catch (RuntimeException e) {
+      close();
+      throw e;
     }
   }
 
@@ -150,6 +168,10 @@ public final class ModuleRuntime implements AutoCloseable {
 
   boolean isClosed() {
     return closed;
+  }
+
+  String[] globalVars() {
+    return globalVars;
   }
 
   Object decode(byte[] record) {

@@ -1,10 +1,20 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.cluster.ClusterManagerBase;
 import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.integration.TaskGlobalContext;
+import dev.deimos.integration.TaskGlobalObject;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One task: its partition of every PState, pinned to one task thread. */
 final class Task {
@@ -13,6 +23,8 @@ final class Task {
   final TaskThread thread;
   private final Map<String, TaskPState> pstates = new HashMap<>();
   private final List<TaskPState> touched = new ArrayList<>();
+  private final Map<String, Object> globals = new HashMap<>();
+  private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
   Task(int id, int numTasks, TaskThread thread, Iterable<PStateDeclaration> decls) {
     this.id = id;
@@ -47,9 +59,73 @@ final class Task {
     touched.clear();
   }
 
+  /** Makes this task's copies of the declared objects and prepares the task globals among them. */
+  void prepareGlobals(
+      Map<String, byte[]> objects, ValueCodec codec, int numThreads, ClusterManagerBase cluster) {
+    Set<Integer> group = new TreeSet<>();
+    for (int t = id % numThreads; t < numTasks; t += numThreads) {
+      group.add(t);
+    }
+    for (Map.Entry<String, byte[]> e : objects.entrySet()) {
+      Object o = codec.decode(e.getValue());
+      globals.put(e.getKey(), o);
+      if (o instanceof TaskGlobalObject) {
+        TaskGlobalObject g = (TaskGlobalObject) o;
+        g.prepareForTask(id, new GlobalContext(e.getKey(), group, cluster));
+        g.gainedLeadership();
+      }
+    }
+  }
+
+  Object global(String var) {
+    return globals.get(var);
+  }
+
   void close() {
     for (TaskPState p : pstates.values()) {
       p.close();
+    }
+    for (Map.Entry<String, Object> e : globals.entrySet()) {
+      if (e.getValue() instanceof TaskGlobalObject) {
+        try {
+          ((TaskGlobalObject) e.getValue()).close();
+        } catch (IOException | RuntimeException ex) {
+          LOG.warn("task {}: closing task global {} failed", id, e.getKey(), ex);
+        }
+      }
+    }
+    globals.clear();
+  }
+
+  private static final class GlobalContext implements TaskGlobalContext {
+    private final String var;
+    private final Set<Integer> group;
+    private final ClusterManagerBase cluster;
+
+    GlobalContext(String var, Set<Integer> group, ClusterManagerBase cluster) {
+      this.var = var;
+      this.group = Collections.unmodifiableSet(group);
+      this.cluster = cluster;
+    }
+
+    @Override
+    public int getReplicaId() {
+      return 0;
+    }
+
+    @Override
+    public Set<Integer> getTaskGroup() {
+      return group;
+    }
+
+    @Override
+    public String getVarName() {
+      return var;
+    }
+
+    @Override
+    public ClusterManagerBase getClusterRetriever() {
+      return cluster;
     }
   }
 }

@@ -108,4 +108,14 @@ final class TaskExecContext implements ExecutionContext {
           });
     }
   }
+
+  @Override
+  public String[] taskGlobalVars() {
+    return rt.globalVars();
+  }
+
+  @Override
+  public Object taskGlobal(String var) {
+    return task.global(var);
+  }
 }
