@@ -180,4 +180,26 @@ class StreamTopologyRuntimeTest {
           .hasMessageContaining("current task is 0");
     }
   }
+
+  @Test
+  void failure_isLoggedWithModuleTopologyRecordAndSegment() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    FlakyModule m = new FlakyModule(100, StreamSourceOptions.retryNone());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(1, 1));
+      System.setErr(new java.io.PrintStream(buf, true));
+      assertThatThrownBy(
+              () -> cluster.clusterDepot(FlakyModule.class.getName(), "*d").append("rec-42"))
+          .hasMessageContaining("injected");
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(buf.toString())
+        .contains(FlakyModule.class.getName())
+        .contains("topology flaky")
+        .contains("record rec-42")
+        .contains("source(*d)")
+        .contains("injected failure 1");
+  }
 }

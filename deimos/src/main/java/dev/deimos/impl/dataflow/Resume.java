@@ -99,4 +99,13 @@ public final class Resume {
     }
     run(ctx, slots);
   }
+
+  /**
+   * Describes the first node this continuation runs, for logs and errors.
+   *
+   * @return e.g. {@code localTransform($$counts, ...)}, or "end of block"
+   */
+  public String describe() {
+    return step == null ? "end of block" : step.node.describe();
+  }
 }

@@ -281,16 +281,16 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /** Queues one frame of {@code run} on {@code task}; see {@link RecordRun}. */
-  void submitFrame(RecordRun run, int task, Consumer<ExecutionContext> body) {
+  void submitFrame(RecordRun run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
-    boolean queued = t.thread.submit(() -> runFrame(run, t, body));
+    boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
       run.frameDone();
     }
   }
 
-  private void runFrame(RecordRun run, Task t, Consumer<ExecutionContext> body) {
+  private void runFrame(RecordRun run, Task t, String where, Consumer<ExecutionContext> body) {
     if (run.failed()) {
       // another frame of this attempt failed: skip the rest, the record will be retried
       run.frameDone();
@@ -305,12 +305,13 @@ public final class ModuleRuntime implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       LOG.warn(
           "module {}, topology {}: processing record {} from depot {} failed on task {}"
-              + " (attempt {} of {})",
+              + " in the segment starting at {} (attempt {} of {})",
           moduleName,
           run.source.topology,
           describeRecord(run.record),
           run.source.depotVar,
           t.id(),
+          where,
           run.attempt() + 1,
           run.source.options.retries() + 1,
           e);

@@ -32,7 +32,8 @@ final class RecordRun {
     failure = null;
     ackValue = null;
     outstanding.set(1);
-    rt.submitFrame(this, originTask, ctx -> source.plan.run(ctx));
+    rt.submitFrame(
+        this, originTask, "source(" + source.depotVar + ")", ctx -> source.plan.run(ctx));
   }
 
   int attempt() {

@@ -58,7 +58,7 @@ final class TaskExecContext implements ExecutionContext {
   @Override
   public void hop(int target, Resume resume, Object[] frame) {
     run.hopStarted();
-    rt.submitFrame(run, target, ctx -> resume.run(ctx, frame));
+    rt.submitFrame(run, target, resume.describe(), ctx -> resume.run(ctx, frame));
   }
 
   @Override
@@ -81,6 +81,7 @@ final class TaskExecContext implements ExecutionContext {
             rt.submitFrame(
                 run,
                 here,
+                "eachAsync continuation " + resume.describe(),
                 ctx -> {
                   if (e != null) {
                     Throwable c =
