@@ -202,4 +202,83 @@ class StreamTopologyRuntimeTest {
         .contains("source(*d)")
         .contains("injected failure 1");
   }
+
+  @Test
+  void appendAndRead_concurrentClientsWithHops_exactTotals() throws Exception {
+    class CountModule implements DeimosModule {
+      @Override
+      public void define(Setup setup, Topologies topologies) {
+        setup.declareDepot("*d", Depot.random());
+        StreamTopology s = topologies.stream("count");
+        s.pstate("$$n", PState.mapSchema(String.class, Long.class));
+        s.source("*d")
+            .out("*k")
+            .hashPartition("*k")
+            .localTransform("$$n", Path.key("*k").nullToVal(0L).term(Ops.INC_LONG));
+      }
+    }
+    CountModule m = new CountModule();
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(8, 2));
+      Depot d = cluster.clusterDepot(m.getModuleName(), "*d");
+      PState n = cluster.clusterPState(m.getModuleName(), "$$n");
+      List<Thread> threads = new java.util.ArrayList<>();
+      java.util.concurrent.ConcurrentLinkedQueue<Throwable> errors =
+          new java.util.concurrent.ConcurrentLinkedQueue<>();
+      for (int t = 0; t < 4; t++) {
+        int id = t;
+        Thread th =
+            new Thread(
+                () -> {
+                  try {
+                    for (int i = 0; i < 150; i++) {
+                      String k = "k" + ((i + id) % 7);
+                      d.append(k);
+                      // after an ACK append the count for k is visible and never decreases
+                      assertThat((Long) n.selectOne(Path.key(k))).isPositive();
+                    }
+                  } catch (Throwable e) {
+                    errors.add(e);
+                  }
+                });
+        threads.add(th);
+        th.start();
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+      assertThat(errors).isEmpty();
+      long total = 0;
+      for (Object v : n.select(Path.mapVals())) {
+        total += (Long) v;
+      }
+      assertThat(total).isEqualTo(600L);
+    }
+  }
+
+  @Test
+  void launchModule_topologyReadsUnboundVar_compileErrorNamesModuleAndTopology() {
+    DeimosModule bad =
+        (setup, topologies) -> {
+          setup.declareDepot("*d", Depot.random());
+          topologies.stream("broken").source("*d").out("*x").each(Ops.IDENTITY, "*nope");
+        };
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      assertThatThrownBy(() -> cluster.launchModule(bad, new LaunchConfig(1, 1)))
+          .isInstanceOf(dev.deimos.DeimosCompileException.class)
+          .hasMessageContaining("topology broken")
+          .hasMessageContaining("*nope");
+      assertThat(cluster.getDeployedModuleNames()).isEmpty();
+    }
+  }
+
+  @Test
+  void launchModule_sourceOfUndeclaredDepot_fails() {
+    DeimosModule bad = (setup, topologies) -> topologies.stream("s").source("*missing").out("*x");
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      assertThatThrownBy(() -> cluster.launchModule(bad, new LaunchConfig(1, 1)))
+          .hasMessageContaining("topology s")
+          .hasMessageContaining("no depot *missing");
+    }
+  }
 }
