@@ -390,6 +390,47 @@ public interface Block {
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
 
     /**
+     * Continues on every partition of the depot or PState {@code pobjectVar} (only task 0 for a
+     * global one).
+     *
+     * @param pobjectVar a depot ({@code *}) or PState ({@code $$}) var
+     * @return the chain with the node appended
+     */
+    Impl allPartition(String pobjectVar);
+
+    /**
+     * Like {@code customPartition(fn)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @return the chain with the node appended
+     */
+    Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn);
+
+    /**
+     * Like {@code customPartition(fn, arg0)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0> Impl customPartition(
+        String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0);
+
+    /**
+     * Like {@code customPartition(fn, arg0, arg1)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1> Impl customPartition(
+        String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1);
+
+    /**
      * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
      * returned future completes, without blocking the task thread. Bind the result with {@code
      * out}. A failed future fails the event like a thrown exception.
@@ -1132,6 +1173,54 @@ public interface Block {
   // ---- static twins: control flow (section B) ----
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----
+
+  /**
+   * Starts a chain with {@code allPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot ({@code *}) or PState ({@code $$}) var
+   * @return the new chain
+   */
+  static Impl allPartition(String pobjectVar) {
+    return create().allPartition(pobjectVar);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @return the new chain
+   */
+  static Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn) {
+    return create().customPartition(pobjectVar, fn);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0> Impl customPartition(
+      String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return create().customPartition(pobjectVar, fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1> Impl customPartition(
+      String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1);
+  }
 
   /**
    * Starts a chain with {@code eachAsync}; see {@link Impl}.

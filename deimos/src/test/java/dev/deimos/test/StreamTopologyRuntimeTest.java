@@ -281,4 +281,38 @@ class StreamTopologyRuntimeTest {
           .hasMessageContaining("no depot *missing");
     }
   }
+
+  /** Counts visits per task through allPartition over a global and a partitioned PState. */
+  static class AllOfModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      StreamTopology s = topologies.stream("allOf");
+      s.pstate("$$g", Long.class).global().initialValue(0L);
+      s.pstate("$$each", Long.class).initialValue(0L);
+      s.pstate("$$secret", Long.class).makePrivate();
+      s.source("*d").out("*x").allPartition("$$g").localTransform("$$g", Path.term(Ops.INC_LONG));
+      s.source("*d")
+          .out("*x")
+          .allPartition("*d")
+          .customPartition("*d", (Integer n, Integer x) -> x % n, "*x")
+          .localTransform("$$each", Path.term(Ops.INC_LONG));
+    }
+  }
+
+  @Test
+  void allPartitionOfGlobalPState_runsOnce_allPartitionOfDepot_runsOnEveryTask() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new AllOfModule(), new LaunchConfig(4, 2));
+      String name = AllOfModule.class.getName();
+      cluster.clusterDepot(name, "*d").append(6);
+      assertThat((Long) cluster.clusterPState(name, "$$g").selectOne(Path.stay())).isEqualTo(1L);
+      // four copies, each sent by customPartition to task 6 % 4 = 2
+      assertThat(cluster.clusterPState(name, "$$each").select(Path.stay()))
+          .containsExactly(0L, 0L, 4L, 0L);
+      assertThatThrownBy(() -> cluster.clusterPState(name, "$$secret"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("private");
+    }
+  }
 }

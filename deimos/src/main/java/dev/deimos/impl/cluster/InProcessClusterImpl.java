@@ -69,6 +69,10 @@ public final class InProcessClusterImpl implements InProcessCluster {
     if (!rt.hasPState(pstateName)) {
       throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateName);
     }
+    if (!rt.isClientReadable(pstateName)) {
+      throw new IllegalArgumentException(
+          "PState " + pstateName + " of module " + moduleName + " is private to its topology");
+    }
     return new PStateClient(rt, pstateName);
   }
 

@@ -336,6 +336,37 @@ public final class Chain implements Block.MultiOutImpl {
   // ---- partitioners and topology-only nodes (section C) ----
 
   @Override
+  public Block.Impl allPartition(String pobjectVar) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ALL, pobjectVar, null)));
+  }
+
+  @Override
+  public Block.Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn))));
+  }
+
+  @Override
+  public <T0> Block.Impl customPartition(
+      String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0));
+  }
+
+  @Override
+  public <T0, T1> Block.Impl customPartition(
+      String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1));
+  }
+
+  @Override
   public <R> Block.OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn) {
     return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn)));
   }

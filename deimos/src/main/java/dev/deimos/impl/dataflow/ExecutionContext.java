@@ -98,9 +98,9 @@ public interface ExecutionContext {
   default void ackReturn(Object value) {}
 
   /**
-   * Returns whether {@code pstateVar} is a global PState (one partition, on task 0).
+   * Returns whether {@code pstateVar} is a global PState or depot (one partition, on task 0).
    *
-   * @param pstateVar a {@code $$} var
+   * @param pstateVar a {@code $$} or depot var
    * @return false locally
    */
   default boolean isGlobal(String pstateVar) {

@@ -32,9 +32,16 @@ final class PartitionSpec implements Serializable {
   }
 
   static void check(PartitionSpec spec, String at) {
-    if (spec.pstateVar != null && !Compiler.isPStateVar(spec.pstateVar)) {
+    boolean depotOk = spec.type == Type.ALL || spec.type == Type.CUSTOM;
+    if (spec.pstateVar != null
+        && !Compiler.isPStateVar(spec.pstateVar)
+        && !(depotOk && Compiler.isVar(spec.pstateVar))) {
       throw new DeimosCompileException(
-          at + ": '" + spec.pstateVar + "' must be a PState var starting with '$$'");
+          at
+              + ": '"
+              + spec.pstateVar
+              + "' must be a PState var starting with '$$'"
+              + (depotOk ? " or a depot var starting with '*'" : ""));
     }
   }
 
@@ -60,7 +67,8 @@ final class PartitionSpec implements Serializable {
   static void hop(Step s, Object[] args, Object[] slots, ExecutionContext ctx) {
     PartitionSpec spec = (PartitionSpec) s.node.fn;
     Resume next = Resume.of(s);
-    int n = ctx.numTasks();
+    // a global depot or PState has one partition, on task 0
+    int n = spec.pstateVar != null && ctx.isGlobal(spec.pstateVar) ? 1 : ctx.numTasks();
     switch (spec.type) {
       case ALL:
         for (int t = 0; t < n; t++) {

@@ -166,6 +166,22 @@ public final class ModuleRuntime implements AutoCloseable {
     return pstates.containsKey(pstateVar);
   }
 
+  boolean isGlobalDepot(String var) {
+    DepotRt d = depots.get(var);
+    return d != null && d.def.global;
+  }
+
+  /**
+   * Returns whether clients may read {@code pstateVar} (false after {@code makePrivate()}).
+   *
+   * @param pstateVar a declared PState var
+   * @return true unless private
+   */
+  public boolean isClientReadable(String pstateVar) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    return d != null && !d.isPrivate();
+  }
+
   boolean isClosed() {
     return closed;
   }

@@ -69,7 +69,7 @@ final class TaskExecContext implements ExecutionContext {
   @Override
   public boolean isGlobal(String pstateVar) {
     TaskPState p = task.pstate(pstateVar);
-    return p != null && p.isGlobal();
+    return p != null ? p.isGlobal() : rt.isGlobalDepot(pstateVar);
   }
 
   @Override
