@@ -315,4 +315,31 @@ class StreamTopologyRuntimeTest {
           .hasMessageContaining("private");
     }
   }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> RuntimeException sneaky(Throwable t) throws E {
+    throw (E) t;
+  }
+
+  @Test
+  void append_userCodeThrowsCheckedException_failsInsteadOfHanging() {
+    DeimosModule m =
+        (setup, topologies) -> {
+          setup.declareDepot("*d", Depot.random());
+          topologies.stream("s")
+              .source("*d", StreamSourceOptions.retryNone())
+              .out("*x")
+              .each(
+                  (Object x) -> {
+                    throw sneaky(new java.io.IOException("disk gone"));
+                  },
+                  "*x");
+        };
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(1, 1));
+      assertThatThrownBy(() -> cluster.clusterDepot(m.getModuleName(), "*d").append(1))
+          .hasRootCauseInstanceOf(java.io.IOException.class)
+          .hasRootCauseMessage("disk gone");
+    }
+  }
 }

@@ -318,7 +318,8 @@ public final class ModuleRuntime implements AutoCloseable {
     try {
       body.accept(new TaskExecContext(this, t, run));
       ok = true;
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) {
+      // Throwable, not Exception: a sneaky checked exception must still end the frame
       LOG.warn(
           "module {}, topology {}: processing record {} from depot {} failed on task {}"
               + " in the segment starting at {} (attempt {} of {})",
@@ -399,7 +400,7 @@ public final class ModuleRuntime implements AutoCloseable {
             () -> {
               try {
                 f.complete(body.get());
-              } catch (RuntimeException | Error e) {
+              } catch (Throwable e) {
                 f.completeExceptionally(e);
               }
             });
