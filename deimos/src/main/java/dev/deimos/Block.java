@@ -754,8 +754,7 @@ public interface Block {
 
     /**
      * Sets the value returned for this topology by an {@code append} at {@code AckLevel.ACK} (the
-     * last one set wins); a no-op outside a stream topology. Locally ({@code execute()}) a
-     * partitioner continues in place.
+     * last one set wins); a no-op when run locally.
      *
      * @param value see the method description
      * @return the chain with the node appended

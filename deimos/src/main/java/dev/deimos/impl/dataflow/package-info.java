@@ -7,5 +7,11 @@
  * dev.deimos.impl.dataflow.Plan}. May use the public API packages, {@code impl.data} and {@code
  * impl.path}; not serial, pstate or anything runtime-specific. PStates reach it only through {@link
  * dev.deimos.impl.dataflow.PStateAccess}, which PState handles implement.
+ *
+ * <p>Where a plan runs is abstracted by {@link dev.deimos.impl.dataflow.ExecutionContext}: {@code
+ * LOCAL} continues partitioners in place; the task runtime turns every partitioner into hops
+ * ({@link dev.deimos.impl.dataflow.Resume} plus a copied frame) onto other tasks' threads, binds
+ * {@code $$} vars and task globals to the current task, and supplies the depot record of a
+ * topology's {@code source}.
  */
 package dev.deimos.impl.dataflow;
