@@ -80,4 +80,44 @@ class TaskGlobalTest {
           .hasMessageContaining("declareObject(*o)");
     }
   }
+
+  static final java.util.Set<String> TICKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  /** Records which task ticked, and on which thread. */
+  static class Ticker implements dev.deimos.integration.TaskGlobalObjectWithTick {
+    private static final long serialVersionUID = 1L;
+    int taskId;
+
+    @Override
+    public void prepareForTask(int taskId, TaskGlobalContext context) {
+      this.taskId = taskId;
+    }
+
+    @Override
+    public long getFrequencyMillis() {
+      return 10;
+    }
+
+    @Override
+    public void tick() {
+      TICKS.add(taskId + "@" + dev.deimos.ops.Ops.CURRENT_TASK_ID.invoke());
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  @Test
+  void taskGlobalWithTick_ticksOnEveryTaskInItsContext() throws Exception {
+    TICKS.clear();
+    DeimosModule m = (setup, topologies) -> setup.declareObject("*t", new Ticker());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(2, 1));
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (TICKS.size() < 2 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+    }
+    assertThat(TICKS).containsExactlyInAnyOrder("0@0", "1@1");
+  }
 }

@@ -44,6 +44,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private final Map<String, PStateDeclaration> pstates;
   private volatile boolean closed;
   private String[] globalVars = new String[0];
+  // created only when a task global ticks; owned by this module and stopped in close()
+  private java.util.concurrent.ScheduledExecutorService ticker;
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -126,6 +128,20 @@ public final class ModuleRuntime implements AutoCloseable {
     try {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
+      }
+      for (Task t : tasks) {
+        if (t.hasTickingGlobals()) {
+          if (ticker == null) {
+            ticker =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                      Thread th = new Thread(r, "deimos-" + simpleName(moduleName) + "-ticker");
+                      th.setDaemon(true);
+                      return th;
+                    });
+          }
+          t.scheduleTicks(ticker);
+        }
       }
     } catch (RuntimeException e) {
       close();
@@ -426,6 +442,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    if (ticker != null) {
+      ticker.shutdownNow();
+    }
     for (TaskThread th : threads) {
       th.stop();
     }

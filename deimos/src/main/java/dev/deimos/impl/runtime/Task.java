@@ -5,6 +5,7 @@ import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.serial.ValueCodec;
 import dev.deimos.integration.TaskGlobalContext;
 import dev.deimos.integration.TaskGlobalObject;
+import dev.deimos.integration.TaskGlobalObjectWithTick;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -75,6 +76,48 @@ final class Task {
         g.gainedLeadership();
       }
     }
+  }
+
+  /** Starts ticking this task's {@code TaskGlobalObjectWithTick} copies on its thread. */
+  void scheduleTicks(java.util.concurrent.ScheduledExecutorService ticker) {
+    for (Map.Entry<String, Object> e : globals.entrySet()) {
+      if (e.getValue() instanceof TaskGlobalObjectWithTick) {
+        TaskGlobalObjectWithTick g = (TaskGlobalObjectWithTick) e.getValue();
+        long f = g.getFrequencyMillis();
+        if (f <= 0) {
+          throw new IllegalArgumentException(
+              "task global " + e.getKey() + ": getFrequencyMillis() must be positive, got " + f);
+        }
+        String var = e.getKey();
+        ticker.scheduleAtFixedRate(
+            () -> thread.submit(() -> tick(var, g)),
+            f,
+            f,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void tick(String var, TaskGlobalObjectWithTick g) {
+    dev.deimos.impl.data.TaskContext.Scope scope =
+        dev.deimos.impl.data.TaskContext.enter(
+            dev.deimos.impl.data.TaskContext.of(id, null, "tick", null));
+    try {
+      g.tick();
+    } catch (RuntimeException e) {
+      LOG.warn("task {}: tick of task global {} failed", id, var, e);
+    } finally {
+      scope.close();
+    }
+  }
+
+  boolean hasTickingGlobals() {
+    for (Object o : globals.values()) {
+      if (o instanceof TaskGlobalObjectWithTick) {
+        return true;
+      }
+    }
+    return false;
   }
 
   Object global(String var) {
