@@ -97,4 +97,15 @@ class TopologyNodesTest {
       assertThat(pending.get(5, TimeUnit.SECONDS)).containsEntry("async", "done-x");
     }
   }
+
+  @Test
+  void close_withAppendWaitingOnAsyncWork_failsTheAppendInsteadOfHanging() throws Exception {
+    Module m = new Module();
+    CompletableFuture<Map<String, Object>> pending;
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(1, 1));
+      pending = cluster.clusterDepot(NAME, "*async").appendAsync("x", AckLevel.ACK);
+    }
+    assertThat(pending).failsWithin(5, TimeUnit.SECONDS);
+  }
 }

@@ -44,6 +44,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private final Map<String, PStateDeclaration> pstates;
   private volatile boolean closed;
   private String[] globalVars = new String[0];
+  private final Set<CompletableFuture<?>> pending =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
   // created only when a task global ticks; owned by this module and stopped in close()
   private java.util.concurrent.ScheduledExecutorService ticker;
 
@@ -283,6 +285,10 @@ public final class ModuleRuntime implements AutoCloseable {
     if (!queued) {
       throw new IllegalStateException("module " + moduleName + " is closed");
     }
+    track(stored);
+    for (RecordRun r : runs) {
+      track(r.done);
+    }
     switch (level) {
       case NONE:
         return CompletableFuture.completedFuture(Collections.emptyMap());
@@ -423,7 +429,24 @@ public final class ModuleRuntime implements AutoCloseable {
     if (!queued) {
       f.completeExceptionally(new IllegalStateException("module " + moduleName + " is closed"));
     }
+    track(f);
     return f;
+  }
+
+  /** Remembers an unfinished future so that {@link #close()} can fail it instead of leaving it. */
+  private void track(CompletableFuture<?> f) {
+    pending.add(f);
+    f.whenComplete((v, e) -> pending.remove(f));
+    if (closed) {
+      failPending();
+    }
+  }
+
+  private void failPending() {
+    for (CompletableFuture<?> f : pending) {
+      f.completeExceptionally(
+          new IllegalStateException("module " + moduleName + " was closed before this finished"));
+    }
   }
 
   /**
@@ -454,5 +477,6 @@ public final class ModuleRuntime implements AutoCloseable {
     for (DepotRt d : depots.values()) {
       d.log.close();
     }
+    failPending();
   }
 }
