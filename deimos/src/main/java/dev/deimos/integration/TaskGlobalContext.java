@@ -1,5 +1,6 @@
 package dev.deimos.integration;
 
+import dev.deimos.ModuleInstanceInfo;
 import dev.deimos.cluster.ClusterManagerBase;
 import java.util.Set;
 
@@ -11,6 +12,13 @@ public interface TaskGlobalContext {
    * @return the replica id
    */
   int getReplicaId();
+
+  /**
+   * Returns facts about the module instance.
+   *
+   * @return the module instance info
+   */
+  ModuleInstanceInfo getModuleInstanceInfo();
 
   /**
    * Returns the ids of all tasks sharing this task's thread.

@@ -342,4 +342,30 @@ class StreamTopologyRuntimeTest {
           .hasRootCauseMessage("disk gone");
     }
   }
+
+  static class InfoModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      topologies.stream("info")
+          .source("*d")
+          .out("*x")
+          .each(Ops.MODULE_INSTANCE_INFO)
+          .out("*info")
+          .each(
+              (dev.deimos.ModuleInstanceInfo i) -> i.getModuleName() + "/" + i.getNumTasks(),
+              "*info")
+          .out("*r")
+          .ackReturn("*r");
+    }
+  }
+
+  @Test
+  void moduleInstanceInfo_boundOnTasks() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new InfoModule(), new LaunchConfig(4, 2));
+      assertThat(cluster.clusterDepot(InfoModule.class.getName(), "*d").append(1))
+          .containsEntry("info", InfoModule.class.getName() + "/4");
+    }
+  }
 }

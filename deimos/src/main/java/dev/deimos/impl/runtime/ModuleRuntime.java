@@ -44,6 +44,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private final Map<String, PStateDeclaration> pstates;
   private volatile boolean closed;
   private String[] globalVars = new String[0];
+  private final dev.deimos.ModuleInstanceInfo info;
   private final Set<CompletableFuture<?>> pending =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
   // created only when a task global ticks; owned by this module and stopped in close()
@@ -118,13 +119,26 @@ public final class ModuleRuntime implements AutoCloseable {
         d.sources.add(new SourceRt(t.name, s.depotVar, s.options, plan));
       }
     }
+    Set<Integer> threadIds = new java.util.TreeSet<>();
+    for (int i = 0; i < numThreads; i++) {
+      threadIds.add(i);
+    }
+    this.info =
+        new dev.deimos.ModuleInstanceInfo(
+            moduleName,
+            java.util.UUID.randomUUID().toString(),
+            numTasks,
+            1,
+            "in-process",
+            0,
+            threadIds);
     threads = new TaskThread[numThreads];
     for (int i = 0; i < numThreads; i++) {
       threads[i] = new TaskThread("deimos-" + simpleName(moduleName) + "-thread-" + i);
     }
     tasks = new Task[numTasks];
     for (int i = 0; i < numTasks; i++) {
-      tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values());
+      tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values(), info);
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     try {
@@ -335,7 +349,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     boolean ok = false;
-    TaskContext tc = TaskContext.of(t.id(), null, "stream", null);
+    TaskContext tc = t.context();
     TaskContext.Scope scope = TaskContext.enter(tc);
     try {
       body.accept(new TaskExecContext(this, t, run));

@@ -1,5 +1,6 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.ModuleInstanceInfo;
 import dev.deimos.cluster.ClusterManagerBase;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.serial.ValueCodec;
@@ -25,15 +26,29 @@ final class Task {
   private final Map<String, TaskPState> pstates = new HashMap<>();
   private final List<TaskPState> touched = new ArrayList<>();
   private final Map<String, Object> globals = new HashMap<>();
+  private final ModuleInstanceInfo info;
+  private final dev.deimos.impl.data.TaskContext context;
   private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
-  Task(int id, int numTasks, TaskThread thread, Iterable<PStateDeclaration> decls) {
+  Task(
+      int id,
+      int numTasks,
+      TaskThread thread,
+      Iterable<PStateDeclaration> decls,
+      ModuleInstanceInfo info) {
     this.id = id;
+    this.info = info;
+    this.context = dev.deimos.impl.data.TaskContext.of(id, null, "stream", info);
     this.numTasks = numTasks;
     this.thread = thread;
     for (PStateDeclaration d : decls) {
       pstates.put(d.getName(), new TaskPState(d, this));
     }
+  }
+
+  /** The task context entered around every event of this task. */
+  dev.deimos.impl.data.TaskContext context() {
+    return context;
   }
 
   int id() {
@@ -72,7 +87,7 @@ final class Task {
       globals.put(e.getKey(), o);
       if (o instanceof TaskGlobalObject) {
         TaskGlobalObject g = (TaskGlobalObject) o;
-        g.prepareForTask(id, new GlobalContext(e.getKey(), group, cluster));
+        g.prepareForTask(id, new GlobalContext(e.getKey(), group, cluster, info));
         g.gainedLeadership();
       }
     }
@@ -99,9 +114,7 @@ final class Task {
   }
 
   private void tick(String var, TaskGlobalObjectWithTick g) {
-    dev.deimos.impl.data.TaskContext.Scope scope =
-        dev.deimos.impl.data.TaskContext.enter(
-            dev.deimos.impl.data.TaskContext.of(id, null, "tick", null));
+    dev.deimos.impl.data.TaskContext.Scope scope = dev.deimos.impl.data.TaskContext.enter(context);
     try {
       g.tick();
     } catch (RuntimeException e) {
@@ -145,10 +158,19 @@ final class Task {
     private final Set<Integer> group;
     private final ClusterManagerBase cluster;
 
-    GlobalContext(String var, Set<Integer> group, ClusterManagerBase cluster) {
+    private final ModuleInstanceInfo info;
+
+    GlobalContext(
+        String var, Set<Integer> group, ClusterManagerBase cluster, ModuleInstanceInfo info) {
+      this.info = info;
       this.var = var;
       this.group = Collections.unmodifiableSet(group);
       this.cluster = cluster;
+    }
+
+    @Override
+    public ModuleInstanceInfo getModuleInstanceInfo() {
+      return info;
     }
 
     @Override
