@@ -145,4 +145,59 @@ class InProcessClusterTest {
           .isEmpty();
     }
   }
+
+  /** Sends every record to the last partition. */
+  public static class LastPartition implements Depot.Partitioning<Object> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int choosePartitionIndex(Object data, int numPartitions) {
+      return numPartitions - 1;
+    }
+  }
+
+  /** Extracts the first character of a string. */
+  public static class FirstChar implements dev.deimos.ops.DeimosFunction1<String, Character> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public Character invoke(String s) {
+      return s.charAt(0);
+    }
+  }
+
+  static class PartitioningModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*last", LastPartition.class);
+      setup.declareDepot("*byChar", Depot.hashBy(FirstChar.class));
+      setup.declareDepot("*closed", Depot.disallow());
+      dev.deimos.module.StreamTopology s = topologies.stream("where");
+      s.source("*last")
+          .out("*x")
+          .each(dev.deimos.ops.Ops.CURRENT_TASK_ID)
+          .out("*t")
+          .ackReturn("*t");
+      s.source("*byChar")
+          .out("*x")
+          .each(dev.deimos.ops.Ops.CURRENT_TASK_ID)
+          .out("*t")
+          .ackReturn("*t");
+    }
+  }
+
+  @Test
+  void declaredPartitioners_chooseTheSourceTask_disallowRejectsClients() {
+    String name = PartitioningModule.class.getName();
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new PartitioningModule(), new LaunchConfig(8, 2));
+      assertThat(cluster.clusterDepot(name, "*last").append("a")).containsEntry("where", 7);
+      assertThat(cluster.clusterDepot(name, "*byChar").append("apple"))
+          .containsEntry("where", dev.deimos.impl.data.KeyHash.taskFor('a', 8));
+      assertThatThrownBy(() -> cluster.clusterDepot(name, "*closed").append("x"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("depot *closed")
+          .hasMessageContaining("does not allow appends");
+    }
+  }
 }

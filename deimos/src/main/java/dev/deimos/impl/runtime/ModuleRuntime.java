@@ -4,6 +4,7 @@ import dev.deimos.AckLevel;
 import dev.deimos.Block;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.Path;
+import dev.deimos.impl.NativeDepotPartitioning;
 import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.dataflow.Chain;
@@ -244,6 +245,14 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     if (closed) {
       throw new IllegalStateException("module " + moduleName + " is closed");
+    }
+    if (d.def.partitioning.kind() == NativeDepotPartitioning.Kind.DISALLOW) {
+      throw new IllegalStateException(
+          "depot "
+              + depotVar
+              + " of module "
+              + moduleName
+              + " does not allow appends from clients (declared with Depot.disallow())");
     }
     byte[] bytes = encode(depotVar, data);
     int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
