@@ -19,6 +19,7 @@ import dev.deimos.ops.DeimosOperation5;
 import dev.deimos.ops.DeimosOperation6;
 import dev.deimos.ops.DeimosOperation7;
 import dev.deimos.ops.DeimosOperation8;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A piece of dataflow code: an immutable chain of nodes built by calling chain methods.
@@ -698,6 +699,378 @@ public interface Block {
     Impl localClear(String pstateVar);
 
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
+
+    /**
+     * Continues on every partition of the depot or PState {@code pobjectVar} (only task 0 for a
+     * global one).
+     *
+     * @param pobjectVar a depot ({@code *}) or PState ({@code $$}) var
+     * @return the chain with the node appended
+     */
+    Impl allPartition(String pobjectVar);
+
+    /**
+     * Like {@code customPartition(fn)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @return the chain with the node appended
+     */
+    Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn);
+
+    /**
+     * Like {@code customPartition(fn, arg0)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0> Impl customPartition(
+        String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0);
+
+    /**
+     * Like {@code customPartition(fn, arg0, arg1)} among the partitions of {@code pobjectVar}.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1> Impl customPartition(
+        String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @return the chain with the node appended
+     */
+    <R> OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, R> OutImpl eachAsync(DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, R> OutImpl eachAsync(
+        DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, R> OutImpl eachAsync(
+        DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, R> OutImpl eachAsync(
+        DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, R> OutImpl eachAsync(
+        DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, R> OutImpl eachAsync(
+        DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @param arg6 argument 6 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, R> OutImpl eachAsync(
+        DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Calls {@code fn}, which starts asynchronous work, and continues with its result once the
+     * returned future completes, without blocking the task thread. Bind the result with {@code
+     * out}. A failed future fails the event like a thrown exception.
+     *
+     * @param fn returns a future of the result
+     * @param arg0 argument 0 (var, value or Expr)
+     * @param arg1 argument 1 (var, value or Expr)
+     * @param arg2 argument 2 (var, value or Expr)
+     * @param arg3 argument 3 (var, value or Expr)
+     * @param arg4 argument 4 (var, value or Expr)
+     * @param arg5 argument 5 (var, value or Expr)
+     * @param arg6 argument 6 (var, value or Expr)
+     * @param arg7 argument 7 (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl eachAsync(
+        DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6,
+        Object arg7);
+
+    /**
+     * Reads {@code path} from the PState {@code pstateVar} on the task owning the path's leading
+     * key (task 0 for a global PState; every task when the path has no leading key), continuing
+     * there with each value bound by {@code out}.
+     *
+     * @param pstateVar the PState var
+     * @param path the query path, starting with {@code key(...)}
+     * @return the chain with the nodes appended
+     */
+    OutImpl select(String pstateVar, Path path);
+
+    /**
+     * Appends {@code data} to the partition of depot {@code depotVar} that belongs to the current
+     * task, with {@code AckLevel.ACK}: the record counts as part of the current event's work.
+     *
+     * @param depotVar the depot var
+     * @param data the record (var, value or Expr)
+     * @return the chain with the node appended
+     */
+    Impl depotPartitionAppend(String depotVar, Object data);
+
+    /**
+     * Like {@link #depotPartitionAppend(String, Object)} with an explicit ack level.
+     *
+     * @param depotVar the depot var
+     * @param data the record
+     * @param ackLevel how long the current event's work waits for the append
+     * @return the chain with the node appended
+     */
+    Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel);
+
+    /**
+     * Continues on the task owning {@code key} (same hash as depot {@code hashBy}). Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @param key see the method description
+     * @return the chain with the node appended
+     */
+    Impl hashPartition(Object key);
+
+    /**
+     * Continues on the task owning {@code key} of the PState {@code pstateVar}, honouring its key
+     * partitioner. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @param key see the method description
+     * @return the chain with the node appended
+     */
+    Impl hashPartition(String pstateVar, Object key);
+
+    /**
+     * Continues on every task with a copy of the frame. Locally ({@code execute()}) a partitioner
+     * continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl allPartition();
+
+    /**
+     * Continues on a random task. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl shufflePartition();
+
+    /**
+     * Continues on task {@code taskId}. Locally ({@code execute()}) a partitioner continues in
+     * place.
+     *
+     * @param taskId see the method description
+     * @return the chain with the node appended
+     */
+    Impl directPartition(Object taskId);
+
+    /**
+     * Continues on task {@code taskId} of the PState {@code pstateVar}. Locally ({@code execute()})
+     * a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @param taskId see the method description
+     * @return the chain with the node appended
+     */
+    Impl directPartition(String pstateVar, Object taskId);
+
+    /**
+     * Continues on task 0. Locally ({@code execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl globalPartition();
+
+    /**
+     * Continues on the task holding the global PState {@code pstateVar} (task 0). Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @param pstateVar see the method description
+     * @return the chain with the node appended
+     */
+    Impl globalPartition(String pstateVar);
+
+    /**
+     * Continues on the task where the current record or invocation started. Locally ({@code
+     * execute()}) a partitioner continues in place.
+     *
+     * @return the chain with the node appended
+     */
+    Impl originPartition();
+
+    /**
+     * Continues on the task {@code fn} picks; it receives the number of tasks first. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction1<Integer see the method description
+     * @param fn picks the target task
+     * @return the chain with the node appended
+     */
+    Impl customPartition(DeimosFunction1<Integer, Integer> fn);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and one argument. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction2<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0> Impl customPartition(DeimosFunction2<Integer, T0, Integer> fn, Object arg0);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and two arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction3<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 see the method description
+     * @return the chain with the node appended
+     */
+    <T0, T1> Impl customPartition(
+        DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and three arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param DeimosFunction4<Integer see the method description
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 see the method description
+     * @param arg2 see the method description
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2> Impl customPartition(
+        DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Sets the value returned for this topology by an {@code append} at {@code AckLevel.ACK} (the
+     * last one set wins); a no-op when run locally.
+     *
+     * @param value see the method description
+     * @return the chain with the node appended
+     */
+    Impl ackReturn(Object value);
 
     /**
      * Compiles this chain and runs it once in the calling thread, starting with no vars bound.
@@ -1443,4 +1816,399 @@ public interface Block {
   }
 
   // ---- static twins: partitioners and topology-only nodes (section C) ----
+
+  /**
+   * Starts a chain with {@code allPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot ({@code *}) or PState ({@code $$}) var
+   * @return the new chain
+   */
+  static Impl allPartition(String pobjectVar) {
+    return create().allPartition(pobjectVar);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @return the new chain
+   */
+  static Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn) {
+    return create().customPartition(pobjectVar, fn);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0> Impl customPartition(
+      String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return create().customPartition(pobjectVar, fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@code customPartition}; see {@link Impl}.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1> Impl customPartition(
+      String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @return the new chain
+   */
+  static <R> OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn) {
+    return create().eachAsync(fn);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, R> OutImpl eachAsync(DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0) {
+    return create().eachAsync(fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, R> OutImpl eachAsync(
+      DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1) {
+    return create().eachAsync(fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, R> OutImpl eachAsync(
+      DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn, Object arg0, Object arg1, Object arg2) {
+    return create().eachAsync(fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, R> OutImpl eachAsync(
+      DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, R> OutImpl eachAsync(
+      DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, R> OutImpl eachAsync(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @param arg6 argument 6 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, R> OutImpl eachAsync(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Starts a chain with {@code eachAsync}; see {@link Impl}.
+   *
+   * @param fn returns a future of the result
+   * @param arg0 argument 0 (var, value or Expr)
+   * @param arg1 argument 1 (var, value or Expr)
+   * @param arg2 argument 2 (var, value or Expr)
+   * @param arg3 argument 3 (var, value or Expr)
+   * @param arg4 argument 4 (var, value or Expr)
+   * @param arg5 argument 5 (var, value or Expr)
+   * @param arg6 argument 6 (var, value or Expr)
+   * @param arg7 argument 7 (var, value or Expr)
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6, T7, R> OutImpl eachAsync(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return create().eachAsync(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6, arg7);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#select(String, Path)}.
+   *
+   * @param pstateVar the PState var
+   * @param path the query path
+   * @return the new chain
+   */
+  static OutImpl select(String pstateVar, Path path) {
+    return create().select(pstateVar, path);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#depotPartitionAppend(String, Object)}.
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @return the new chain
+   */
+  static Impl depotPartitionAppend(String depotVar, Object data) {
+    return create().depotPartitionAppend(depotVar, data);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#depotPartitionAppend(String, Object, AckLevel)}.
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @param ackLevel the ack level
+   * @return the new chain
+   */
+  static Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel) {
+    return create().depotPartitionAppend(depotVar, data, ackLevel);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#hashPartition}.
+   *
+   * @param key see the method description
+   * @return the new chain
+   */
+  static Impl hashPartition(Object key) {
+    return create().hashPartition(key);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#hashPartition}.
+   *
+   * @param pstateVar see the method description
+   * @param key see the method description
+   * @return the new chain
+   */
+  static Impl hashPartition(String pstateVar, Object key) {
+    return create().hashPartition(pstateVar, key);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#allPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl allPartition() {
+    return create().allPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#shufflePartition}.
+   *
+   * @return the new chain
+   */
+  static Impl shufflePartition() {
+    return create().shufflePartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#directPartition}.
+   *
+   * @param taskId see the method description
+   * @return the new chain
+   */
+  static Impl directPartition(Object taskId) {
+    return create().directPartition(taskId);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#directPartition}.
+   *
+   * @param pstateVar see the method description
+   * @param taskId see the method description
+   * @return the new chain
+   */
+  static Impl directPartition(String pstateVar, Object taskId) {
+    return create().directPartition(pstateVar, taskId);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#globalPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl globalPartition() {
+    return create().globalPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#globalPartition}.
+   *
+   * @param pstateVar see the method description
+   * @return the new chain
+   */
+  static Impl globalPartition(String pstateVar) {
+    return create().globalPartition(pstateVar);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#originPartition}.
+   *
+   * @return the new chain
+   */
+  static Impl originPartition() {
+    return create().originPartition();
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction1<Integer see the method description
+   * @param fn picks the target task
+   * @return the new chain
+   */
+  static Impl customPartition(DeimosFunction1<Integer, Integer> fn) {
+    return create().customPartition(fn);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction2<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0> Impl customPartition(DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return create().customPartition(fn, arg0);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction3<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 see the method description
+   * @return the new chain
+   */
+  static <T0, T1> Impl customPartition(
+      DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return create().customPartition(fn, arg0, arg1);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#customPartition}.
+   *
+   * @param DeimosFunction4<Integer see the method description
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 see the method description
+   * @param arg2 see the method description
+   * @return the new chain
+   */
+  static <T0, T1, T2> Impl customPartition(
+      DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2) {
+    return create().customPartition(fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#ackReturn}.
+   *
+   * @param value see the method description
+   * @return the new chain
+   */
+  static Impl ackReturn(Object value) {
+    return create().ackReturn(value);
+  }
 }

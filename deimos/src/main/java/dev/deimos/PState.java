@@ -103,6 +103,89 @@ public interface PState {
     return new MigratedSchemaNode(SchemaNode.of(schema), migrationId, migrationFunction);
   }
 
+  // ---- client methods (a PState of a launched module, from InProcessCluster.clusterPState) ----
+
+  /**
+   * Navigates {@code path} on the partition chosen by the path's leading {@code key} (or the only
+   * partition of a global PState); without a leading key the path runs on every partition and the
+   * results are concatenated in task order. Runs on the owning task's thread, so it sees only whole
+   * events. Returns copies.
+   *
+   * @param path the query path
+   * @param <T> the element type
+   * @return the navigated values
+   */
+  <T> java.util.List<T> select(Path path);
+
+  /**
+   * Navigates {@code path} on the partition owning {@code partitioningKey}.
+   *
+   * @param partitioningKey decides the partition, like {@code hashPartition}
+   * @param path the query path
+   * @param <T> the element type
+   * @return the navigated values
+   */
+  <T> java.util.List<T> select(Object partitioningKey, Path path);
+
+  /**
+   * Like {@link #select(Path)} for a path reaching at most one value.
+   *
+   * @param path the query path
+   * @param <T> the value type
+   * @return the value, or null when nothing was reached
+   * @throws IllegalStateException if the path reaches several values
+   */
+  <T> T selectOne(Path path);
+
+  /**
+   * Like {@link #select(Object, Path)} for a path reaching at most one value.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the query path
+   * @param <T> the value type
+   * @return the value, or null when nothing was reached
+   */
+  <T> T selectOne(Object partitioningKey, Path path);
+
+  /**
+   * Non-blocking {@link #select(Path)}.
+   *
+   * @param path the query path
+   * @param <T> the element type
+   * @return the values when ready
+   */
+  <T> java.util.concurrent.CompletableFuture<java.util.List<T>> selectAsync(Path path);
+
+  /**
+   * Non-blocking {@link #select(Object, Path)}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the query path
+   * @param <T> the element type
+   * @return the values when ready
+   */
+  <T> java.util.concurrent.CompletableFuture<java.util.List<T>> selectAsync(
+      Object partitioningKey, Path path);
+
+  /**
+   * Non-blocking {@link #selectOne(Path)}.
+   *
+   * @param path the query path
+   * @param <T> the value type
+   * @return the value when ready
+   */
+  <T> java.util.concurrent.CompletableFuture<T> selectOneAsync(Path path);
+
+  /**
+   * Non-blocking {@link #selectOne(Object, Path)}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the query path
+   * @param <T> the value type
+   * @return the value when ready
+   */
+  <T> java.util.concurrent.CompletableFuture<T> selectOneAsync(Object partitioningKey, Path path);
+
   /** Builder-style options on a schema. */
   interface Schema {
     /**

@@ -1,5 +1,6 @@
 package dev.deimos.impl.dataflow;
 
+import dev.deimos.AckLevel;
 import dev.deimos.Block;
 import dev.deimos.Case;
 import dev.deimos.LoopVars;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The only implementation of the {@link Block} chain types: a persistent linked list of nodes, so
@@ -41,7 +43,11 @@ public final class Chain implements Block.MultiOutImpl {
   private Chain(Chain prev, Node node) {
     this.prev = prev;
     this.node = node;
+    this.sink = prev == null ? null : prev.sink;
   }
+
+  // section C: a topology source keeps its newest chain here, since builders are persistent
+  private java.util.function.Consumer<Chain> sink;
 
   /**
    * Returns the empty chain.
@@ -53,7 +59,11 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   private Chain add(Node n) {
-    return new Chain(this, n);
+    Chain c = new Chain(this, n);
+    if (sink != null) {
+      sink.accept(c);
+    }
+    return c;
   }
 
   /** The recorded nodes, first to last. */
@@ -280,7 +290,12 @@ public final class Chain implements Block.MultiOutImpl {
     if (node == null) {
       throw new IllegalStateException("out() needs a preceding node");
     }
-    return new Chain(prev, node.withOuts(vars));
+    Chain c = new Chain(prev, node.withOuts(vars));
+    c.sink = sink;
+    if (sink != null) {
+      sink.accept(c);
+    }
+    return c;
   }
 
   @Override
@@ -557,6 +572,306 @@ public final class Chain implements Block.MultiOutImpl {
   }
 
   // ---- partitioners and topology-only nodes (section C) ----
+
+  @Override
+  public Block.Impl allPartition(String pobjectVar) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ALL, pobjectVar, null)));
+  }
+
+  @Override
+  public Block.Impl customPartition(String pobjectVar, DeimosFunction1<Integer, Integer> fn) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn))));
+  }
+
+  @Override
+  public <T0> Block.Impl customPartition(
+      String pobjectVar, DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0));
+  }
+
+  @Override
+  public <T0, T1> Block.Impl customPartition(
+      String pobjectVar, DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1));
+  }
+
+  @Override
+  public <R> Block.OutImpl eachAsync(DeimosFunction0<CompletableFuture<R>> fn) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn)));
+  }
+
+  @Override
+  public <T0, R> Block.OutImpl eachAsync(
+      DeimosFunction1<T0, CompletableFuture<R>> fn, Object arg0) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0));
+  }
+
+  @Override
+  public <T0, T1, R> Block.OutImpl eachAsync(
+      DeimosFunction2<T0, T1, CompletableFuture<R>> fn, Object arg0, Object arg1) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1));
+  }
+
+  @Override
+  public <T0, T1, T2, R> Block.OutImpl eachAsync(
+      DeimosFunction3<T0, T1, T2, CompletableFuture<R>> fn, Object arg0, Object arg1, Object arg2) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, R> Block.OutImpl eachAsync(
+      DeimosFunction4<T0, T1, T2, T3, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return add(Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, R> Block.OutImpl eachAsync(
+      DeimosFunction5<T0, T1, T2, T3, T4, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.each(Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, R> Block.OutImpl eachAsync(
+      DeimosFunction6<T0, T1, T2, T3, T4, T5, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC, Objects.requireNonNull(fn), arg0, arg1, arg2, arg3, arg4, arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, R> Block.OutImpl eachAsync(
+      DeimosFunction7<T0, T1, T2, T3, T4, T5, T6, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6, T7, R> Block.OutImpl eachAsync(
+      DeimosFunction8<T0, T1, T2, T3, T4, T5, T6, T7, CompletableFuture<R>> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6,
+      Object arg7) {
+    return add(
+        Node.each(
+            Node.Kind.EACH_ASYNC,
+            Objects.requireNonNull(fn),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6,
+            arg7));
+  }
+
+  @Override
+  public Block.OutImpl select(String pstateVar, Path path) {
+    Objects.requireNonNull(path);
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.PATH_KEY, pstateVar, path)))
+        .add(Node.local(Node.Kind.LOCAL_SELECT, pstateVar, path));
+  }
+
+  @Override
+  public Block.Impl depotPartitionAppend(String depotVar, Object data) {
+    return depotPartitionAppend(depotVar, data, AckLevel.ACK);
+  }
+
+  @Override
+  public Block.Impl depotPartitionAppend(String depotVar, Object data, AckLevel ackLevel) {
+    return add(Node.depotAppend(depotVar, Objects.requireNonNull(ackLevel), data));
+  }
+
+  @Override
+  public Block.Impl hashPartition(Object key) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.HASH, null, null), key));
+  }
+
+  @Override
+  public Block.Impl hashPartition(String pstateVar, Object key) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.HASH, pstateVar, null), key));
+  }
+
+  @Override
+  public Block.Impl allPartition() {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ALL, null, null)));
+  }
+
+  @Override
+  public Block.Impl shufflePartition() {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.SHUFFLE, null, null)));
+  }
+
+  @Override
+  public Block.Impl directPartition(Object taskId) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.DIRECT, null, null), taskId));
+  }
+
+  @Override
+  public Block.Impl directPartition(String pstateVar, Object taskId) {
+    return add(
+        Node.partition(new PartitionSpec(PartitionSpec.Type.DIRECT, pstateVar, null), taskId));
+  }
+
+  @Override
+  public Block.Impl globalPartition() {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.GLOBAL, null, null)));
+  }
+
+  @Override
+  public Block.Impl globalPartition(String pstateVar) {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.GLOBAL, pstateVar, null)));
+  }
+
+  @Override
+  public Block.Impl originPartition() {
+    return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ORIGIN, null, null)));
+  }
+
+  @Override
+  public Block.Impl customPartition(DeimosFunction1<Integer, Integer> fn) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn))));
+  }
+
+  @Override
+  public <T0> Block.Impl customPartition(DeimosFunction2<Integer, T0, Integer> fn, Object arg0) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)), arg0));
+  }
+
+  @Override
+  public <T0, T1> Block.Impl customPartition(
+      DeimosFunction3<Integer, T0, T1, Integer> fn, Object arg0, Object arg1) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1));
+  }
+
+  @Override
+  public <T0, T1, T2> Block.Impl customPartition(
+      DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2));
+  }
+
+  @Override
+  public Block.Impl ackReturn(Object value) {
+    return add(Node.ackReturn(value));
+  }
+
+  /**
+   * Starts a topology chain reading records of {@code depotVar}; {@code out} binds the record.
+   *
+   * @param depotVar the depot var
+   * @return the chain
+   */
+  public static Block.OutImpl source(String depotVar) {
+    return sourceTracked(depotVar, null);
+  }
+
+  /**
+   * Like {@link #source}, and every chain later built on top of the result is stored in {@code
+   * newest}: a topology's builder calls are recorded even though chains are persistent.
+   *
+   * @param depotVar the depot var
+   * @param newest receives the newest chain built from this source (may be null)
+   * @return the chain
+   */
+  public static Block.OutImpl sourceTracked(
+      String depotVar, java.util.concurrent.atomic.AtomicReference<Block> newest) {
+    Chain c = new Chain(EMPTY, Node.source(new SourceSpec(depotVar, new String[0])));
+    if (newest != null) {
+      newest.set(c);
+      c.sink = newest::set;
+    }
+    return c;
+  }
+
+  /**
+   * Returns the depot var a topology chain made by {@link #source} reads.
+   *
+   * @param block the chain
+   * @return the depot var
+   */
+  public static String sourceDepot(Block block) {
+    List<Node> ns = nodesOf(block);
+    if (ns.isEmpty() || ns.get(0).kind != Node.Kind.SOURCE) {
+      throw new IllegalArgumentException("not a chain started by source(...)");
+    }
+    return ((SourceSpec) ns.get(0).fn).depotVar;
+  }
+
+  /**
+   * Returns a copy of a source chain whose compile also treats {@code vars} as bound (the runtime
+   * binds them: the module's PStates).
+   *
+   * @param block a chain made by {@link #source}
+   * @param vars the vars
+   * @return the new chain
+   */
+  public static Block withPreBound(Block block, String[] vars) {
+    List<Node> ns = nodesOf(block);
+    Chain c = EMPTY.add(Node.sourceWithPreBound(ns.get(0), vars.clone()));
+    for (int i = 1; i < ns.size(); i++) {
+      c = c.add(ns.get(i));
+    }
+    return c;
+  }
 
   @Override
   public void execute() {

@@ -298,6 +298,31 @@ public final class Compiler {
       }
 
       // ---- section C: compile checks for partitioners and topology-only nodes ----
+      if (n.kind == Node.Kind.SOURCE) {
+        if (i != 0 || !where.isEmpty()) {
+          throw new DeimosCompileException(at + ": a depot source must be the first node");
+        }
+        for (String v : ((SourceSpec) n.fn).preBound) {
+          slots.computeIfAbsent(v, k -> slots.size());
+          b.add(v);
+        }
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.PARTITION) {
+        PartitionSpec.check((PartitionSpec) n.fn, at);
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.EACH_ASYNC) {
+        if (n.outs.length > 1) {
+          throw new DeimosCompileException(
+              at + ": eachAsync produces one value but out binds " + n.outs.length + " vars");
+        }
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.DEPOT_APPEND && !isVar(((Object[]) n.fn)[0])) {
+        throw new DeimosCompileException(
+            at + ": '" + ((Object[]) n.fn)[0] + "' must be a depot var starting with '*'");
+      }
 
       for (String v : n.outs) {
         b.add(v);

@@ -1,12 +1,162 @@
 package dev.deimos.impl.dataflow;
 
+import dev.deimos.impl.data.KeyHash;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
 /**
  * What a running plan needs from the place it runs in. {@link #LOCAL} is {@code Block.execute()}:
- * one thread, partitioners continue in place. The task runtime supplies its own context so that
- * partitioner hops become messages to other tasks and {@code $$} vars resolve to the partition
- * owned by the current task.
+ * one thread, one task, partitioners continue in place. The task runtime supplies one context per
+ * event (a frame run on one task) so that partitioner hops become messages to other tasks and
+ * {@code $$} vars resolve to the partition owned by the current task.
+ *
+ * <p>Contract: every method is called on the thread running the plan. {@link #hop} receives a frame
+ * the executor already copied; the context owns it and must eventually call {@link Resume#run} with
+ * it on the target task (or drop it when the work is cancelled). A context that tracks completion
+ * counts a hop as started when {@code hop} is called.
  */
 public interface ExecutionContext {
   /** Local execution in the calling thread. */
   ExecutionContext LOCAL = new ExecutionContext() {};
+
+  /**
+   * Returns the number of tasks partitioners choose among.
+   *
+   * @return 1 locally
+   */
+  default int numTasks() {
+    return 1;
+  }
+
+  /**
+   * Returns the task the plan runs on now.
+   *
+   * @return 0 locally
+   */
+  default int taskId() {
+    return 0;
+  }
+
+  /**
+   * Returns the task where the current record or invocation started ({@code originPartition}).
+   *
+   * @return 0 locally
+   */
+  default int originTask() {
+    return 0;
+  }
+
+  /**
+   * Returns the task owning {@code key} of {@code pstateVar} (null for a plain {@code
+   * hashPartition(key)}). The default hashes with {@link KeyHash}.
+   *
+   * @param pstateVar a {@code $$} var or null
+   * @param key the partitioning key
+   * @return a task id
+   */
+  default int taskForKey(String pstateVar, Object key) {
+    return KeyHash.taskFor(key, numTasks());
+  }
+
+  /**
+   * Returns the record a source node binds.
+   *
+   * @return the current depot record
+   * @throws IllegalStateException locally: a source only runs inside a topology
+   */
+  default Object sourceRecord() {
+    throw new IllegalStateException("a depot source runs only inside a module topology");
+  }
+
+  /**
+   * Returns the partition of {@code pstateVar} owned by the current task, or null when the var is
+   * not a PState of the running module (then the frame's own slot value is used).
+   *
+   * @param pstateVar a {@code $$} var
+   * @return the task-local PState, or null
+   */
+  default PStateAccess pstate(String pstateVar) {
+    return null;
+  }
+
+  /**
+   * Continues the plan on {@code task} with {@code frame}. The default runs it in place.
+   *
+   * @param task the target task
+   * @param resume where to continue
+   * @param frame a copy of the var slots, owned by the context from now on
+   */
+  default void hop(int task, Resume resume, Object[] frame) {
+    resume.run(this, frame);
+  }
+
+  /**
+   * Records an {@code ackReturn} value for the current record. Ignored locally.
+   *
+   * @param value the value
+   */
+  default void ackReturn(Object value) {}
+
+  /**
+   * Returns whether {@code pstateVar} is a global PState or depot (one partition, on task 0).
+   *
+   * @param pstateVar a {@code $$} or depot var
+   * @return false locally
+   */
+  default boolean isGlobal(String pstateVar) {
+    return false;
+  }
+
+  /**
+   * Continues with the result of {@code result} once it completes (eachAsync). The default waits in
+   * the calling thread; the runtime instead queues the continuation on the current task when the
+   * future completes, never blocking the task thread. A failed future fails the event.
+   *
+   * @param result the user's future
+   * @param resume where to continue, binding the result
+   * @param frame a copy of the var slots
+   */
+  default void awaitAsync(CompletableFuture<?> result, Resume resume, Object[] frame) {
+    Object v;
+    try {
+      v = result.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+    }
+    resume.runWith(this, frame, v);
+  }
+
+  /**
+   * Appends {@code data} to the current task's partition of {@code depotVar}
+   * (depotPartitionAppend).
+   *
+   * @param depotVar the depot var
+   * @param data the record
+   * @param ackLevel an {@code AckLevel}
+   * @throws IllegalStateException locally: there are no depots outside a module
+   */
+  default void depotAppend(String depotVar, Object data, Object ackLevel) {
+    throw new IllegalStateException(
+        "depotPartitionAppend(" + depotVar + ") runs only inside a module topology");
+  }
+
+  /**
+   * Returns the vars bound to task globals ({@code declareObject}); after a hop they are rebound to
+   * the target task's copies with {@link #taskGlobal}.
+   *
+   * @return the vars (empty locally)
+   */
+  default String[] taskGlobalVars() {
+    return new String[0];
+  }
+
+  /**
+   * Returns the current task's copy of a task global.
+   *
+   * @param var a var from {@link #taskGlobalVars()}
+   * @return the object
+   */
+  default Object taskGlobal(String var) {
+    return null;
+  }
 }

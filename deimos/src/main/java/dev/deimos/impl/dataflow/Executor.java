@@ -111,6 +111,28 @@ final class Executor {
           break;
 
         // ---- section C cases (partitioners, runtime) ----
+        case SOURCE:
+          if (s.outSlots.length > 0) {
+            slots[s.outSlots[0]] = ctx.sourceRecord();
+          }
+          Resume.of(s).rebind(ctx, slots);
+          s = s.next;
+          break;
+        case PARTITION:
+          PartitionSpec.hop(s, Arg.evalAll(s.args, slots), slots, ctx);
+          return;
+        case ACK_RETURN:
+          ctx.ackReturn(s.args[0].eval(slots));
+          s = s.next;
+          break;
+        case EACH_ASYNC:
+          AsyncSteps.eachAsync(s, slots, ctx);
+          return;
+        case DEPOT_APPEND:
+          ctx.depotAppend(
+              (String) ((Object[]) s.node.fn)[0], s.args[0].eval(slots), ((Object[]) s.node.fn)[1]);
+          s = s.next;
+          break;
 
         default:
           // Branch ends are linked to the step after the ifTrue by the compiler.

@@ -40,6 +40,11 @@ final class Node {
     YIELD_IF_OVERTIME,
     STREAM_DECL,
     // section C kinds (partitioners, runtime)
+    SOURCE,
+    PARTITION,
+    ACK_RETURN,
+    EACH_ASYNC,
+    DEPOT_APPEND,
   }
 
   final Kind kind;
@@ -129,6 +134,38 @@ final class Node {
 
   // ---- section C factories (partitioners, runtime) ----
 
+  /** A topology source: fn holds the {@link SourceSpec}; outs bind the record. */
+  static Node source(SourceSpec spec) {
+    return new Node(Kind.SOURCE, spec, new Object[0], new String[0], null, null);
+  }
+
+  /** The same source node with other vars the runtime binds before the first step. */
+  static Node sourceWithPreBound(Node src, String[] preBound) {
+    SourceSpec old = (SourceSpec) src.fn;
+    return new Node(
+        Kind.SOURCE, new SourceSpec(old.depotVar, preBound), src.args, src.outs, null, null);
+  }
+
+  /** A partitioner: fn holds the {@link PartitionSpec}; args are its evaluated arguments. */
+  static Node partition(PartitionSpec spec, Object... args) {
+    return new Node(Kind.PARTITION, spec, args, new String[0], null, null);
+  }
+
+  /** depotPartitionAppend: fn holds {depotVar, ackLevel}; args[0] is the record. */
+  static Node depotAppend(String depotVar, Object ackLevel, Object data) {
+    return new Node(
+        Kind.DEPOT_APPEND,
+        new Object[] {depotVar, ackLevel},
+        new Object[] {data},
+        new String[0],
+        null,
+        null);
+  }
+
+  static Node ackReturn(Object val) {
+    return new Node(Kind.ACK_RETURN, null, new Object[] {val}, new String[0], null, null);
+  }
+
   Node withOuts(String[] vars) {
     return new Node(kind, fn, args, vars.clone(), then, otherwise);
   }
@@ -196,6 +233,16 @@ final class Node {
         return "emitLoop" + Arrays.toString(args);
 
       // ---- section C descriptions ----
+      case SOURCE:
+        return "source(" + ((SourceSpec) fn).depotVar + ")";
+      case PARTITION:
+        return ((PartitionSpec) fn).describe(args);
+      case ACK_RETURN:
+        return "ackReturn(" + args[0] + ")";
+      case EACH_ASYNC:
+        return "eachAsync(" + Functions.describe(fn) + ", " + Arrays.toString(args) + ")";
+      case DEPOT_APPEND:
+        return "depotPartitionAppend(" + ((Object[]) fn)[0] + ", " + args[0] + ")";
 
       default:
         return "ifTrue(" + args[0] + ")";

@@ -9,6 +9,9 @@ final class Step {
   /** For localSelect/localTransform: the block's var-to-slot map, else null. */
   java.util.Map<String, Integer> slotOf;
 
+  /** Continuation after this step, built on first use by {@link Resume#of}. */
+  volatile Resume resume;
+
   Step next;
   Step then;
   Step otherwise;

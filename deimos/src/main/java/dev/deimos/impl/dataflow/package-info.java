@@ -11,5 +11,14 @@
  * <p>Control flow (anchors, cond/subSource, atomicBlock, loops, named streams) compiles into extra
  * step kinds wired by {@code FlowState} and run by {@code ControlFlow}; loops queue their
  * iterations so the Java stack does not grow with the iteration count.
+ *
+ * <p>Aggregators and batch blocks compile in {@code AggCompiler} into pre-aggregation, aggregation
+ * and post-aggregation phases ({@code BatchPlan}) and run through {@code BatchRunner}.
+ *
+ * <p>Where a plan runs is abstracted by {@link dev.deimos.impl.dataflow.ExecutionContext}: {@code
+ * LOCAL} continues partitioners in place; the task runtime turns every partitioner into hops
+ * ({@link dev.deimos.impl.dataflow.Resume} plus a copied frame) onto other tasks' threads, binds
+ * {@code $$} vars and task globals to the current task, and supplies the depot record of a
+ * topology's {@code source}.
  */
 package dev.deimos.impl.dataflow;

@@ -58,6 +58,11 @@ public final class PathImpl implements Path.Impl {
     return navs.length;
   }
 
+  /** The first navigator, or null for the empty path. */
+  Nav firstNav() {
+    return navs.length == 0 ? null : navs[0];
+  }
+
   /** Links the steps in front of {@code next}; sub-paths are linked by their step's link. */
   Node compile(Node next) {
     Node n = next;

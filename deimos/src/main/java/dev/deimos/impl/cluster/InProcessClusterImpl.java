@@ -1,0 +1,114 @@
+package dev.deimos.impl.cluster;
+
+import dev.deimos.DeimosModule;
+import dev.deimos.Depot;
+import dev.deimos.PState;
+import dev.deimos.impl.runtime.ModuleDef;
+import dev.deimos.impl.runtime.ModuleRuntime;
+import dev.deimos.test.InProcessCluster;
+import dev.deimos.test.LaunchConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The in-process cluster: a map of launched modules, each with its own runtime and threads. */
+public final class InProcessClusterImpl implements InProcessCluster {
+  private final Map<String, ModuleRuntime> modules = new LinkedHashMap<>();
+  private boolean closed;
+
+  @Override
+  public void launchModule(DeimosModule module, LaunchConfig config) {
+    String name = module.getModuleName();
+    synchronized (this) {
+      checkOpen();
+      if (modules.containsKey(name)) {
+        throw new IllegalStateException("module " + name + " is already deployed");
+      }
+    }
+    ModuleDef def = new ModuleDef();
+    module.define(def, def);
+    ModuleRuntime rt =
+        new ModuleRuntime(name, def, config.getNumTasks(), config.getNumThreads(), this);
+    synchronized (this) {
+      if (closed || modules.containsKey(name)) {
+        rt.close();
+        throw new IllegalStateException("module " + name + " is already deployed or closed");
+      }
+      modules.put(name, rt);
+    }
+  }
+
+  @Override
+  public void destroyModule(String moduleName) {
+    ModuleRuntime rt;
+    synchronized (this) {
+      rt = modules.remove(moduleName);
+    }
+    if (rt == null) {
+      throw new IllegalArgumentException("module " + moduleName + " is not deployed");
+    }
+    rt.close();
+  }
+
+  @Override
+  public Depot clusterDepot(String moduleName, String depotName) {
+    ModuleRuntime rt = module(moduleName);
+    if (!rt.hasDepot(depotName)) {
+      throw new IllegalArgumentException("module " + moduleName + " has no depot " + depotName);
+    }
+    return new DepotClient(rt, depotName);
+  }
+
+  @Override
+  public PState clusterPState(String moduleName, String pstateName) {
+    ModuleRuntime rt = module(moduleName);
+    if (!rt.hasPState(pstateName)) {
+      throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateName);
+    }
+    if (!rt.isClientReadable(pstateName)) {
+      throw new IllegalArgumentException(
+          "PState " + pstateName + " of module " + moduleName + " is private to its topology");
+    }
+    return new PStateClient(rt, pstateName);
+  }
+
+  @Override
+  public synchronized Set<String> getDeployedModuleNames() {
+    return Collections.unmodifiableSet(new LinkedHashSet<>(modules.keySet()));
+  }
+
+  private synchronized ModuleRuntime module(String name) {
+    checkOpen();
+    ModuleRuntime rt = modules.get(name);
+    if (rt == null) {
+      throw new IllegalArgumentException("module " + name + " is not deployed");
+    }
+    return rt;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the cluster is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    List<ModuleRuntime> all;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      all = new ArrayList<>(modules.values());
+      modules.clear();
+    }
+    for (ModuleRuntime rt : all) {
+      rt.close();
+    }
+  }
+}

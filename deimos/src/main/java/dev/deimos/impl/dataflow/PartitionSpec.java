@@ -1,0 +1,131 @@
+package dev.deimos.impl.dataflow;
+
+import dev.deimos.DeimosCompileException;
+import dev.deimos.impl.data.Functions;
+import java.io.Serializable;
+import java.util.Arrays;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Which task(s) a partitioner sends the rest of the plan to. */
+final class PartitionSpec implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  enum Type {
+    HASH,
+    ALL,
+    SHUFFLE,
+    DIRECT,
+    GLOBAL,
+    ORIGIN,
+    CUSTOM,
+    PATH_KEY
+  }
+
+  final Type type;
+  final String pstateVar;
+  final Object fn;
+
+  PartitionSpec(Type type, String pstateVar, Object fn) {
+    this.type = type;
+    this.pstateVar = pstateVar;
+    this.fn = fn;
+  }
+
+  static void check(PartitionSpec spec, String at) {
+    boolean depotOk = spec.type == Type.ALL || spec.type == Type.CUSTOM;
+    if (spec.pstateVar != null
+        && !Compiler.isPStateVar(spec.pstateVar)
+        && !(depotOk && Compiler.isVar(spec.pstateVar))) {
+      throw new DeimosCompileException(
+          at
+              + ": '"
+              + spec.pstateVar
+              + "' must be a PState var starting with '$$'"
+              + (depotOk ? " or a depot var starting with '*'" : ""));
+    }
+  }
+
+  String describe(Object[] args) {
+    String name =
+        type == Type.PATH_KEY
+            ? "select("
+            : type.name().toLowerCase(java.util.Locale.ROOT) + "Partition(";
+    StringBuilder sb = new StringBuilder(name);
+    if (pstateVar != null) {
+      sb.append(pstateVar).append(args.length > 0 ? ", " : "");
+    }
+    if (fn instanceof dev.deimos.Path) {
+      sb.append(fn).append(args.length > 0 ? ", " : "");
+    } else if (fn != null) {
+      sb.append(Functions.describe(fn)).append(args.length > 0 ? ", " : "");
+    }
+    String a = Arrays.toString(args);
+    return sb.append(a, 1, a.length() - 1).append(')').toString();
+  }
+
+  /** Sends a copy of the frame to every target task of the partitioner at step {@code s}. */
+  static void hop(Step s, Object[] args, Object[] slots, ExecutionContext ctx) {
+    PartitionSpec spec = (PartitionSpec) s.node.fn;
+    Resume next = Resume.of(s);
+    // a global depot or PState has one partition, on task 0
+    int n = spec.pstateVar != null && ctx.isGlobal(spec.pstateVar) ? 1 : ctx.numTasks();
+    switch (spec.type) {
+      case ALL:
+        for (int t = 0; t < n; t++) {
+          ctx.hop(t, next, slots.clone());
+        }
+        return;
+      case HASH:
+        ctx.hop(ctx.taskForKey(spec.pstateVar, args[0]), next, slots.clone());
+        return;
+      case SHUFFLE:
+        ctx.hop(ThreadLocalRandom.current().nextInt(n), next, slots.clone());
+        return;
+      case GLOBAL:
+        ctx.hop(0, next, slots.clone());
+        return;
+      case ORIGIN:
+        ctx.hop(ctx.originTask(), next, slots.clone());
+        return;
+      case PATH_KEY:
+        {
+          Object key =
+              dev.deimos.impl.path.PathKeys.firstKey(
+                  (dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node.describe()));
+          if (ctx.isGlobal(spec.pstateVar)) {
+            ctx.hop(0, next, slots.clone());
+          } else if (key == dev.deimos.impl.path.PathKeys.NONE) {
+            for (int t = 0; t < n; t++) {
+              ctx.hop(t, next, slots.clone());
+            }
+          } else {
+            ctx.hop(ctx.taskForKey(spec.pstateVar, key), next, slots.clone());
+          }
+          return;
+        }
+      case DIRECT:
+        ctx.hop(checkTask(s, args[0], n), next, slots.clone());
+        return;
+      default:
+        {
+          Object[] callArgs = new Object[args.length + 1];
+          callArgs[0] = n;
+          System.arraycopy(args, 0, callArgs, 1, args.length);
+          ctx.hop(checkTask(s, Functions.invoke(spec.fn, callArgs), n), next, slots.clone());
+        }
+    }
+  }
+
+  private static int checkTask(Step s, Object task, int n) {
+    if (!(task instanceof Number)) {
+      throw new IllegalStateException(
+          s.node.describe() + ": the target task must be a number, got " + task);
+    }
+    int t = ((Number) task).intValue();
+    if (t < 0 || t >= n) {
+      throw new IllegalStateException(
+          s.node.describe() + ": target task " + t + " is outside [0, " + n + ")");
+    }
+    return t;
+  }
+}

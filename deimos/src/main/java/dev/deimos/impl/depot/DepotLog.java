@@ -1,0 +1,45 @@
+package dev.deimos.impl.depot;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The records of one depot, one ordered log per partition. Asynchronous so that a durable or remote
+ * log fits behind the same calls. Records are opaque bytes (serialized at the append).
+ */
+public interface DepotLog extends AutoCloseable {
+  /**
+   * Returns the number of partitions.
+   *
+   * @return the partition count
+   */
+  int numPartitions();
+
+  /**
+   * Appends a record to a partition.
+   *
+   * @param partition the partition
+   * @param record the serialized record
+   * @return the record's offset in the partition once stored
+   */
+  CompletableFuture<Long> append(int partition, byte[] record);
+
+  /**
+   * Reads one record.
+   *
+   * @param partition the partition
+   * @param offset the record's offset
+   * @return the record's bytes
+   */
+  CompletableFuture<byte[]> read(int partition, long offset);
+
+  /**
+   * Returns the offset the next append to {@code partition} gets.
+   *
+   * @param partition the partition
+   * @return the end offset
+   */
+  CompletableFuture<Long> endOffset(int partition);
+
+  @Override
+  void close();
+}

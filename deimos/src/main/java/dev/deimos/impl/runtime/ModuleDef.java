@@ -1,0 +1,150 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.Block;
+import dev.deimos.DeimosModule;
+import dev.deimos.Depot;
+import dev.deimos.PState;
+import dev.deimos.impl.NativeDepotPartitioning;
+import dev.deimos.impl.dataflow.Chain;
+import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.module.StreamSourceOptions;
+import dev.deimos.module.StreamTopology;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** What a module's {@code define} declared: collected once at launch, read by the runtime. */
+public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topologies {
+  final Map<String, DepotDef> depots = new LinkedHashMap<>();
+  final Map<String, TopologyDef> topologies = new LinkedHashMap<>();
+  final Map<String, PStateDeclaration> pstates = new LinkedHashMap<>();
+  final Map<String, byte[]> objects = new LinkedHashMap<>();
+
+  @Override
+  public void declareObject(String var, Object obj) {
+    checkVar(var);
+    if (objects.containsKey(var) || depots.containsKey(var)) {
+      throw new IllegalArgumentException("var " + var + " is declared twice");
+    }
+    try {
+      // copied now, so later changes to obj do not leak into the tasks
+      objects.put(var, ValueCodec.PLAIN.encode(obj));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "declareObject(" + var + "): the object cannot be serialized: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public Depot.Declaration declareDepot(String var, NativeDepotPartitioning partitioning) {
+    checkVar(var);
+    if (depots.containsKey(var)) {
+      throw new IllegalArgumentException("depot " + var + " is declared twice");
+    }
+    DepotDef d = new DepotDef(var, partitioning);
+    depots.put(var, d);
+    return d;
+  }
+
+  @Override
+  public <T extends Depot.Partitioning<?>> Depot.Declaration declareDepot(
+      String var, Class<T> partitioner) {
+    return declareDepot(
+        var, NativeDepotPartitioning.custom(NativeDepotPartitioning.instantiate(partitioner)));
+  }
+
+  @Override
+  public StreamTopology stream(String name) {
+    if (topologies.containsKey(name)) {
+      throw new IllegalArgumentException("topology " + name + " is declared twice");
+    }
+    TopologyDef t = new TopologyDef(name);
+    topologies.put(name, t);
+    return t;
+  }
+
+  private static void checkVar(String var) {
+    if (var == null || !var.startsWith("*") || var.length() < 2) {
+      throw new IllegalArgumentException("a depot or object var must start with '*', got " + var);
+    }
+  }
+
+  /** One declared depot. */
+  static final class DepotDef implements Depot.Declaration {
+    final String var;
+    final NativeDepotPartitioning partitioning;
+    boolean global;
+
+    DepotDef(String var, NativeDepotPartitioning partitioning) {
+      this.var = var;
+      this.partitioning = partitioning;
+    }
+
+    @Override
+    public Depot.Declaration global() {
+      global = true;
+      return this;
+    }
+  }
+
+  /** One source of a topology: the depot and the newest chain built on it. */
+  static final class SourceDef {
+    final String depotVar;
+    final SourceOptions options;
+    final AtomicReference<Block> chain = new AtomicReference<>();
+
+    SourceDef(String depotVar, SourceOptions options) {
+      this.depotVar = depotVar;
+      this.options = options;
+    }
+  }
+
+  /** One stream topology. */
+  final class TopologyDef implements StreamTopology {
+    final String name;
+    final List<SourceDef> sources = new ArrayList<>();
+    final List<String> ownPStates = new ArrayList<>();
+
+    TopologyDef(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public PState.Declaration pstate(String var, PState.Schema schema) {
+      return declare(var, schema);
+    }
+
+    @Override
+    public PState.Declaration pstate(String var, Class<?> schema) {
+      return declare(var, schema);
+    }
+
+    private PState.Declaration declare(String var, Object schema) {
+      if (pstates.containsKey(var)) {
+        throw new IllegalArgumentException("PState " + var + " is declared twice");
+      }
+      PStateDeclaration d = new PStateDeclaration(var, schema);
+      pstates.put(var, d);
+      ownPStates.add(var);
+      return d;
+    }
+
+    @Override
+    public Block.OutImpl source(String depotVar) {
+      return source(depotVar, StreamSourceOptions.create());
+    }
+
+    @Override
+    public Block.OutImpl source(String depotVar, StreamSourceOptions options) {
+      if (!(options instanceof SourceOptions)) {
+        throw new IllegalArgumentException("options must come from StreamSourceOptions.create()");
+      }
+      SourceDef s = new SourceDef(depotVar, (SourceOptions) options);
+      sources.add(s);
+      return Chain.sourceTracked(depotVar, s.chain);
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.ModuleInstanceInfo;
+import dev.deimos.cluster.ClusterManagerBase;
+import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.integration.TaskGlobalContext;
+import dev.deimos.integration.TaskGlobalObject;
+import dev.deimos.integration.TaskGlobalObjectWithTick;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One task: its partition of every PState, pinned to one task thread. */
+final class Task {
+  private final int id;
+  private final int numTasks;
+  final TaskThread thread;
+  private final Map<String, TaskPState> pstates = new HashMap<>();
+  private final List<TaskPState> touched = new ArrayList<>();
+  private final Map<String, Object> globals = new HashMap<>();
+  private final ModuleInstanceInfo info;
+  private final dev.deimos.impl.data.TaskContext context;
+  private static final Logger LOG = LoggerFactory.getLogger(Task.class);
+
+  Task(
+      int id,
+      int numTasks,
+      TaskThread thread,
+      Iterable<PStateDeclaration> decls,
+      ModuleInstanceInfo info) {
+    this.id = id;
+    this.info = info;
+    this.context = dev.deimos.impl.data.TaskContext.of(id, null, "stream", info);
+    this.numTasks = numTasks;
+    this.thread = thread;
+    for (PStateDeclaration d : decls) {
+      pstates.put(d.getName(), new TaskPState(d, this));
+    }
+  }
+
+  /** The task context entered around every event of this task. */
+  dev.deimos.impl.data.TaskContext context() {
+    return context;
+  }
+
+  int id() {
+    return id;
+  }
+
+  int numTasks() {
+    return numTasks;
+  }
+
+  TaskPState pstate(String var) {
+    return pstates.get(var);
+  }
+
+  void touched(TaskPState p) {
+    touched.add(p);
+  }
+
+  /** Ends the current event: keeps its writes if {@code ok}, else rolls them back. */
+  void endEvent(boolean ok) {
+    for (int i = 0; i < touched.size(); i++) {
+      touched.get(i).endEvent(ok);
+    }
+    touched.clear();
+  }
+
+  /** Makes this task's copies of the declared objects and prepares the task globals among them. */
+  void prepareGlobals(
+      Map<String, byte[]> objects, ValueCodec codec, int numThreads, ClusterManagerBase cluster) {
+    Set<Integer> group = new TreeSet<>();
+    for (int t = id % numThreads; t < numTasks; t += numThreads) {
+      group.add(t);
+    }
+    for (Map.Entry<String, byte[]> e : objects.entrySet()) {
+      Object o = codec.decode(e.getValue());
+      globals.put(e.getKey(), o);
+      if (o instanceof TaskGlobalObject) {
+        TaskGlobalObject g = (TaskGlobalObject) o;
+        g.prepareForTask(id, new GlobalContext(e.getKey(), group, cluster, info));
+        g.gainedLeadership();
+      }
+    }
+  }
+
+  /** Starts ticking this task's {@code TaskGlobalObjectWithTick} copies on its thread. */
+  void scheduleTicks(java.util.concurrent.ScheduledExecutorService ticker) {
+    for (Map.Entry<String, Object> e : globals.entrySet()) {
+      if (e.getValue() instanceof TaskGlobalObjectWithTick) {
+        TaskGlobalObjectWithTick g = (TaskGlobalObjectWithTick) e.getValue();
+        long f = g.getFrequencyMillis();
+        if (f <= 0) {
+          throw new IllegalArgumentException(
+              "task global " + e.getKey() + ": getFrequencyMillis() must be positive, got " + f);
+        }
+        String var = e.getKey();
+        ticker.scheduleAtFixedRate(
+            () -> thread.submit(() -> tick(var, g)),
+            f,
+            f,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+  }
+
+  private void tick(String var, TaskGlobalObjectWithTick g) {
+    dev.deimos.impl.data.TaskContext.Scope scope = dev.deimos.impl.data.TaskContext.enter(context);
+    try {
+      g.tick();
+    } catch (RuntimeException e) {
+      LOG.warn("task {}: tick of task global {} failed", id, var, e);
+    } finally {
+      scope.close();
+    }
+  }
+
+  boolean hasTickingGlobals() {
+    for (Object o : globals.values()) {
+      if (o instanceof TaskGlobalObjectWithTick) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  Object global(String var) {
+    return globals.get(var);
+  }
+
+  void close() {
+    for (TaskPState p : pstates.values()) {
+      p.close();
+    }
+    for (Map.Entry<String, Object> e : globals.entrySet()) {
+      if (e.getValue() instanceof TaskGlobalObject) {
+        try {
+          ((TaskGlobalObject) e.getValue()).close();
+        } catch (IOException | RuntimeException ex) {
+          LOG.warn("task {}: closing task global {} failed", id, e.getKey(), ex);
+        }
+      }
+    }
+    globals.clear();
+  }
+
+  private static final class GlobalContext implements TaskGlobalContext {
+    private final String var;
+    private final Set<Integer> group;
+    private final ClusterManagerBase cluster;
+
+    private final ModuleInstanceInfo info;
+
+    GlobalContext(
+        String var, Set<Integer> group, ClusterManagerBase cluster, ModuleInstanceInfo info) {
+      this.info = info;
+      this.var = var;
+      this.group = Collections.unmodifiableSet(group);
+      this.cluster = cluster;
+    }
+
+    @Override
+    public ModuleInstanceInfo getModuleInstanceInfo() {
+      return info;
+    }
+
+    @Override
+    public int getReplicaId() {
+      return 0;
+    }
+
+    @Override
+    public Set<Integer> getTaskGroup() {
+      return group;
+    }
+
+    @Override
+    public String getVarName() {
+      return var;
+    }
+
+    @Override
+    public ClusterManagerBase getClusterRetriever() {
+      return cluster;
+    }
+  }
+}

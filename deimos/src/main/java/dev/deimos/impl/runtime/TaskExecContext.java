@@ -1,0 +1,122 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.AckLevel;
+import dev.deimos.impl.dataflow.ExecutionContext;
+import dev.deimos.impl.dataflow.PStateAccess;
+import dev.deimos.impl.dataflow.Resume;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The {@link ExecutionContext} of one frame of one record running on one task. */
+final class TaskExecContext implements ExecutionContext {
+  private final ModuleRuntime rt;
+  private final Task task;
+  private final RecordRun run;
+
+  TaskExecContext(ModuleRuntime rt, Task task, RecordRun run) {
+    this.rt = rt;
+    this.task = task;
+    this.run = run;
+  }
+
+  @Override
+  public int numTasks() {
+    return task.numTasks();
+  }
+
+  @Override
+  public int taskId() {
+    return task.id();
+  }
+
+  @Override
+  public int originTask() {
+    return run.originTask;
+  }
+
+  @Override
+  public int taskForKey(String pstateVar, Object key) {
+    if (pstateVar != null) {
+      TaskPState p = task.pstate(pstateVar);
+      if (p != null) {
+        return p.taskForKey(key, task.numTasks());
+      }
+    }
+    return ExecutionContext.super.taskForKey(pstateVar, key);
+  }
+
+  @Override
+  public Object sourceRecord() {
+    return rt.decode(run.record);
+  }
+
+  @Override
+  public PStateAccess pstate(String pstateVar) {
+    return task.pstate(pstateVar);
+  }
+
+  @Override
+  public void hop(int target, Resume resume, Object[] frame) {
+    run.hopStarted();
+    rt.submitFrame(run, target, resume.describe(), ctx -> resume.run(ctx, frame));
+  }
+
+  @Override
+  public void ackReturn(Object value) {
+    run.ackReturn(value);
+  }
+
+  @Override
+  public boolean isGlobal(String pstateVar) {
+    TaskPState p = task.pstate(pstateVar);
+    return p != null ? p.isGlobal() : rt.isGlobalDepot(pstateVar);
+  }
+
+  @Override
+  public void awaitAsync(CompletableFuture<?> result, Resume resume, Object[] frame) {
+    run.hopStarted();
+    int here = task.id();
+    result.whenComplete(
+        (v, e) ->
+            rt.submitFrame(
+                run,
+                here,
+                "eachAsync continuation " + resume.describe(),
+                ctx -> {
+                  if (e != null) {
+                    Throwable c =
+                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                    throw c instanceof RuntimeException
+                        ? (RuntimeException) c
+                        : new IllegalStateException("eachAsync failed", c);
+                  }
+                  resume.runWith(ctx, frame, v);
+                }));
+  }
+
+  @Override
+  public void depotAppend(String depotVar, Object data, Object ackLevel) {
+    AckLevel level = (AckLevel) ackLevel;
+    CompletableFuture<?> f = rt.appendFromTask(depotVar, task.id(), data, level);
+    if (level != AckLevel.NONE) {
+      run.hopStarted();
+      f.whenComplete(
+          (v, e) -> {
+            if (e != null) {
+              run.fail(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
+            }
+            run.frameDone();
+          });
+    }
+  }
+
+  @Override
+  public String[] taskGlobalVars() {
+    return rt.globalVars();
+  }
+
+  @Override
+  public Object taskGlobal(String var) {
+    return task.global(var);
+  }
+}

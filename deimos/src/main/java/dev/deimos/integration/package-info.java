@@ -1,0 +1,2 @@
+/** Integration points with the outside world: task-global objects. */
+package dev.deimos.integration;
