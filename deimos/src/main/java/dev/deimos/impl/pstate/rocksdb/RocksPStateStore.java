@@ -11,15 +11,20 @@ import dev.deimos.impl.pstate.schema.SchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaValidator;
 import dev.deimos.impl.pstate.schema.SetSchema;
 import dev.deimos.impl.serial.ValueCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
@@ -62,6 +67,9 @@ public final class RocksPStateStore implements PStateStore {
   // readers hold the read lock while they touch native handles, so close cannot free them mid-read
   private final ReentrantReadWriteLock handles = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private final List<Migrations.Job> migrationJobs;
+  // where the running migration job stopped (exclusive); null to start at its first row
+  private byte[] migrationResume;
 
   /**
    * Opens (creating if missing) the partition stored in {@code dir}.
@@ -88,6 +96,7 @@ public final class RocksPStateStore implements PStateStore {
       throw new IllegalStateException("PState " + name + ": cannot open RocksDB at " + dir, e);
     }
     this.writer = new Kv(db, writerReads, rowReads, true);
+    this.migrationJobs = Migrations.jobs(schema, indexedRoot);
   }
 
   @Override
@@ -197,6 +206,88 @@ public final class RocksPStateStore implements PStateStore {
       ((KvSet) root).clear();
       ((KvSet) root).addAll((Collection<Object>) copy);
     }
+  }
+
+  /**
+   * Runs a bounded slice of the background migration: rewrites up to {@code maxItems} stored values
+   * of the first unfinished {@code migrated(...)} location through its migration function, writing
+   * them in one synced batch. When a location is done its migration id is recorded in the database,
+   * so a reopened store does not repeat it. Reads apply the migration function to values not yet
+   * rewritten, so the PState looks migrated throughout. Staged writes are not touched (they already
+   * have the new shape and win when committed).
+   *
+   * @param maxItems most values to examine in this call
+   * @return true while work remains
+   */
+  @Override
+  public synchronized boolean migrationStep(int maxItems) {
+    checkOpen();
+    Set<String> done = finishedMigrations();
+    for (Migrations.Job job : migrationJobs) {
+      String id = job.node().migrationId();
+      if (done.contains(id)) {
+        continue;
+      }
+      try (WriteBatch batch = new WriteBatch();
+          ReadOptions ro = new ReadOptions()) {
+        Kv kv = new Kv(db, ro, rowReads, false);
+        try {
+          byte[] lo = migrationResume == null ? job.rowPrefix() : migrationResume;
+          Iterator<byte[][]> rows =
+              kv.cursor(lo, migrationResume == null, Keys.prefixEnd(job.rowPrefix()), false, false);
+          int n = 0;
+          byte[] last = null;
+          while (n < maxItems && rows.hasNext()) {
+            byte[][] row = rows.next();
+            last = row[0];
+            n++;
+            if (Keys.isMarker(row[1])) {
+              continue;
+            }
+            byte[] migrated = codec.encode(job.node().migrate(codec.decode(row[1])));
+            if (!Arrays.equals(migrated, row[1])) {
+              batch.put(row[0], migrated);
+            }
+          }
+          boolean finished = !rows.hasNext();
+          if (finished) {
+            batch.put(Keys.migration(id), Keys.EMPTY);
+            migrationResume = null;
+          } else {
+            migrationResume = last;
+          }
+          db.write(syncWrites, batch);
+        } finally {
+          kv.closeCursors();
+        }
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("PState " + name + ": migration " + id + " failed", e);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Returns the ids of migrations whose background rewrite finished in this database.
+   *
+   * @return the ids
+   */
+  public synchronized Set<String> finishedMigrations() {
+    checkOpen();
+    Set<String> out = new java.util.LinkedHashSet<>();
+    byte[] prefix = Keys.migration("");
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seek(prefix); it.isValid(); it.next()) {
+        byte[] k = it.key();
+        if (k.length < prefix.length
+            || !Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) {
+          break;
+        }
+        out.add(new String(k, prefix.length, k.length - prefix.length, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
   }
 
   @Override
