@@ -25,7 +25,6 @@ import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
@@ -67,6 +66,8 @@ public final class RocksPStateStore implements PStateStore {
   // readers hold the read lock while they touch native handles, so close cannot free them mid-read
   private final ReentrantReadWriteLock handles = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private final Object viewLock = new Object();
+  private volatile ReadView current;
   private final List<Migrations.Job> migrationJobs;
   // where the running migration job stopped (exclusive); null to start at its first row
   private byte[] migrationResume;
@@ -129,9 +130,9 @@ public final class RocksPStateStore implements PStateStore {
     handles.readLock().lock();
     try {
       checkOpen();
-      Snapshot snap = db.getSnapshot();
-      try (ReadOptions ro = new ReadOptions().setSnapshot(snap)) {
-        Kv kv = new Kv(db, ro, rowReads, false);
+      ReadView view = acquireView();
+      try {
+        Kv kv = new Kv(db, view.options, rowReads, false);
         try {
           Object root = root(new Slots(kv, name));
           List<Object> out;
@@ -149,7 +150,7 @@ public final class RocksPStateStore implements PStateStore {
           kv.closeCursors();
         }
       } finally {
-        db.releaseSnapshot(snap);
+        view.release();
       }
     } finally {
       handles.readLock().unlock();
@@ -219,6 +220,37 @@ public final class RocksPStateStore implements PStateStore {
    * @param maxItems most values to examine in this call
    * @return true while work remains
    */
+  /** The current committed view, taken with a reference; a new one after each commit. */
+  private ReadView acquireView() {
+    while (true) {
+      ReadView v = current;
+      if (v == null) {
+        synchronized (viewLock) {
+          v = current;
+          if (v == null) {
+            v = new ReadView(db);
+            current = v;
+          }
+        }
+      }
+      if (v.acquire()) {
+        return v;
+      }
+    }
+  }
+
+  /** Drops the current view after the data changed; readers holding it finish on it. */
+  private void retireView() {
+    ReadView old;
+    synchronized (viewLock) {
+      old = current;
+      current = null;
+    }
+    if (old != null) {
+      old.release();
+    }
+  }
+
   @Override
   public synchronized boolean migrationStep(int maxItems) {
     checkOpen();
@@ -257,6 +289,7 @@ public final class RocksPStateStore implements PStateStore {
             migrationResume = last;
           }
           db.write(syncWrites, batch);
+          retireView();
         } finally {
           kv.closeCursors();
         }
@@ -302,6 +335,7 @@ public final class RocksPStateStore implements PStateStore {
     } catch (RocksDBException e) {
       throw new IllegalStateException("PState " + name + ": commit failed", e);
     }
+    retireView();
     writer.clearStaged();
   }
 
@@ -325,6 +359,7 @@ public final class RocksPStateStore implements PStateStore {
     try {
       closed = true;
       writer.closeCursors();
+      retireView();
       db.close();
       writerReads.close();
       syncWrites.close();
