@@ -9,9 +9,11 @@ import dev.deimos.impl.pstate.schema.SchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaValidator;
 import dev.deimos.impl.pstate.schema.SetSchema;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -37,6 +39,13 @@ final class Adopt {
     SchemaNode s = MigratedSchemaNode.unwrap(schema);
     if (s instanceof MapSchema && nv instanceof Map) {
       MapSchema m = (MapSchema) s;
+      if (nv instanceof SortedMap && old instanceof SortedMap && (sorted || m.isSubindexed())) {
+        SortedMap<?, ?> a = (SortedMap<?, ?>) nv;
+        if (a.comparator() == OrderedKeyEncoding.KEY_ORDER
+            && ((SortedMap<?, ?>) old).comparator() == OrderedKeyEncoding.KEY_ORDER) {
+          return adoptSorted(m, a, (SortedMap<?, ?>) old, loc);
+        }
+      }
       Map<?, ?> oldMap = old instanceof Map ? (Map<?, ?>) old : Map.of();
       Map<Object, Object> out =
           sorted || m.isSubindexed() ? new TreeMap<>(OrderedKeyEncoding.KEY_ORDER) : emptyLike(nv);
@@ -82,6 +91,38 @@ final class Adopt {
       return out;
     }
     return Copies.deepCopy(nv);
+  }
+
+  /**
+   * Both maps sorted the same way: one merge walk finds the entries that are not the old ones (a
+   * compare or two per entry instead of a lookup), the copy is built from sorted input in linear
+   * time, and only the changed entries are checked and copied.
+   */
+  private Object adoptSorted(
+      MapSchema m, SortedMap<?, ?> nv, SortedMap<?, ?> old, List<Object> loc) {
+    @SuppressWarnings("unchecked")
+    TreeMap<Object, Object> out = new TreeMap<>((SortedMap<Object, Object>) nv);
+    Iterator<? extends Map.Entry<?, ?>> oi = old.entrySet().iterator();
+    Map.Entry<?, ?> o = oi.hasNext() ? oi.next() : null;
+    for (Map.Entry<?, ?> e : nv.entrySet()) {
+      Object k = e.getKey();
+      while (o != null && OrderedKeyEncoding.KEY_ORDER.compare(o.getKey(), k) < 0) {
+        o = oi.hasNext() ? oi.next() : null;
+      }
+      boolean same =
+          o != null && e.getValue() == o.getValue() && (o.getKey() == k || o.getKey().equals(k));
+      if (!same) {
+        SchemaValidator.validateKey(name, m.keyClass(), k, loc);
+        loc.add(k);
+        Object oldChild =
+            o != null && OrderedKeyEncoding.KEY_ORDER.compare(o.getKey(), k) == 0
+                ? o.getValue()
+                : null;
+        out.put(k, adopt(m.valueSchema(), e.getValue(), oldChild, loc, false));
+        loc.remove(loc.size() - 1);
+      }
+    }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

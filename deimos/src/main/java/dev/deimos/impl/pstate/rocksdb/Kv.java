@@ -35,6 +35,10 @@ final class Kv {
   private final List<byte[][]> rangeDeletes;
   private final List<RocksIterator> open = new ArrayList<>();
   private List<byte[][]> undo;
+  // read-only sessions remember rows their cursors returned, so a range read that iterates keys
+  // and then gets each value reads each row once
+  private final java.util.HashMap<java.nio.ByteBuffer, byte[]> seen;
+  private static final int SEEN_MAX = 4096;
   private int undoRanges;
 
   Kv(RocksDB db, ReadOptions ro, AtomicLong reads, boolean writable) {
@@ -43,6 +47,7 @@ final class Kv {
     this.reads = reads;
     this.overlay = writable ? new TreeMap<>(Arrays::compareUnsigned) : null;
     this.rangeDeletes = writable ? new ArrayList<>() : null;
+    this.seen = writable ? null : new java.util.HashMap<>();
   }
 
   boolean hasStaged() {
@@ -57,6 +62,11 @@ final class Kv {
       }
       if (rangeDeleted(key)) {
         return null;
+      }
+    } else if (!seen.isEmpty()) {
+      byte[] v = seen.get(java.nio.ByteBuffer.wrap(key));
+      if (v != null) {
+        return v;
       }
     }
     reads.incrementAndGet();
@@ -246,6 +256,9 @@ final class Kv {
           continue;
         }
         byte[][] row = {k, it.value()};
+        if (seen != null && seen.size() < SEEN_MAX) {
+          seen.put(java.nio.ByteBuffer.wrap(k), row[1]);
+        }
         step();
         return row;
       }
