@@ -95,16 +95,18 @@ final class Adopt {
 
   /**
    * Both maps sorted the same way: one merge walk finds the entries that are not the old ones (a
-   * compare or two per entry instead of a lookup), the copy is built from sorted input in linear
-   * time, and only the changed entries are checked and copied.
+   * compare or two per entry instead of a lookup), and only the changed entries are checked and
+   * copied.
    */
   private Object adoptSorted(
       MapSchema m, SortedMap<?, ?> nv, SortedMap<?, ?> old, List<Object> loc) {
+    // nv has the store's own comparator, so the path engine made it as a fresh copy of a stored map
+    // (read results carry another comparator): update it in place instead of copying it again
     @SuppressWarnings("unchecked")
-    TreeMap<Object, Object> out = new TreeMap<>((SortedMap<Object, Object>) nv);
+    SortedMap<Object, Object> out = (SortedMap<Object, Object>) nv;
     Iterator<? extends Map.Entry<?, ?>> oi = old.entrySet().iterator();
     Map.Entry<?, ?> o = oi.hasNext() ? oi.next() : null;
-    for (Map.Entry<?, ?> e : nv.entrySet()) {
+    for (Map.Entry<Object, Object> e : out.entrySet()) {
       Object k = e.getKey();
       while (o != null && OrderedKeyEncoding.KEY_ORDER.compare(o.getKey(), k) < 0) {
         o = oi.hasNext() ? oi.next() : null;
@@ -118,7 +120,7 @@ final class Adopt {
             o != null && OrderedKeyEncoding.KEY_ORDER.compare(o.getKey(), k) == 0
                 ? o.getValue()
                 : null;
-        out.put(k, adopt(m.valueSchema(), e.getValue(), oldChild, loc, false));
+        e.setValue(adopt(m.valueSchema(), e.getValue(), oldChild, loc, false));
         loc.remove(loc.size() - 1);
       }
     }
