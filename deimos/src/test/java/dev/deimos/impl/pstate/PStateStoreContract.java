@@ -369,4 +369,32 @@ public abstract class PStateStoreContract {
     reader.join();
     assertThat(problems).isEmpty();
   }
+
+  @Test
+  void rangeTransform_onSubindexedMap_changesOnlyRangeElements() {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    s.transform(
+        Path.key("u").sortedMapRange(2L, 5L).mapVals().voidSetElem().termVal("z"), Vars.NONE);
+    s.transform(
+        Path.key("u").sortedMapRange(7L, 9L).mapVals().termVal(java.util.Set.of("w")), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u").key(3L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("e3", "z"));
+    assertThat(s.selectOne(Path.key("u").key(5L), Vars.NONE)).isEqualTo(java.util.Set.of("e5"));
+    assertThat(s.selectOne(Path.key("u").key(8L), Vars.NONE)).isEqualTo(java.util.Set.of("w"));
+    assertThat(s.selectOne(Path.key("u").key(9L), Vars.NONE)).isEqualTo(java.util.Set.of("e9"));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(10);
+  }
+
+  @Test
+  void rangeTransform_termVoid_removesRangeOnly() {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    s.transform(Path.key("u").sortedMapRangeFrom(6L).termVal(Map.of()), Vars.NONE);
+    s.commit();
+    assertThat(s.select(Path.key("u").mapKeys(), Vars.NONE))
+        .isEqualTo(List.of(0L, 1L, 2L, 3L, 4L, 5L));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(6);
+  }
 }
