@@ -21,6 +21,12 @@ public abstract class PStateStoreContract {
   /** Opens an empty store for the declaration; the subclass closes it after the test. */
   protected abstract PStateStore open(PStateDeclaration d);
 
+  /**
+   * Hands the store's committed data over to a new declaration, as a module update does (the
+   * durable store is closed and reopened, the memory store migrated).
+   */
+  protected abstract PStateStore reopenWith(PStateStore s, PStateDeclaration d);
+
   /** Commits the concurrent-reader test makes; durable stores sync each one, so they use fewer. */
   protected int concurrentCommitRounds() {
     return 2000;
@@ -396,5 +402,31 @@ public abstract class PStateStoreContract {
     assertThat(s.select(Path.key("u").mapKeys(), Vars.NONE))
         .isEqualTo(List.of(0L, 1L, 2L, 3L, 4L, 5L));
     assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(6);
+  }
+
+  @Test
+  void migratedSchema_afterUpdate_readsNewShapeAndBackgroundPassFinishes() {
+    PStateStore s =
+        open(new PStateDeclaration("$$n", PState.mapSchema(String.class, Integer.class)));
+    s.transform(Path.key("a").termVal(1), Vars.NONE);
+    s.transform(Path.key("b").termVal(2), Vars.NONE);
+    s.commit();
+    dev.deimos.ops.DeimosFunction1<Object, Object> toLong =
+        v -> v instanceof Integer ? Long.valueOf((Integer) v) : v;
+    PStateStore m =
+        reopenWith(
+            s,
+            new PStateDeclaration(
+                "$$n",
+                PState.mapSchema(String.class, PState.migrated(Long.class, "to-long", toLong))));
+    assertThat(m.select(Path.mapVals(), Vars.NONE)).isEqualTo(List.of(1L, 2L));
+    m.transform(Path.key("a").term((Long v) -> v + 10), Vars.NONE);
+    m.commit();
+    int steps = 0;
+    while (m.migrationStep(1) && steps < 100) {
+      steps++;
+    }
+    assertThat(m.migrationStep(1)).isFalse();
+    assertThat(m.select(Path.mapVals(), Vars.NONE)).isEqualTo(List.of(11L, 2L));
   }
 }

@@ -9,6 +9,7 @@ import dev.deimos.impl.pstate.PStateStore;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaCompatibility;
 import dev.deimos.impl.pstate.schema.SchemaNode;
 import dev.deimos.impl.pstate.schema.SetSchema;
 import java.util.ArrayList;
@@ -30,6 +31,7 @@ import java.util.TreeSet;
 public final class MemoryPStateStore implements PStateStore {
   private final String name;
   private final SchemaNode schema;
+  private final PStateDeclaration declaration;
   private final Adopt adopt;
   private volatile Object committed;
   private Object staged;
@@ -45,6 +47,7 @@ public final class MemoryPStateStore implements PStateStore {
   public MemoryPStateStore(PStateDeclaration declaration) {
     this.name = declaration.getName();
     this.schema = declaration.getSchema();
+    this.declaration = declaration;
     this.adopt = new Adopt(name);
     this.committed = initialRoot(declaration);
   }
@@ -122,6 +125,23 @@ public final class MemoryPStateStore implements PStateStore {
     closed = true;
     staged = null;
     committed = null;
+  }
+
+  /**
+   * Opens this partition's data under a module update's new declaration: checks the change with
+   * {@link SchemaCompatibility#check} and applies the new schema's migrations to the committed data
+   * at once (memory data is small, so there is no background pass). This store stays as it was.
+   *
+   * @param newDeclaration the PState as the updated module declares it
+   * @return a store holding the migrated committed data and no staged writes
+   * @throws IllegalArgumentException if the change is incompatible and no migration covers it
+   */
+  public synchronized MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
+    checkOpen();
+    SchemaCompatibility.check(declaration, newDeclaration);
+    MemoryPStateStore next = new MemoryPStateStore(newDeclaration);
+    next.committed = Migrate.apply(newDeclaration.getSchema(), committed);
+    return next;
   }
 
   private void checkOpen() {

@@ -32,6 +32,12 @@ class RocksPStateStoreTest extends PStateStoreContract {
     return s;
   }
 
+  @Override
+  protected PStateStore reopenWith(PStateStore s, PStateDeclaration d) {
+    s.close();
+    return open(d);
+  }
+
   /** Every commit is synced to disk, so fewer rounds keep the test short. */
   @Override
   protected int concurrentCommitRounds() {
