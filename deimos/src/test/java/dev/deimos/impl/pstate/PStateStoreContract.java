@@ -429,4 +429,31 @@ public abstract class PStateStoreContract {
     assertThat(m.migrationStep(1)).isFalse();
     assertThat(m.select(Path.mapVals(), Vars.NONE)).isEqualTo(List.of(11L, 2L));
   }
+
+  @Test
+  void subindexedSetInFixedKeysRecord_readSortedAndRangeable() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$profiles",
+                PState.mapSchema(
+                    String.class,
+                    PState.fixedKeysSchema(
+                        "name",
+                        String.class,
+                        "followers",
+                        PState.setSchema(String.class).subindexed()))));
+    s.transform(Path.key("u").key("name").termVal("Ann"), Vars.NONE);
+    for (String f : List.of("carl", "bob", "dora")) {
+      s.transform(Path.key("u").key("followers").nullToSet().voidSetElem().termVal(f), Vars.NONE);
+    }
+    s.commit();
+    Object followers = s.selectOne(Path.key("u").key("followers"), Vars.NONE);
+    assertThat(followers).isInstanceOf(java.util.SortedSet.class);
+    assertThat(new ArrayList<Object>((java.util.Set<?>) followers))
+        .containsExactly("bob", "carl", "dora");
+    assertThat(s.selectOne(Path.key("u").key("followers").sortedSetRangeFrom("c"), Vars.NONE))
+        .isEqualTo(java.util.Set.of("carl", "dora"));
+    assertThat(s.selectOne(Path.key("u").key("name"), Vars.NONE)).isEqualTo("Ann");
+  }
 }

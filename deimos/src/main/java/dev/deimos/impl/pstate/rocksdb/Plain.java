@@ -64,4 +64,54 @@ final class Plain {
     }
     return v;
   }
+
+  /**
+   * Returns {@code v} ready for the value codec: collections sorted by the store's key order (read
+   * results, or values read back) become insertion-ordered copies, since the codec stores only
+   * naturally ordered sorted collections; reads sort them again where the schema says so. Returns
+   * {@code v} itself when nothing needs changing.
+   */
+  static Object forCodec(Object v) {
+    if (v instanceof java.util.SortedMap
+        && ((java.util.SortedMap<?, ?>) v).comparator() == OrderedKeyEncoding.KEY_ORDER) {
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        out.put(e.getKey(), forCodec(e.getValue()));
+      }
+      return out;
+    }
+    if (v instanceof java.util.SortedSet
+        && ((java.util.SortedSet<?>) v).comparator() == OrderedKeyEncoding.KEY_ORDER) {
+      return new java.util.LinkedHashSet<>((Set<?>) v);
+    }
+    if (v instanceof Map) {
+      Map<?, ?> m = (Map<?, ?>) v;
+      Map<Object, Object> out = null;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object c = forCodec(e.getValue());
+        if (c != e.getValue() && out == null) {
+          out = new java.util.LinkedHashMap<>(m);
+        }
+        if (out != null) {
+          out.put(e.getKey(), c);
+        }
+      }
+      return out == null ? v : out;
+    }
+    if (v instanceof List) {
+      List<?> l = (List<?>) v;
+      List<Object> out = null;
+      for (int i = 0; i < l.size(); i++) {
+        Object c = forCodec(l.get(i));
+        if (c != l.get(i) && out == null) {
+          out = new ArrayList<>(l);
+        }
+        if (out != null) {
+          out.set(i, c);
+        }
+      }
+      return out == null ? v : out;
+    }
+    return v;
+  }
 }

@@ -166,7 +166,8 @@ public final class RocksPStateStore implements PStateStore {
       return initialValue == null ? null : codec.decode(codec.encode(initialValue));
     }
     Object v = codec.decode(raw);
-    return schema instanceof MigratedSchemaNode ? ((MigratedSchemaNode) schema).migrate(v) : v;
+    v = schema instanceof MigratedSchemaNode ? ((MigratedSchemaNode) schema).migrate(v) : v;
+    return Slots.sortSubindexed(schema, v);
   }
 
   @Override
@@ -179,7 +180,7 @@ public final class RocksPStateStore implements PStateStore {
       Object next = Paths.transform(path, root, vars);
       if (!indexedRoot) {
         SchemaValidator.validate(name, schema, next);
-        writer.put(Keys.CLASS_ROW, codec.encode(next));
+        writer.put(Keys.CLASS_ROW, codec.encode(Plain.forCodec(next)));
       } else if (next != root) {
         replaceRoot(root, next);
       }

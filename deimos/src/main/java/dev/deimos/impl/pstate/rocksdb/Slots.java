@@ -74,7 +74,80 @@ final class Slots {
     if (valueSchema instanceof MigratedSchemaNode) {
       v = ((MigratedSchemaNode) valueSchema).migrate(v);
     }
+    return sortSubindexed(valueSchema, v);
+  }
+
+  /**
+   * A subindexed map or set inside a value stored whole (e.g. in a fixed-keys record) is kept in
+   * that value's row; reads hand it out sorted in key order, as subindexed structures always are.
+   */
+  static Object sortSubindexed(SchemaNode schema, Object v) {
+    if (v == null || schema == null) {
+      return v;
+    }
+    SchemaNode s = MigratedSchemaNode.unwrap(schema);
+    if (s instanceof MapSchema && v instanceof Map) {
+      Map<?, ?> m = (Map<?, ?>) v;
+      SchemaNode vs = ((MapSchema) s).valueSchema();
+      boolean nested = hasSubindexed(vs);
+      if (!s.isSubindexed() && !nested) {
+        return v;
+      }
+      Map<Object, Object> out =
+          s.isSubindexed()
+              ? new java.util.TreeMap<>(dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER)
+              : new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        out.put(e.getKey(), nested ? sortSubindexed(vs, e.getValue()) : e.getValue());
+      }
+      return out;
+    }
+    if (s instanceof SetSchema && s.isSubindexed() && v instanceof java.util.Set) {
+      java.util.TreeSet<Object> out =
+          new java.util.TreeSet<>(dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER);
+      out.addAll((java.util.Set<?>) v);
+      return out;
+    }
+    if (s instanceof dev.deimos.impl.pstate.schema.FixedKeysSchema && v instanceof Map) {
+      Map<Object, SchemaNode> fields = ((dev.deimos.impl.pstate.schema.FixedKeysSchema) s).fields();
+      if (!hasSubindexed(s)) {
+        return v;
+      }
+      Map<Object, Object> out = new java.util.LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+        out.put(e.getKey(), sortSubindexed(fields.get(e.getKey()), e.getValue()));
+      }
+      return out;
+    }
+    if (s instanceof ListSchema && v instanceof List && hasSubindexed(s)) {
+      List<Object> out = new ArrayList<>();
+      for (Object e : (List<?>) v) {
+        out.add(sortSubindexed(((ListSchema) s).elementSchema(), e));
+      }
+      return out;
+    }
     return v;
+  }
+
+  private static boolean hasSubindexed(SchemaNode schema) {
+    SchemaNode s = MigratedSchemaNode.unwrap(schema);
+    if (s.isSubindexed()) {
+      return true;
+    }
+    if (s instanceof MapSchema) {
+      return hasSubindexed(((MapSchema) s).valueSchema());
+    }
+    if (s instanceof ListSchema) {
+      return hasSubindexed(((ListSchema) s).elementSchema());
+    }
+    if (s instanceof dev.deimos.impl.pstate.schema.FixedKeysSchema) {
+      for (SchemaNode f : ((dev.deimos.impl.pstate.schema.FixedKeysSchema) s).fields().values()) {
+        if (hasSubindexed(f)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
@@ -94,7 +167,7 @@ final class Slots {
     if (!indexed(valueSchema, childPrefix)) {
       boolean existed = needOld && kv.get(row) != null;
       SchemaValidator.validate(name, valueSchema, v, at);
-      kv.put(row, codec.encode(v));
+      kv.put(row, codec.encode(Plain.forCodec(v instanceof KvStruct ? Plain.copy(v) : v)));
       return existed;
     }
     if (v instanceof KvStruct && java.util.Arrays.equals(((KvStruct) v).prefix(), childPrefix)) {

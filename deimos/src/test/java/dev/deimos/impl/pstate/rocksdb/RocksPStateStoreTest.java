@@ -179,4 +179,19 @@ class RocksPStateStoreTest extends PStateStoreContract {
     assertThat(s.rowReads() - before).isLessThanOrEqualTo(4);
     assertThat(s.selectOne(Path.key("u").key(5L), Vars.NONE)).isEqualTo(6L);
   }
+
+  @Test
+  void sortedReadResult_writtenIntoPlainValue_roundTrips() {
+    RocksPStateStore hist = (RocksPStateStore) histories();
+    fillHistory(hist, 3);
+    Object read = hist.selectOne(Path.key("u"), Vars.NONE);
+    RocksPStateStore plain =
+        new RocksPStateStore(
+            new PStateDeclaration("$$copy", PState.mapSchema(String.class, Object.class)),
+            dir.resolve("copy"));
+    opened.add(plain);
+    plain.transform(Path.key("x").termVal(read), Vars.NONE);
+    plain.commit();
+    assertThat(plain.selectOne(Path.key("x"), Vars.NONE)).isEqualTo(read);
+  }
 }
