@@ -37,7 +37,8 @@ final class Kv {
   private List<byte[][]> undo;
   // read-only sessions remember rows their cursors returned, so a range read that iterates keys
   // and then gets each value reads each row once
-  private final java.util.HashMap<java.nio.ByteBuffer, byte[]> seen;
+  private java.util.HashMap<java.nio.ByteBuffer, byte[]> seen;
+  private final boolean writable;
   private static final int SEEN_MAX = 4096;
   private int undoRanges;
 
@@ -47,7 +48,7 @@ final class Kv {
     this.reads = reads;
     this.overlay = writable ? new TreeMap<>(Arrays::compareUnsigned) : null;
     this.rangeDeletes = writable ? new ArrayList<>() : null;
-    this.seen = writable ? null : new java.util.HashMap<>();
+    this.writable = writable;
   }
 
   boolean hasStaged() {
@@ -63,7 +64,7 @@ final class Kv {
       if (rangeDeleted(key)) {
         return null;
       }
-    } else if (!seen.isEmpty()) {
+    } else if (seen != null) {
       byte[] v = seen.get(java.nio.ByteBuffer.wrap(key));
       if (v != null) {
         return v;
@@ -256,6 +257,9 @@ final class Kv {
           continue;
         }
         byte[][] row = {k, it.value()};
+        if (!writable && seen == null) {
+          seen = new java.util.HashMap<>();
+        }
         if (seen != null && seen.size() < SEEN_MAX) {
           seen.put(java.nio.ByteBuffer.wrap(k), row[1]);
         }
