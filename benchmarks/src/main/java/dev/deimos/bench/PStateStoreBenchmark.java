@@ -121,10 +121,20 @@ public class PStateStoreBenchmark {
     rawOptions = new Options().setCreateIfMissing(true);
     rawSync = new WriteOptions().setSync(true);
     raw = RocksDB.open(rawOptions, dir.resolve("raw").toString());
-    // the same row the store keeps for user-7's "visits": depth-1 prefix, both keys, Long value
-    byte[] outer = OrderedKeyEncoding.encodeWithPrefix(new byte[] {0x11}, "user-7");
-    rawKey = OrderedKeyEncoding.encodeWithPrefix(outer, "visits");
-    raw.put(rawSync, rawKey, codec.encode(7L));
+    // the same rows the store keeps (so both databases are the same size): per user a structure
+    // marker row and one row per field (depth-1 prefix, both keys, Long value)
+    for (int u = 0; u < 100; u++) {
+      raw.put(
+          OrderedKeyEncoding.encodeWithPrefix(new byte[] {0x10}, "user-" + u),
+          new byte[] {(byte) 0xEE, 'S', 'I'});
+      byte[] outer = OrderedKeyEncoding.encodeWithPrefix(new byte[] {0x11}, "user-" + u);
+      for (Map.Entry<String, Long> f : hashMap.get("user-" + u).entrySet()) {
+        raw.put(OrderedKeyEncoding.encodeWithPrefix(outer, f.getKey()), codec.encode(f.getValue()));
+      }
+    }
+    rawKey =
+        OrderedKeyEncoding.encodeWithPrefix(
+            OrderedKeyEncoding.encodeWithPrefix(new byte[] {0x11}, "user-7"), "visits");
   }
 
   /** Closes the stores and deletes their files. */
