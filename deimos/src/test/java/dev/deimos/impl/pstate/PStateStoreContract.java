@@ -456,4 +456,19 @@ public abstract class PStateStoreContract {
         .isEqualTo(java.util.Set.of("carl", "dora"));
     assertThat(s.selectOne(Path.key("u").key("name"), Vars.NONE)).isEqualTo("Ann");
   }
+
+  @Test
+  void listSchema_nestedSubindexed_removeInMiddle_shiftsTail() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$logs",
+                PState.mapSchema(String.class, PState.listSchema(Long.class).subindexed())));
+    s.transform(Path.key("u").termVal(List.of(0L, 1L, 2L, 3L)), Vars.NONE);
+    s.transform(Path.key("u").nth(1).termVoid(), Vars.NONE);
+    s.transform(Path.key("u").beforeElem().termVal(-1L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(List.of(-1L, 0L, 2L, 3L));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(4);
+  }
 }
