@@ -130,7 +130,10 @@ final class SortedNavs {
         }
         Map<Object, Object> out = v == null ? new TreeMap<>() : Colls.writable(Colls.navMap(v));
         for (Object k : keys) {
-          out.remove(k);
+          // a store view keeps nested views of unchanged keys: removing them would drop their rows
+          if (!(Colls.inPlace(out) && after instanceof Map && Colls.map(after).containsKey(k))) {
+            out.remove(k);
+          }
         }
         if (after instanceof Map) {
           out.putAll(Colls.map(after));

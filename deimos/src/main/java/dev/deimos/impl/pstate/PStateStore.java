@@ -64,6 +64,18 @@ public interface PStateStore extends AutoCloseable {
   /** Returns whether writes are staged and not yet committed or aborted. */
   boolean hasStagedWrites();
 
+  /**
+   * Runs a bounded slice of background migration work (rewriting stored values of {@code
+   * migrated(...)} schema locations into their new shape). The runtime calls it repeatedly while it
+   * returns true, between commits. Stores whose data never outlives a schema have nothing to do.
+   *
+   * @param maxItems most stored values to examine in this call
+   * @return true while work remains
+   */
+  default boolean migrationStep(int maxItems) {
+    return false;
+  }
+
   /** Releases resources; the store must not be used afterwards. */
   @Override
   void close();

@@ -21,6 +21,12 @@ public abstract class PStateStoreContract {
   /** Opens an empty store for the declaration; the subclass closes it after the test. */
   protected abstract PStateStore open(PStateDeclaration d);
 
+  /**
+   * Hands the store's committed data over to a new declaration, as a module update does (the
+   * durable store is closed and reopened, the memory store migrated).
+   */
+  protected abstract PStateStore reopenWith(PStateStore s, PStateDeclaration d);
+
   /** Commits the concurrent-reader test makes; durable stores sync each one, so they use fewer. */
   protected int concurrentCommitRounds() {
     return 2000;
@@ -212,5 +218,257 @@ public abstract class PStateStoreContract {
     s.transform(Path.key("a").termVoid(), Vars.NONE);
     s.commit();
     assertThat(s.selectOne(Path.stay(), Vars.NONE)).isEqualTo(Map.of("b", 2L));
+  }
+
+  protected PStateStore histories() {
+    return open(
+        new PStateDeclaration(
+            "$$hist",
+            PState.mapSchema(
+                String.class,
+                PState.mapSchema(Long.class, PState.setSchema(String.class).subindexed())
+                    .subindexed())));
+  }
+
+  /** Fills user "u" of {@link #histories()} with keys 0..n-1, each holding {"e" + key}. */
+  protected static void fillHistory(PStateStore s, int n) {
+    for (long i = 0; i < n; i++) {
+      s.transform(Path.key("u").key(i).nullToSet().voidSetElem().termVal("e" + i), Vars.NONE);
+    }
+    s.commit();
+  }
+
+  @Test
+  void subindexedMap_pointGet_readsOneElement() {
+    PStateStore s = histories();
+    fillHistory(s, 50);
+    assertThat(s.selectOne(Path.key("u").key(7L), Vars.NONE)).isEqualTo(java.util.Set.of("e7"));
+    assertThat(s.selectOne(Path.key("u").key(70L), Vars.NONE)).isNull();
+    assertThat(s.select(Path.key("u").key(7L).all(), Vars.NONE)).containsExactly("e7");
+  }
+
+  @Test
+  void subindexedMap_rangeFromWithMax_returnsSortedPage() {
+    PStateStore s = histories();
+    fillHistory(s, 50);
+    Object page = s.selectOne(Path.key("u").sortedMapRangeFrom(10L, 3), Vars.NONE);
+    assertThat(page).isInstanceOf(SortedMap.class);
+    assertThat(new ArrayList<Object>(((SortedMap<?, ?>) page).keySet()))
+        .containsExactly(10L, 11L, 12L);
+    assertThat(((SortedMap<?, ?>) page).get(11L)).isEqualTo(java.util.Set.of("e11"));
+    Object to = s.selectOne(Path.key("u").sortedMapRangeTo(10L, 2), Vars.NONE);
+    assertThat(new ArrayList<Object>(((SortedMap<?, ?>) to).keySet())).containsExactly(8L, 9L);
+    Object mid = s.selectOne(Path.key("u").sortedMapRange(47L, 60L), Vars.NONE);
+    assertThat(new ArrayList<Object>(((SortedMap<?, ?>) mid).keySet()))
+        .containsExactly(47L, 48L, 49L);
+  }
+
+  @Test
+  void subindexedMap_size_countsElementsAfterAddsAndRemoves() {
+    PStateStore s = histories();
+    fillHistory(s, 20);
+    s.transform(Path.key("u").key(3L).termVoid(), Vars.NONE);
+    s.transform(Path.key("u").key(5L).nullToSet().voidSetElem().termVal("again"), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(19);
+    assertThat(s.selectOne(Path.key("u").key(5L).view(dev.deimos.ops.Ops.SIZE), Vars.NONE))
+        .isEqualTo(2);
+    assertThat(s.select(Path.key("u").mapKeys(), Vars.NONE)).hasSize(19).doesNotContain(3L);
+  }
+
+  @Test
+  void subindexedMap_wholeReplaceAndRemove_leaveNoOldElements() {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    java.util.TreeMap<Long, java.util.Set<String>> fresh = new java.util.TreeMap<>();
+    fresh.put(100L, new java.util.HashSet<>(List.of("x")));
+    s.transform(Path.key("u").termVal(fresh), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE))
+        .isEqualTo(Map.of(100L, java.util.Set.of("x")));
+    s.transform(Path.key("u").termVoid(), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isNull();
+    fillHistory(s, 1);
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of(0L, java.util.Set.of("e0")));
+  }
+
+  @Test
+  void subindexedWrite_violatingSchema_rolledBackWhole() {
+    PStateStore s = histories();
+    fillHistory(s, 3);
+    assertThatThrownBy(
+            () -> s.transform(Path.key("u").mapVals().termVal(java.util.Set.of(1L)), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class)
+        .hasMessageContaining("$$hist");
+    s.commit();
+    assertThat(s.selectOne(Path.key("u").key(1L), Vars.NONE)).isEqualTo(java.util.Set.of("e1"));
+  }
+
+  @Test
+  void setSchema_topLevel_addRemoveAndRange() {
+    PStateStore s = open(new PStateDeclaration("$$tags", PState.setSchema(String.class)));
+    s.transform(Path.voidSetElem().termVal("b"), Vars.NONE);
+    s.transform(Path.voidSetElem().termVal("a"), Vars.NONE);
+    s.transform(Path.voidSetElem().termVal("c"), Vars.NONE);
+    s.commit();
+    s.transform(Path.setElem("b").termVoid(), Vars.NONE);
+    s.commit();
+    assertThat(s.select(Path.all(), Vars.NONE)).containsExactly("a", "c");
+    assertThat(s.selectOne(Path.sortedSetRangeFrom("b"), Vars.NONE))
+        .isEqualTo(java.util.Set.of("c"));
+  }
+
+  @Test
+  void classSchema_value_writtenAndRead() {
+    PStateStore s = open(new PStateDeclaration("$$total", Long.class));
+    s.transform(Path.termVal(5L), Vars.NONE);
+    s.transform(Path.term((Long v) -> v + 1), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.stay(), Vars.NONE)).isEqualTo(6L);
+  }
+
+  @Test
+  void listSchema_nestedSubindexed_appendGetSet() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$logs",
+                PState.mapSchema(String.class, PState.listSchema(Long.class).subindexed())));
+    for (long i = 0; i < 5; i++) {
+      s.transform(Path.key("u").nullToList().afterElem().termVal(i), Vars.NONE);
+    }
+    s.transform(Path.key("u").nth(2).termVal(20L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(List.of(0L, 1L, 20L, 3L, 4L));
+    assertThat(s.selectOne(Path.key("u").nth(3), Vars.NONE)).isEqualTo(3L);
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(5);
+  }
+
+  @Test
+  void snapshotIsolation_readerWithinOneSelect_seesOneCommittedState() throws Exception {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    java.util.concurrent.atomic.AtomicBoolean done =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    List<String> problems = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread reader =
+        new Thread(
+            () -> {
+              while (!done.get()) {
+                Map<?, ?> m = (Map<?, ?>) s.selectOne(Path.key("u"), Vars.NONE);
+                // every commit adds one element to key 0 and one to key 9 together
+                int a = ((java.util.Set<?>) m.get(0L)).size();
+                int b = ((java.util.Set<?>) m.get(9L)).size();
+                if (a != b) {
+                  problems.add(a + " vs " + b);
+                }
+              }
+            });
+    reader.start();
+    for (int i = 0; i < 100; i++) {
+      s.transform(Path.key("u").key(0L).voidSetElem().termVal("n" + i), Vars.NONE);
+      s.transform(Path.key("u").key(9L).voidSetElem().termVal("n" + i), Vars.NONE);
+      s.commit();
+    }
+    done.set(true);
+    reader.join();
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void rangeTransform_onSubindexedMap_changesOnlyRangeElements() {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    s.transform(
+        Path.key("u").sortedMapRange(2L, 5L).mapVals().voidSetElem().termVal("z"), Vars.NONE);
+    s.transform(
+        Path.key("u").sortedMapRange(7L, 9L).mapVals().termVal(java.util.Set.of("w")), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u").key(3L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("e3", "z"));
+    assertThat(s.selectOne(Path.key("u").key(5L), Vars.NONE)).isEqualTo(java.util.Set.of("e5"));
+    assertThat(s.selectOne(Path.key("u").key(8L), Vars.NONE)).isEqualTo(java.util.Set.of("w"));
+    assertThat(s.selectOne(Path.key("u").key(9L), Vars.NONE)).isEqualTo(java.util.Set.of("e9"));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(10);
+  }
+
+  @Test
+  void rangeTransform_termVoid_removesRangeOnly() {
+    PStateStore s = histories();
+    fillHistory(s, 10);
+    s.transform(Path.key("u").sortedMapRangeFrom(6L).termVal(Map.of()), Vars.NONE);
+    s.commit();
+    assertThat(s.select(Path.key("u").mapKeys(), Vars.NONE))
+        .isEqualTo(List.of(0L, 1L, 2L, 3L, 4L, 5L));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(6);
+  }
+
+  @Test
+  void migratedSchema_afterUpdate_readsNewShapeAndBackgroundPassFinishes() {
+    PStateStore s =
+        open(new PStateDeclaration("$$n", PState.mapSchema(String.class, Integer.class)));
+    s.transform(Path.key("a").termVal(1), Vars.NONE);
+    s.transform(Path.key("b").termVal(2), Vars.NONE);
+    s.commit();
+    dev.deimos.ops.DeimosFunction1<Object, Object> toLong =
+        v -> v instanceof Integer ? Long.valueOf((Integer) v) : v;
+    PStateStore m =
+        reopenWith(
+            s,
+            new PStateDeclaration(
+                "$$n",
+                PState.mapSchema(String.class, PState.migrated(Long.class, "to-long", toLong))));
+    assertThat(m.select(Path.mapVals(), Vars.NONE)).isEqualTo(List.of(1L, 2L));
+    m.transform(Path.key("a").term((Long v) -> v + 10), Vars.NONE);
+    m.commit();
+    int steps = 0;
+    while (m.migrationStep(1) && steps < 100) {
+      steps++;
+    }
+    assertThat(m.migrationStep(1)).isFalse();
+    assertThat(m.select(Path.mapVals(), Vars.NONE)).isEqualTo(List.of(11L, 2L));
+  }
+
+  @Test
+  void subindexedSetInFixedKeysRecord_readSortedAndRangeable() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$profiles",
+                PState.mapSchema(
+                    String.class,
+                    PState.fixedKeysSchema(
+                        "name",
+                        String.class,
+                        "followers",
+                        PState.setSchema(String.class).subindexed()))));
+    s.transform(Path.key("u").key("name").termVal("Ann"), Vars.NONE);
+    for (String f : List.of("carl", "bob", "dora")) {
+      s.transform(Path.key("u").key("followers").nullToSet().voidSetElem().termVal(f), Vars.NONE);
+    }
+    s.commit();
+    Object followers = s.selectOne(Path.key("u").key("followers"), Vars.NONE);
+    assertThat(followers).isInstanceOf(java.util.SortedSet.class);
+    assertThat(new ArrayList<Object>((java.util.Set<?>) followers))
+        .containsExactly("bob", "carl", "dora");
+    assertThat(s.selectOne(Path.key("u").key("followers").sortedSetRangeFrom("c"), Vars.NONE))
+        .isEqualTo(java.util.Set.of("carl", "dora"));
+    assertThat(s.selectOne(Path.key("u").key("name"), Vars.NONE)).isEqualTo("Ann");
+  }
+
+  @Test
+  void listSchema_nestedSubindexed_removeInMiddle_shiftsTail() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$logs",
+                PState.mapSchema(String.class, PState.listSchema(Long.class).subindexed())));
+    s.transform(Path.key("u").termVal(List.of(0L, 1L, 2L, 3L)), Vars.NONE);
+    s.transform(Path.key("u").nth(1).termVoid(), Vars.NONE);
+    s.transform(Path.key("u").beforeElem().termVal(-1L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(List.of(-1L, 0L, 2L, 3L));
+    assertThat(s.selectOne(Path.key("u").view(dev.deimos.ops.Ops.SIZE), Vars.NONE)).isEqualTo(4);
   }
 }

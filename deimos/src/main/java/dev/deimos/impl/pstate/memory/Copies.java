@@ -56,8 +56,17 @@ final class Copies {
     return v;
   }
 
+  /**
+   * The order of sorted maps handed to callers: the store's key order under another comparator
+   * instance, so the store can tell its own maps (see {@link Adopt}) from caller-held copies.
+   */
+  static final java.util.Comparator<Object> RESULT_ORDER =
+      (a, b) -> dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER.compare(a, b);
+
   @SuppressWarnings("unchecked")
   private static java.util.Comparator<Object> comparator(java.util.Comparator<?> c) {
-    return (java.util.Comparator<Object>) c;
+    return c == dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER
+        ? RESULT_ORDER
+        : (java.util.Comparator<Object>) c;
   }
 }

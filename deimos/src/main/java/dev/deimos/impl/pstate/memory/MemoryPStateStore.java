@@ -1,6 +1,7 @@
 package dev.deimos.impl.pstate.memory;
 
 import dev.deimos.Path;
+import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
@@ -8,8 +9,8 @@ import dev.deimos.impl.pstate.PStateStore;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaCompatibility;
 import dev.deimos.impl.pstate.schema.SchemaNode;
-import dev.deimos.impl.pstate.schema.SchemaValidator;
 import dev.deimos.impl.pstate.schema.SetSchema;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +22,17 @@ import java.util.TreeSet;
  *
  * <p>Writes go through {@link Paths#transform}, which copies along the changed route and never
  * mutates its input, so the committed root and the staged root can share structure: commit swaps
- * the staged root in, abort drops it. Each write deep-copies and validates the whole new root, so a
- * write costs O(size of the partition); this store is for tests and small PStates.
+ * the staged root in, abort drops it. A write checks and copies only the parts the path changed
+ * ({@link Adopt}), so it costs the width of the maps along its route plus its new values. Readers
+ * read the committed root reference once, so each read sees one committed state.
  *
  * <p>Thread-safe: readers take the committed root without locking; writers are serialized.
  */
 public final class MemoryPStateStore implements PStateStore {
   private final String name;
   private final SchemaNode schema;
+  private final PStateDeclaration declaration;
+  private final Adopt adopt;
   private volatile Object committed;
   private Object staged;
   private boolean dirty;
@@ -43,6 +47,8 @@ public final class MemoryPStateStore implements PStateStore {
   public MemoryPStateStore(PStateDeclaration declaration) {
     this.name = declaration.getName();
     this.schema = declaration.getSchema();
+    this.declaration = declaration;
+    this.adopt = new Adopt(name);
     this.committed = initialRoot(declaration);
   }
 
@@ -50,9 +56,9 @@ public final class MemoryPStateStore implements PStateStore {
     SchemaNode s = MigratedSchemaNode.unwrap(d.getSchema());
     if (s instanceof MapSchema) {
       // top-level keys of a map PState are kept sorted, so range navigators work on them
-      return new TreeMap<>();
+      return new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
     } else if (s instanceof SetSchema) {
-      return new TreeSet<>();
+      return new TreeSet<>(OrderedKeyEncoding.KEY_ORDER);
     } else if (s instanceof ListSchema) {
       return new ArrayList<>();
     }
@@ -84,9 +90,10 @@ public final class MemoryPStateStore implements PStateStore {
   public synchronized void transform(Path path, Vars vars) {
     checkOpen();
     Object base = dirty ? staged : committed;
-    // copy first: the path's term values belong to the caller, who may mutate them later
-    Object next = Copies.deepCopy(Paths.transform(path, base, vars));
-    SchemaValidator.validate(name, schema, next);
+    // parts the path did not change are shared with base; new parts are checked and copied, since
+    // the path's term values belong to the caller, who may mutate them later
+    Object next =
+        adopt.adopt(schema, Paths.transform(path, base, vars), base, new ArrayList<>(), true);
     staged = next;
     dirty = true;
   }
@@ -118,6 +125,23 @@ public final class MemoryPStateStore implements PStateStore {
     closed = true;
     staged = null;
     committed = null;
+  }
+
+  /**
+   * Opens this partition's data under a module update's new declaration: checks the change with
+   * {@link SchemaCompatibility#check} and applies the new schema's migrations to the committed data
+   * at once (memory data is small, so there is no background pass). This store stays as it was.
+   *
+   * @param newDeclaration the PState as the updated module declares it
+   * @return a store holding the migrated committed data and no staged writes
+   * @throws IllegalArgumentException if the change is incompatible and no migration covers it
+   */
+  public synchronized MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
+    checkOpen();
+    SchemaCompatibility.check(declaration, newDeclaration);
+    MemoryPStateStore next = new MemoryPStateStore(newDeclaration);
+    next.committed = Migrate.apply(newDeclaration.getSchema(), committed);
+    return next;
   }
 
   private void checkOpen() {

@@ -1,7 +1,6 @@
 package dev.deimos.impl.pstate.rocksdb;
 
 import dev.deimos.Path;
-import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
@@ -10,13 +9,19 @@ import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaValidator;
+import dev.deimos.impl.pstate.schema.SetSchema;
 import dev.deimos.impl.serial.ValueCodec;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -24,22 +29,21 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * A durable {@link PStateStore} for map-schema PStates, one RocksDB database per partition.
+ * A durable {@link PStateStore}, one RocksDB database per partition.
  *
- * <p>Layout: one row per top-level key; the row key is {@link OrderedKeyEncoding#encode} of the key
- * (so RocksDB's byte order is the key order) and the row value is {@link ValueCodec} bytes of the
- * whole value under that key.
+ * <p>Layout (see {@link Keys}): a map or set PState keeps one row per top-level key; a subindexed
+ * map, set or list reached from there through subindexed structures has its own contiguous key
+ * range (one row per element, plus a size row when tracked); every other value is stored whole as
+ * {@link ValueCodec} bytes. A Class (or fixed-keys) PState is one row.
  *
- * <p>Reads materialize the whole top-level map from a RocksDB iterator (which reads one consistent
- * view) and run the path over it; every read decodes fresh objects, so results are the caller's.
- * Writes are staged in memory as a whole new top-level map, validated against the schema, and on
- * {@link #commit()} the changed rows (puts and deletes) go into ONE {@link WriteBatch} written with
- * sync on, so a commit is atomic and durable. {@link #abort()} drops the staged map.
+ * <p>Paths run lazily over views of those ranges ({@link KvMap}, {@link KvSet}, {@link KvList}, all
+ * {@code WriteThrough}): navigating to a key is a point read, a range or {@code maxAmt} read walks
+ * a cursor over only the rows it returns, and a transform stages only the rows it changes. Each
+ * transform is undone as a whole if it fails (e.g. a schema violation). {@link #commit()} writes
+ * the staged rows as ONE synced {@link WriteBatch}, so a commit is atomic and durable.
  *
- * <p>This is a first, simple store: each read and the first write of a batch cost O(size of the
- * partition). Not yet done: reading only the entries a leading key step needs, subindexed nested
- * structures and benchmarks. RocksPStateStoreKillTest checks that a SIGKILL loses no commit and
- * leaves no half-written one.
+ * <p>Each read runs against a RocksDB snapshot, so it sees one committed state even while a commit
+ * lands. Results are plain copies: indexed maps and sets come back as sorted maps and sets.
  *
  * <p>Thread-safe: reads run concurrently with the single writer; writers are serialized.
  */
@@ -50,39 +54,50 @@ public final class RocksPStateStore implements PStateStore {
 
   private final String name;
   private final SchemaNode schema;
+  private final boolean indexedRoot;
+  private final Object initialValue;
   private final ValueCodec codec = ValueCodec.PLAIN;
   private final Options options;
   private final WriteOptions syncWrites;
+  private final ReadOptions writerReads;
   private final RocksDB db;
-  private TreeMap<Object, Object> staged;
+  private final AtomicLong rowReads = new AtomicLong();
+  private final Kv writer;
   // readers hold the read lock while they touch native handles, so close cannot free them mid-read
   private final ReentrantReadWriteLock handles = new ReentrantReadWriteLock();
   private volatile boolean closed;
+  private final Object viewLock = new Object();
+  private volatile ReadView current;
+  private final List<Migrations.Job> migrationJobs;
+  // where the running migration job stopped (exclusive); null to start at its first row
+  private byte[] migrationResume;
 
   /**
    * Opens (creating if missing) the partition stored in {@code dir}.
    *
-   * @param declaration the PState; its schema must be a map schema
+   * @param declaration the PState
    * @param dir directory of the RocksDB database
-   * @throws IllegalArgumentException if the schema is not a map schema
    * @throws IllegalStateException if RocksDB cannot open the directory
    */
   public RocksPStateStore(PStateDeclaration declaration, java.nio.file.Path dir) {
     this.name = declaration.getName();
     this.schema = declaration.getSchema();
-    if (!(MigratedSchemaNode.unwrap(schema) instanceof MapSchema)) {
-      throw new IllegalArgumentException(
-          "PState " + name + ": RocksPStateStore supports map schemas only, got " + schema);
-    }
+    SchemaNode top = MigratedSchemaNode.unwrap(schema);
+    this.indexedRoot = top instanceof MapSchema || top instanceof SetSchema;
+    this.initialValue = declaration.hasInitialValue() ? declaration.getInitialValue() : null;
     this.options = new Options().setCreateIfMissing(true);
     this.syncWrites = new WriteOptions().setSync(true);
+    this.writerReads = new ReadOptions();
     try {
       this.db = RocksDB.open(options, dir.toString());
     } catch (RocksDBException e) {
+      writerReads.close();
       syncWrites.close();
       options.close();
       throw new IllegalStateException("PState " + name + ": cannot open RocksDB at " + dir, e);
     }
+    this.writer = new Kv(db, writerReads, rowReads, true);
+    this.migrationJobs = Migrations.jobs(schema, indexedRoot);
   }
 
   @Override
@@ -90,74 +105,250 @@ public final class RocksPStateStore implements PStateStore {
     return name;
   }
 
+  /**
+   * Counts rows read from RocksDB (point gets and cursor steps) since the store opened; tests use
+   * it to check that a read touches only what it needs.
+   *
+   * @return the count
+   */
+  public long rowReads() {
+    return rowReads.get();
+  }
+
   @Override
   public List<Object> select(Path path, Vars vars) {
-    return Paths.select(path, loadCommitted(), vars);
+    return read(path, vars, false);
   }
 
   @Override
   public Object selectOne(Path path, Vars vars) {
-    return Paths.selectOne(path, loadCommitted(), vars);
+    List<Object> out = read(path, vars, true);
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  private List<Object> read(Path path, Vars vars, boolean one) {
+    handles.readLock().lock();
+    try {
+      checkOpen();
+      ReadView view = acquireView();
+      try {
+        Kv kv = new Kv(db, view.options, rowReads, false);
+        try {
+          Object root = root(new Slots(kv, name));
+          List<Object> out;
+          if (one) {
+            out = new java.util.ArrayList<>(1);
+            out.add(Paths.selectOne(path, root, vars));
+          } else {
+            out = Paths.select(path, root, vars);
+          }
+          for (int i = 0; i < out.size(); i++) {
+            out.set(i, Plain.copy(out.get(i)));
+          }
+          return out;
+        } finally {
+          kv.closeCursors();
+        }
+      } finally {
+        view.release();
+      }
+    } finally {
+      handles.readLock().unlock();
+    }
+  }
+
+  private Object root(Slots s) {
+    if (indexedRoot) {
+      return s.view(Keys.rootPrefix(), schema, List.of());
+    }
+    byte[] raw = s.kv.get(Keys.CLASS_ROW);
+    if (raw == null) {
+      return initialValue == null ? null : codec.decode(codec.encode(initialValue));
+    }
+    Object v = codec.decode(raw);
+    v = schema instanceof MigratedSchemaNode ? ((MigratedSchemaNode) schema).migrate(v) : v;
+    return Slots.sortSubindexed(schema, v);
   }
 
   @Override
   public synchronized void transform(Path path, Vars vars) {
     checkOpen();
-    TreeMap<Object, Object> base = staged != null ? staged : loadAll();
-    Object next = Paths.transform(path, base, vars);
-    SchemaValidator.validate(name, schema, next);
-    if (!(next instanceof Map)) {
+    Slots s = new Slots(writer, name);
+    writer.mark();
+    try {
+      Object root = root(s);
+      Object next = Paths.transform(path, root, vars);
+      if (!indexedRoot) {
+        SchemaValidator.validate(name, schema, next);
+        writer.put(Keys.CLASS_ROW, codec.encode(Plain.forCodec(next)));
+      } else if (next != root) {
+        replaceRoot(root, next);
+      }
+      writer.unmark();
+    } catch (RuntimeException e) {
+      writer.rollback();
+      throw e;
+    } finally {
+      writer.closeCursors();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void replaceRoot(Object root, Object next) {
+    if (next == null || !(next instanceof Map || next instanceof Collection)) {
       throw new IllegalArgumentException(
-          "PState " + name + ": transform replaced the top-level map with " + next);
+          "PState " + name + ": transform replaced the top-level structure with " + next);
     }
-    // re-decode through the codec: a deep copy, so later caller mutations cannot leak in
-    TreeMap<Object, Object> copy = newRoot();
-    for (Map.Entry<?, ?> e : ((Map<?, ?>) next).entrySet()) {
-      copy.put(e.getKey(), codec.decode(codec.encode(e.getValue())));
+    SchemaValidator.validate(name, schema, next);
+    Object copy = Plain.copy(next);
+    if (root instanceof KvMap) {
+      ((KvMap) root).clear();
+      ((KvMap) root).putAll((Map<Object, Object>) copy);
+    } else {
+      ((KvSet) root).clear();
+      ((KvSet) root).addAll((Collection<Object>) copy);
     }
-    staged = copy;
+  }
+
+  /**
+   * Runs a bounded slice of the background migration: rewrites up to {@code maxItems} stored values
+   * of the first unfinished {@code migrated(...)} location through its migration function, writing
+   * them in one synced batch. When a location is done its migration id is recorded in the database,
+   * so a reopened store does not repeat it. Reads apply the migration function to values not yet
+   * rewritten, so the PState looks migrated throughout. Staged writes are not touched (they already
+   * have the new shape and win when committed).
+   *
+   * @param maxItems most values to examine in this call
+   * @return true while work remains
+   */
+  /** The current committed view, taken with a reference; a new one after each commit. */
+  private ReadView acquireView() {
+    while (true) {
+      ReadView v = current;
+      if (v == null) {
+        synchronized (viewLock) {
+          v = current;
+          if (v == null) {
+            v = new ReadView(db);
+            current = v;
+          }
+        }
+      }
+      if (v.acquire()) {
+        return v;
+      }
+    }
+  }
+
+  /** Drops the current view after the data changed; readers holding it finish on it. */
+  private void retireView() {
+    ReadView old;
+    synchronized (viewLock) {
+      old = current;
+      current = null;
+    }
+    if (old != null) {
+      old.release();
+    }
+  }
+
+  @Override
+  public synchronized boolean migrationStep(int maxItems) {
+    checkOpen();
+    Set<String> done = finishedMigrations();
+    for (Migrations.Job job : migrationJobs) {
+      String id = job.node().migrationId();
+      if (done.contains(id)) {
+        continue;
+      }
+      try (WriteBatch batch = new WriteBatch();
+          ReadOptions ro = new ReadOptions()) {
+        Kv kv = new Kv(db, ro, rowReads, false);
+        try {
+          byte[] lo = migrationResume == null ? job.rowPrefix() : migrationResume;
+          Iterator<byte[][]> rows =
+              kv.cursor(lo, migrationResume == null, Keys.prefixEnd(job.rowPrefix()), false, false);
+          int n = 0;
+          byte[] last = null;
+          while (n < maxItems && rows.hasNext()) {
+            byte[][] row = rows.next();
+            last = row[0];
+            n++;
+            if (Keys.isMarker(row[1])) {
+              continue;
+            }
+            byte[] migrated = codec.encode(job.node().migrate(codec.decode(row[1])));
+            if (!Arrays.equals(migrated, row[1])) {
+              batch.put(row[0], migrated);
+            }
+          }
+          boolean finished = !rows.hasNext();
+          if (finished) {
+            batch.put(Keys.migration(id), Keys.EMPTY);
+            migrationResume = null;
+          } else {
+            migrationResume = last;
+          }
+          db.write(syncWrites, batch);
+          retireView();
+        } finally {
+          kv.closeCursors();
+        }
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("PState " + name + ": migration " + id + " failed", e);
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Returns the ids of migrations whose background rewrite finished in this database.
+   *
+   * @return the ids
+   */
+  public synchronized Set<String> finishedMigrations() {
+    checkOpen();
+    Set<String> out = new java.util.LinkedHashSet<>();
+    byte[] prefix = Keys.migration("");
+    try (RocksIterator it = db.newIterator()) {
+      for (it.seek(prefix); it.isValid(); it.next()) {
+        byte[] k = it.key();
+        if (k.length < prefix.length
+            || !Arrays.equals(k, 0, prefix.length, prefix, 0, prefix.length)) {
+          break;
+        }
+        out.add(new String(k, prefix.length, k.length - prefix.length, StandardCharsets.UTF_8));
+      }
+    }
+    return out;
   }
 
   @Override
   public synchronized void commit() {
     checkOpen();
-    if (staged == null) {
+    if (!writer.hasStaged()) {
       return;
     }
-    TreeMap<Object, Object> next = staged;
-    try (WriteBatch batch = new WriteBatch();
-        RocksIterator it = db.newIterator()) {
-      // deletes: committed rows whose key is gone from the staged map
-      for (it.seekToFirst(); it.isValid(); it.next()) {
-        Object key = OrderedKeyEncoding.decode(it.key());
-        if (!next.containsKey(key)) {
-          batch.delete(it.key());
-        }
-      }
-      for (Map.Entry<Object, Object> e : next.entrySet()) {
-        byte[] k = OrderedKeyEncoding.encode(e.getKey());
-        byte[] v = codec.encode(e.getValue());
-        byte[] old = db.get(k);
-        if (old == null || !Arrays.equals(old, v)) {
-          batch.put(k, v);
-        }
-      }
+    try (WriteBatch batch = new WriteBatch()) {
+      writer.fill(batch);
       db.write(syncWrites, batch);
     } catch (RocksDBException e) {
       throw new IllegalStateException("PState " + name + ": commit failed", e);
     }
-    staged = null;
+    retireView();
+    writer.clearStaged();
   }
 
   @Override
   public synchronized void abort() {
     checkOpen();
-    staged = null;
+    writer.clearStaged();
   }
 
   @Override
   public synchronized boolean hasStagedWrites() {
-    return staged != null;
+    return !closed && writer.hasStaged();
   }
 
   @Override
@@ -168,37 +359,15 @@ public final class RocksPStateStore implements PStateStore {
     handles.writeLock().lock();
     try {
       closed = true;
-      staged = null;
+      writer.closeCursors();
+      retireView();
       db.close();
+      writerReads.close();
       syncWrites.close();
       options.close();
     } finally {
       handles.writeLock().unlock();
     }
-  }
-
-  private TreeMap<Object, Object> loadCommitted() {
-    handles.readLock().lock();
-    try {
-      checkOpen();
-      return loadAll();
-    } finally {
-      handles.readLock().unlock();
-    }
-  }
-
-  private TreeMap<Object, Object> loadAll() {
-    TreeMap<Object, Object> out = newRoot();
-    try (RocksIterator it = db.newIterator()) {
-      for (it.seekToFirst(); it.isValid(); it.next()) {
-        out.put(OrderedKeyEncoding.decode(it.key()), codec.decode(it.value()));
-      }
-    }
-    return out;
-  }
-
-  private static TreeMap<Object, Object> newRoot() {
-    return new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
   }
 
   private void checkOpen() {

@@ -16,6 +16,26 @@ class MemoryPStateStoreTest extends PStateStoreContract {
     return new MemoryPStateStore(d);
   }
 
+  @Override
+  protected PStateStore reopenWith(PStateStore s, PStateDeclaration d) {
+    return ((MemoryPStateStore) s).migrateTo(d);
+  }
+
+  @Test
+  void migrateTo_incompatibleChange_throwsNamingPState() {
+    MemoryPStateStore s =
+        new MemoryPStateStore(
+            new PStateDeclaration("$$n", dev.deimos.PState.mapSchema(String.class, Long.class)));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                s.migrateTo(
+                    new PStateDeclaration(
+                        "$$n", dev.deimos.PState.mapSchema(String.class, String.class))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("$$n")
+        .hasMessageContaining("root -> map values");
+  }
+
   @Test
   void classSchema_initialValue_readableAndWritable() {
     PStateDeclaration d = new PStateDeclaration("$$total", Long.class);
