@@ -72,7 +72,15 @@ public final class QueryPlan {
     List<Node> inner = new ArrayList<>(nodes);
     inner.add(Node.ackReturn(resultVar));
     all.add(Node.sectionA(Node.Kind.BATCH_BLOCK, Chain.of(inner), (Object) null));
-    Plan plan = Compiler.compile(Chain.of(all));
+    Plan plan;
+    try {
+      plan = Compiler.compile(Chain.of(all));
+    } catch (DeimosCompileException e) {
+      // positions inside the body: the source (and argument binding) come first
+      String pos = "node " + (inputs.length > 0 ? 2 : 1) + ".";
+      String msg = e.getMessage().replace(pos + "pre.", "node ").replace(pos + "post.", "node ");
+      throw new DeimosCompileException("query " + name + ": " + msg);
+    }
 
     int leadingArg = -1;
     Object literal = NO_KEY;
