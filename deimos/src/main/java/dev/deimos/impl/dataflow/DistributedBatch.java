@@ -156,6 +156,32 @@ public final class DistributedBatch {
     }
 
     /**
+     * Two-phase shortcut for a partitioner that leads straight to the aggregators: returns true and
+     * feeds {@code buffer} (the sending task's) when the hop to {@code resume} may be skipped,
+     * because every aggregator is a combiner and the partial lands on the same task whichever task
+     * built it (one landing task, or a groupBy whose group decides the task).
+     *
+     * @param resume where the hop would continue
+     * @param frame the hop's frame
+     * @param buffer the buffer of the task making the hop
+     * @return true if the frame was aggregated here and the hop is not needed
+     */
+    public boolean aggregateBeforeHop(Resume resume, Object[] frame, Object buffer) {
+      AggPhase ph = plan.agg;
+      if (ph == null || !ph.twoPhase || (ph.groupKeys == null && landing == Landing.EVERY)) {
+        return false;
+      }
+      Step next = resume.step();
+      if (next == null
+          || next.node.kind != Node.Kind.BATCH_SINK
+          || next.args[next.args.length - 1] != plan) {
+        return false;
+      }
+      ((TaskBuffer) buffer).feed(frame);
+      return true;
+    }
+
+    /**
      * Runs the pre-aggregation phase from its start, on the start task.
      *
      * @param ctx the context of the start task (its hops must bind buffers)

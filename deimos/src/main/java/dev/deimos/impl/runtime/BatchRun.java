@@ -67,6 +67,11 @@ final class BatchRun extends FrameTracker {
   }
 
   @Override
+  boolean absorbHop(int here, dev.deimos.impl.dataflow.Resume resume, Object[] frame) {
+    return phase == Phase.PRE && call.aggregateBeforeHop(resume, frame, buffer(here));
+  }
+
+  @Override
   void enterTask(int task, Object[] frame) {
     if (phase == Phase.PRE) {
       call.bindBuffer(frame, buffer(task));

@@ -60,6 +60,11 @@ abstract class FrameTracker {
   /** Logs a frame's failure on {@code task} in the segment starting at {@code where}. */
   abstract void logFailure(int task, String where, Throwable e);
 
+  /** Lets a batch aggregate a frame on the sending task instead of hopping; true if it did. */
+  boolean absorbHop(int here, dev.deimos.impl.dataflow.Resume resume, Object[] frame) {
+    return false;
+  }
+
   /** Called before a hopped frame runs on {@code task}. */
   void enterTask(int task, Object[] frame) {}
 

@@ -62,6 +62,10 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public void hop(int target, Resume resume, Object[] frame) {
+    if (run.absorbHop(task.id(), resume, frame)) {
+      // combiners: this frame joined the sending task's partial aggregation instead
+      return;
+    }
     run.hopStarted();
     rt.submitFrame(
         run,
