@@ -16,13 +16,13 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * (frames are counted as in {@link RecordRun}).
  *
  * <p>To start a batch from any other tracker (a query invocation, a microbatch), return {@code new
- * BatchRun(rt, this, call).start()} from {@link FrameTracker#startBatch}: the outer tracker counts
- * the whole block as one outstanding frame. The phases are pre-aggregation (from the start task,
- * each task feeding its own buffer), aggregation (each buffer becomes shipments to the task where
- * its group lands; two-phase partials travel as serialized plain values), post-aggregation (on the
- * landing tasks, see {@link DistributedBatch.Call#postTasks}) and finally the code after the block,
- * run once on the start task under the outer tracker. A failure in any phase skips the rest and
- * fails the outer tracker (which retries or reports it).
+ * BatchRun(rt, this, call, task.numTasks()).start()} from {@link FrameTracker#startBatch}: the
+ * outer tracker counts the whole block as one outstanding frame. The phases are pre-aggregation
+ * (from the start task, each task feeding its own buffer), aggregation (each buffer becomes
+ * shipments to the task where its group lands; two-phase partials travel as serialized plain
+ * values), post-aggregation (on the landing tasks, see {@link DistributedBatch.Call#postTasks}) and
+ * finally the code after the block, run once on the start task under the outer tracker. A failure
+ * in any phase skips the rest and fails the outer tracker (which retries or reports it).
  */
 final class BatchRun extends FrameTracker {
   private enum Phase {
