@@ -701,6 +701,18 @@ public interface Block {
     // ---- partitioners, topology-only nodes and runtime hooks (section C) ----
 
     /**
+     * Invokes a query topology of this module (by name) or of another module (by the var of a
+     * {@code clusterQuery} mirror) and binds its result with {@code out}. The call does not block
+     * the task: the rest of the chain continues on this task once the query completes, and a failed
+     * query fails this event.
+     *
+     * @param queryName the query topology name, or a mirror var starting with {@code *}
+     * @param args the query's arguments (vars, values or {@code Expr}s)
+     * @return the chain with the node appended
+     */
+    OutImpl invokeQuery(String queryName, Object... args);
+
+    /**
      * Continues on every partition of the depot or PState {@code pobjectVar} (only task 0 for a
      * global one).
      *
@@ -2210,5 +2222,16 @@ public interface Block {
    */
   static Impl ackReturn(Object value) {
     return create().ackReturn(value);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#invokeQuery}.
+   *
+   * @param queryName the query topology name or mirror var
+   * @param args the query's arguments
+   * @return the new chain
+   */
+  static OutImpl invokeQuery(String queryName, Object... args) {
+    return create().invokeQuery(queryName, args);
   }
 }

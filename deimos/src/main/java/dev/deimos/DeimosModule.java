@@ -60,6 +60,46 @@ public interface DeimosModule {
      * @throws IllegalArgumentException if {@code obj} cannot be serialized
      */
     void declareObject(String var, Object obj);
+
+    /**
+     * Declares a mirror of another deployed module's depot: topologies of this module may append to
+     * it with {@code depotPartitionAppend(var, data)} (partitioned as a client append would be).
+     *
+     * @param var the local var, starting with {@code *}
+     * @param moduleName the other module
+     * @param depotName its depot var
+     */
+    void clusterDepot(String var, String moduleName, String depotName);
+
+    /**
+     * Declares a mirror of another deployed module's PState: topologies of this module read it with
+     * {@code select(var, path)} (or {@code localSelect}); it cannot be written.
+     *
+     * @param var the local var, starting with {@code $$}
+     * @param moduleName the other module
+     * @param pstateName its PState var
+     */
+    void clusterPState(String var, String moduleName, String pstateName);
+
+    /**
+     * Declares a mirror of another deployed module's query topology, invoked with {@code
+     * invokeQuery(var, args...)}.
+     *
+     * @param var the local var, starting with {@code *}
+     * @param moduleName the other module
+     * @param queryTopologyName its query topology
+     */
+    void clusterQuery(String var, String moduleName, String queryTopologyName);
+
+    /**
+     * Sets a module option at launch. Deimos uses {@code topology.query.timeout.millis} (how long a
+     * query invocation may run before it fails with a timeout; 30000 by default) and accepts other
+     * names without effect.
+     *
+     * @param option the option name
+     * @param value its value
+     */
+    void setLaunchModuleDynamicOption(String option, Object value);
   }
 
   /** Declares the module's topologies. Used only during {@link #define}. */
@@ -71,5 +111,18 @@ public interface DeimosModule {
      * @return the topology builder
      */
     StreamTopology stream(String name);
+
+    /**
+     * Declares a query topology: an on-demand computation taking the given input vars and returning
+     * one value. Bind the result var at once with {@code .out("*result")}, then build the body: it
+     * is implicitly one batch block, starts on a task chosen for the invocation and must return
+     * with {@code originPartition()} (its last partitioner) before the result is bound. The body
+     * may use the temporary PState {@code $$<name>$$}, private to each invocation.
+     *
+     * @param name the topology name, unique in the module
+     * @param inputVars the input vars, each starting with {@code *}
+     * @return a chain whose {@code out} binds the result var and returns the body to build on
+     */
+    Block.Out query(String name, String... inputVars);
   }
 }

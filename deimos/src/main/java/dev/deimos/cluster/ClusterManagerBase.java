@@ -2,6 +2,7 @@ package dev.deimos.cluster;
 
 import dev.deimos.Depot;
 import dev.deimos.PState;
+import dev.deimos.QueryTopologyClient;
 import java.io.Closeable;
 import java.util.Set;
 
@@ -29,6 +30,17 @@ public interface ClusterManagerBase extends Closeable {
    * @throws IllegalArgumentException if no such module or PState is deployed
    */
   PState clusterPState(String moduleName, String pstateName);
+
+  /**
+   * Returns a thread-safe client of a query topology.
+   *
+   * @param moduleName the module name
+   * @param queryTopologyName the query topology name
+   * @param <T> the result type
+   * @return the client
+   * @throws IllegalArgumentException if no such module or query topology is deployed
+   */
+  <T> QueryTopologyClient<T> clusterQuery(String moduleName, String queryTopologyName);
 
   /**
    * Returns the names of the deployed modules.

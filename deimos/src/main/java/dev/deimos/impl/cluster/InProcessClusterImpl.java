@@ -3,6 +3,7 @@ package dev.deimos.impl.cluster;
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
+import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.runtime.ModuleDef;
 import dev.deimos.impl.runtime.ModuleRuntime;
 import dev.deimos.test.InProcessCluster;
@@ -33,6 +34,12 @@ public final class InProcessClusterImpl implements InProcessCluster {
     module.define(def, def);
     ModuleRuntime rt =
         new ModuleRuntime(name, def, config.getNumTasks(), config.getNumThreads(), this);
+    try {
+      rt.resolveMirrors(this::module);
+    } catch (RuntimeException e) {
+      rt.close();
+      throw e;
+    }
     synchronized (this) {
       if (closed || modules.containsKey(name)) {
         rt.close();
@@ -74,6 +81,16 @@ public final class InProcessClusterImpl implements InProcessCluster {
           "PState " + pstateName + " of module " + moduleName + " is private to its topology");
     }
     return new PStateClient(rt, pstateName);
+  }
+
+  @Override
+  public <T> QueryTopologyClient<T> clusterQuery(String moduleName, String queryTopologyName) {
+    ModuleRuntime rt = module(moduleName);
+    if (!rt.hasQuery(queryTopologyName)) {
+      throw new IllegalArgumentException(
+          "module " + moduleName + " has no query topology " + queryTopologyName);
+    }
+    return new QueryClient<>(rt, queryTopologyName);
   }
 
   @Override

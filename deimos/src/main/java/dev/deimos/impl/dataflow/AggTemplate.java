@@ -220,6 +220,15 @@ abstract class AggTemplate {
 
     /** Returns the new stored value after applying this state to {@code stored}. */
     abstract Object applyTo(Object stored, Captures cap);
+
+    /**
+     * Two-phase aggregation across tasks: this partial state as plain java.util values (lists of
+     * combiner partials and keys), so it can be serialized and sent to the merging task.
+     */
+    abstract Object export();
+
+    /** Merges a partial state given by {@link #export()} of a state of the same template. */
+    abstract void mergeExported(Object exported);
   }
 
   static final class LeafState extends State {
@@ -293,6 +302,24 @@ abstract class AggTemplate {
         cap.record(t.captureSlot, v);
       }
       return v;
+    }
+
+    @Override
+    Object export() {
+      List<Object> out = new ArrayList<>(1);
+      if (seen) {
+        out.add(value);
+      }
+      return out;
+    }
+
+    @Override
+    void mergeExported(Object exported) {
+      List<?> l = (List<?>) exported;
+      if (!l.isEmpty()) {
+        value = seen ? t.spec.merge(value, l.get(0), true) : l.get(0);
+        seen = true;
+      }
     }
   }
 
@@ -375,6 +402,33 @@ abstract class AggTemplate {
       }
       return new HashMap<>((Map<Object, Object>) stored);
     }
+
+    @Override
+    Object export() {
+      List<Object> out = new ArrayList<>(children.size() * 3);
+      for (Map.Entry<Object, State> e : children.entrySet()) {
+        out.add(e.getKey());
+        out.add(entryOf.get(e.getKey()));
+        out.add(e.getValue().export());
+      }
+      return out;
+    }
+
+    @Override
+    void mergeExported(Object exported) {
+      List<?> l = (List<?>) exported;
+      for (int i = 0; i < l.size(); i += 3) {
+        Object k = l.get(i);
+        int entry = (Integer) l.get(i + 1);
+        State own = children.get(k);
+        if (own == null) {
+          own = t.children[entry].newState(intoPState);
+          children.put(k, own);
+          entryOf.put(k, entry);
+        }
+        own.mergeExported(l.get(i + 2));
+      }
+    }
   }
 
   static final class ListState extends State {
@@ -439,6 +493,23 @@ abstract class AggTemplate {
         l.set(i, items[i].applyTo(l.get(i), cap));
       }
       return l;
+    }
+
+    @Override
+    Object export() {
+      List<Object> out = new ArrayList<>(items.length);
+      for (State s : items) {
+        out.add(s.export());
+      }
+      return out;
+    }
+
+    @Override
+    void mergeExported(Object exported) {
+      List<?> l = (List<?>) exported;
+      for (int i = 0; i < items.length; i++) {
+        items[i].mergeExported(l.get(i));
+      }
     }
   }
 }

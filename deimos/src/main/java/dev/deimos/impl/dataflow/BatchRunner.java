@@ -32,11 +32,22 @@ final class BatchRunner {
       case COMPOUND_AGG:
         return stream(ex, s, (StreamAgg) data, slots);
       case BATCH_BLOCK:
+        // A task runtime may run the block across tasks (DistributedBatch); then it owns the rest.
+        if (DistributedBatch.handOff(ex, s, (BatchPlan) data, slots)) {
+          return null;
+        }
         runBatch(ex, (BatchPlan) data, slots);
         return s.next;
       case BATCH_SINK:
-        ((BatchState) slots[((BatchPlan) data).stateSlot]).feed(slots);
-        return null;
+        {
+          Object st = slots[((BatchPlan) data).stateSlot];
+          if (st instanceof BatchState) {
+            ((BatchState) st).feed(slots);
+          } else {
+            ((DistributedBatch.TaskBuffer) st).feed(slots);
+          }
+          return null;
+        }
       case MATERIALIZE:
         {
           Object t = slots[s.outSlots[0]];
@@ -55,7 +66,9 @@ final class BatchRunner {
         explode(ex, s, slots);
         return null;
       case SUB_BATCH:
-        runBatch(ex, ((SubBatchPlan) data).batch, slots);
+        if (!DistributedBatch.handOff(ex, s, ((SubBatchPlan) data).batch, slots)) {
+          runBatch(ex, ((SubBatchPlan) data).batch, slots);
+        }
         return null;
       case SUB_BATCH_EMIT:
         {
@@ -269,6 +282,36 @@ final class BatchRunner {
       if (rows != null) {
         // A partial buffer only needs to send its own best rows.
         rows.addAll(Limits.keep(partial.rows, ph.limit));
+      }
+    }
+
+    /** This partial group as plain values (two-phase aggregation across tasks). */
+    Object export() {
+      List<Object> out = new ArrayList<>(states.length + 1);
+      for (State st : states) {
+        out.add(st.export());
+      }
+      List<Object> kept = null;
+      if (rows != null) {
+        kept = new ArrayList<>();
+        for (Object[] r : Limits.keep(rows, ph.limit)) {
+          kept.add(new ArrayList<>(Arrays.asList(r)));
+        }
+      }
+      out.add(kept);
+      return out;
+    }
+
+    /** Merges a partial group given by {@link #export()}. */
+    void mergeExported(Object exported) {
+      List<?> l = (List<?>) exported;
+      for (int i = 0; i < states.length; i++) {
+        states[i].mergeExported(l.get(i));
+      }
+      if (rows != null) {
+        for (Object r : (List<?>) l.get(states.length)) {
+          rows.add(((List<?>) r).toArray());
+        }
       }
     }
 

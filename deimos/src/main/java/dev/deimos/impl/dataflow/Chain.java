@@ -573,6 +573,29 @@ public final class Chain implements Block.MultiOutImpl {
 
   // ---- partitioners and topology-only nodes (section C) ----
 
+  /** A chain of exactly {@code nodes}, with no topology sink. */
+  static Chain of(List<Node> nodes) {
+    Chain c = EMPTY;
+    for (Node n : nodes) {
+      c = new Chain(c, n);
+    }
+    return c;
+  }
+
+  /**
+   * Returns an empty chain whose later versions are all stored in {@code newest} (the body of a
+   * query topology, recorded like a source chain).
+   *
+   * @param newest receives the newest chain built on the result
+   * @return the empty chain
+   */
+  public static Block.Impl trackedEmpty(java.util.concurrent.atomic.AtomicReference<Block> newest) {
+    Chain c = new Chain(null, null);
+    c.sink = newest::set;
+    newest.set(c);
+    return c;
+  }
+
   @Override
   public Block.Impl allPartition(String pobjectVar) {
     return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ALL, pobjectVar, null)));
@@ -807,6 +830,11 @@ public final class Chain implements Block.MultiOutImpl {
             arg0,
             arg1,
             arg2));
+  }
+
+  @Override
+  public Block.OutImpl invokeQuery(String queryName, Object... args) {
+    return add(Node.invokeQuery(Objects.requireNonNull(queryName), args));
   }
 
   @Override

@@ -319,6 +319,17 @@ public final class Compiler {
         }
         s.slotOf = slots;
       }
+      if (n.kind == Node.Kind.BATCH_BLOCK || n.kind == Node.Kind.SUB_BATCH) {
+        // a distributed batch rebinds $$ vars on the tasks running post-aggregation
+        s.slotOf = slots;
+      }
+      if (n.kind == Node.Kind.INVOKE_QUERY) {
+        if (n.outs.length > 1) {
+          throw new DeimosCompileException(
+              at + ": invokeQuery produces one value but out binds " + n.outs.length + " vars");
+        }
+        s.slotOf = slots;
+      }
       if (n.kind == Node.Kind.DEPOT_APPEND && !isVar(((Object[]) n.fn)[0])) {
         throw new DeimosCompileException(
             at + ": '" + ((Object[]) n.fn)[0] + "' must be a depot var starting with '*'");

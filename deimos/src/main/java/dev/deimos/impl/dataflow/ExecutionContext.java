@@ -159,4 +159,40 @@ public interface ExecutionContext {
   default Object taskGlobal(String var) {
     return null;
   }
+
+  /**
+   * Offers a batch block to the context. A context that runs batch blocks across tasks takes the
+   * call, returns true and from then on owns the rest of the frame (see {@link DistributedBatch});
+   * the default returns false and the block runs in place.
+   *
+   * @param call the batch block run
+   * @return true if the context took the block over
+   */
+  default boolean startBatch(DistributedBatch.Call call) {
+    return false;
+  }
+
+  /**
+   * Starts the query topology {@code query} (a name in the running module or a mirror var) with
+   * {@code args}; the executor continues with {@link #awaitAsync} on its result.
+   *
+   * @param query the query name or mirror var
+   * @param args the arguments
+   * @return the query's result
+   * @throws IllegalStateException locally: queries run only inside a module
+   */
+  default CompletableFuture<Object> invokeQuery(String query, Object[] args) {
+    throw new IllegalStateException("invokeQuery(" + query + ") runs only inside a module");
+  }
+
+  /**
+   * Returns whether {@code var} is a mirror of another module's PState or depot; partitioners on a
+   * mirror PState stay on the current task (the mirror is read through its module's client).
+   *
+   * @param var a {@code $$} or depot var
+   * @return false locally
+   */
+  default boolean isMirror(String var) {
+    return false;
+  }
 }

@@ -134,6 +134,13 @@ final class Executor {
           s = s.next;
           break;
 
+        case INVOKE_QUERY:
+          ctx.awaitAsync(
+              ctx.invokeQuery((String) s.node.fn, Arg.evalAll(s.args, slots)),
+              Resume.of(s),
+              slots.clone());
+          return;
+
         default:
           // Branch ends are linked to the step after the ifTrue by the compiler.
           s = truthy(s.args[0].eval(slots)) ? s.then : s.otherwise;
@@ -195,5 +202,10 @@ final class Executor {
     public void emitStream(String stream, Object... values) {
       ControlFlow.emitStream(Executor.this, step, slots, stream, values);
     }
+  }
+
+  // section C: the context this executor runs in (for the distributed batch hand-off)
+  ExecutionContext context() {
+    return ctx;
   }
 }

@@ -45,6 +45,7 @@ final class Node {
     ACK_RETURN,
     EACH_ASYNC,
     DEPOT_APPEND,
+    INVOKE_QUERY,
   }
 
   final Kind kind;
@@ -162,6 +163,11 @@ final class Node {
         null);
   }
 
+  /** invokeQuery: fn holds the query name (or mirror var); args are the query's arguments. */
+  static Node invokeQuery(String query, Object[] args) {
+    return new Node(Kind.INVOKE_QUERY, query, args.clone(), new String[0], null, null);
+  }
+
   static Node ackReturn(Object val) {
     return new Node(Kind.ACK_RETURN, null, new Object[] {val}, new String[0], null, null);
   }
@@ -243,6 +249,11 @@ final class Node {
         return "eachAsync(" + Functions.describe(fn) + ", " + Arrays.toString(args) + ")";
       case DEPOT_APPEND:
         return "depotPartitionAppend(" + ((Object[]) fn)[0] + ", " + args[0] + ")";
+      case INVOKE_QUERY:
+        return "invokeQuery("
+            + fn
+            + (args.length == 0 ? "" : ", ")
+            + Arrays.toString(args).substring(1);
 
       default:
         return "ifTrue(" + args[0] + ")";

@@ -68,6 +68,11 @@ final class PartitionSpec implements Serializable {
     PartitionSpec spec = (PartitionSpec) s.node.fn;
     Resume next = Resume.of(s);
     // a global depot or PState has one partition, on task 0
+    if (spec.type == Type.PATH_KEY && ctx.isMirror(spec.pstateVar)) {
+      // another module's PState is read through its client from the current task
+      ctx.hop(ctx.taskId(), next, slots.clone());
+      return;
+    }
     int n = spec.pstateVar != null && ctx.isGlobal(spec.pstateVar) ? 1 : ctx.numTasks();
     switch (spec.type) {
       case ALL:

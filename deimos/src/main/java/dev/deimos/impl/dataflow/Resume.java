@@ -55,6 +55,11 @@ public final class Resume {
     return r;
   }
 
+  /** The first step this continuation runs (null at the end of the block). */
+  Step step() {
+    return step;
+  }
+
   void rebind(ExecutionContext ctx, Object[] slots) {
     for (int i = 0; i < pstateSlots.length; i++) {
       PStateAccess p = ctx.pstate(pstateVars[i]);

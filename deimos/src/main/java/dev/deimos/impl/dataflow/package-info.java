@@ -13,7 +13,11 @@
  * iterations so the Java stack does not grow with the iteration count.
  *
  * <p>Aggregators and batch blocks compile in {@code AggCompiler} into pre-aggregation, aggregation
- * and post-aggregation phases ({@code BatchPlan}) and run through {@code BatchRunner}.
+ * and post-aggregation phases ({@code BatchPlan}) and run through {@code BatchRunner}. A context
+ * that runs batch blocks across tasks takes them over through {@link
+ * dev.deimos.impl.dataflow.DistributedBatch} (per-task buffers, partials exported as plain values,
+ * post-aggregation where the data lands). {@link dev.deimos.impl.dataflow.QueryPlan} compiles a
+ * query topology into a plan whose body is one batch block.
  *
  * <p>Where a plan runs is abstracted by {@link dev.deimos.impl.dataflow.ExecutionContext}: {@code
  * LOCAL} continues partitioners in place; the task runtime turns every partitioner into hops

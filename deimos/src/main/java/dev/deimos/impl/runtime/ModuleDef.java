@@ -22,6 +22,84 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
   final Map<String, TopologyDef> topologies = new LinkedHashMap<>();
   final Map<String, PStateDeclaration> pstates = new LinkedHashMap<>();
   final Map<String, byte[]> objects = new LinkedHashMap<>();
+  final Map<String, QueryDef> queries = new LinkedHashMap<>();
+
+  /** Mirror var to {kind ("depot", "pstate" or "query"), module name, object name}. */
+  final Map<String, String[]> mirrors = new LinkedHashMap<>();
+
+  final Map<String, Object> moduleOptions = new LinkedHashMap<>();
+
+  @Override
+  public void clusterDepot(String var, String moduleName, String depotName) {
+    checkVar(var);
+    mirror(var, "depot", moduleName, depotName);
+  }
+
+  @Override
+  public void clusterPState(String var, String moduleName, String pstateName) {
+    if (var == null || !var.startsWith("$$") || var.length() < 3) {
+      throw new IllegalArgumentException("a mirror PState var must start with '$$', got " + var);
+    }
+    if (pstates.containsKey(var)) {
+      throw new IllegalArgumentException("var " + var + " is declared twice");
+    }
+    mirror(var, "pstate", moduleName, pstateName);
+  }
+
+  @Override
+  public void clusterQuery(String var, String moduleName, String queryTopologyName) {
+    checkVar(var);
+    mirror(var, "query", moduleName, queryTopologyName);
+  }
+
+  private void mirror(String var, String kind, String moduleName, String name) {
+    if (mirrors.containsKey(var) || objects.containsKey(var) || depots.containsKey(var)) {
+      throw new IllegalArgumentException("var " + var + " is declared twice");
+    }
+    mirrors.put(
+        var,
+        new String[] {
+          kind, java.util.Objects.requireNonNull(moduleName), java.util.Objects.requireNonNull(name)
+        });
+  }
+
+  @Override
+  public void setLaunchModuleDynamicOption(String option, Object value) {
+    moduleOptions.put(java.util.Objects.requireNonNull(option), value);
+  }
+
+  @Override
+  public Block.Out query(String name, String... inputVars) {
+    if (topologies.containsKey(name) || queries.containsKey(name)) {
+      throw new IllegalArgumentException("topology " + name + " is declared twice");
+    }
+    QueryDef q = new QueryDef(name, inputVars.clone());
+    queries.put(name, q);
+    return vars -> {
+      if (vars.length != 1) {
+        throw new IllegalArgumentException(
+            "query "
+                + name
+                + ": out binds exactly one result var, got "
+                + java.util.Arrays.toString(vars));
+      }
+      q.resultVar = vars[0];
+      return Chain.trackedEmpty(q.body);
+    };
+  }
+
+  /** One query topology: inputs, result var and the newest body built on it. */
+  static final class QueryDef {
+    final String name;
+    final String[] inputs;
+    String resultVar;
+    final AtomicReference<Block> body = new AtomicReference<>();
+
+    QueryDef(String name, String[] inputs) {
+      this.name = name;
+      this.inputs = inputs;
+    }
+  }
 
   @Override
   public void declareObject(String var, Object obj) {
@@ -58,7 +136,7 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   @Override
   public StreamTopology stream(String name) {
-    if (topologies.containsKey(name)) {
+    if (topologies.containsKey(name) || queries.containsKey(name)) {
       throw new IllegalArgumentException("topology " + name + " is declared twice");
     }
     TopologyDef t = new TopologyDef(name);

@@ -48,6 +48,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private final dev.deimos.ModuleInstanceInfo info;
   private final Set<CompletableFuture<?>> pending =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Queries queries;
+  private final Mirrors mirrors;
   // created only when a task global ticks; owned by this module and stopped in close()
   private java.util.concurrent.ScheduledExecutorService ticker;
 
@@ -101,6 +103,12 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     List<String> preVars = new ArrayList<>(pstates.keySet());
     preVars.addAll(def.objects.keySet());
+    for (Map.Entry<String, String[]> m : def.mirrors.entrySet()) {
+      if (m.getValue()[0].equals("pstate")) {
+        preVars.add(m.getKey());
+      }
+    }
+    this.mirrors = new Mirrors(moduleName, def.mirrors);
     String[] pre = preVars.toArray(new String[0]);
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
@@ -120,6 +128,7 @@ public final class ModuleRuntime implements AutoCloseable {
         d.sources.add(new SourceRt(t.name, s.depotVar, s.options, plan));
       }
     }
+    this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
       threadIds.add(i);
@@ -262,6 +271,10 @@ public final class ModuleRuntime implements AutoCloseable {
   /** depotPartitionAppend: appends to the partition of {@code task} (0 for a global depot). */
   CompletableFuture<Map<String, Object>> appendFromTask(
       String depotVar, int task, Object data, AckLevel level) {
+    if (mirrors.isDepot(depotVar)) {
+      // another module's depot: partitioned as a client append is
+      return mirrors.append(depotVar, data, level);
+    }
     DepotRt d = depots.get(depotVar);
     if (d == null) {
       throw new IllegalArgumentException(
@@ -341,8 +354,8 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /** Queues one frame of {@code run} on {@code task}; see {@link RecordRun}. */
-  void submitFrame(RecordRun run, int task, String where, Consumer<ExecutionContext> body) {
+  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
+  void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
@@ -351,9 +364,9 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
-  private void runFrame(RecordRun run, Task t, String where, Consumer<ExecutionContext> body) {
+  private void runFrame(FrameTracker run, Task t, String where, Consumer<ExecutionContext> body) {
     if (run.failed()) {
-      // another frame of this attempt failed: skip the rest, the record will be retried
+      // another frame of this attempt failed: skip the rest, the work will be retried or failed
       run.frameDone();
       return;
     }
@@ -365,19 +378,8 @@ public final class ModuleRuntime implements AutoCloseable {
       ok = true;
     } catch (Throwable e) {
       // Throwable, not Exception: a sneaky checked exception must still end the frame
-      LOG.warn(
-          "module {}, topology {}: processing record {} from depot {} failed on task {}"
-              + " in the segment starting at {} (attempt {} of {})",
-          moduleName,
-          run.source.topology,
-          describeRecord(run.record),
-          run.source.depotVar,
-          t.id(),
-          where,
-          run.attempt() + 1,
-          run.source.options.retries() + 1,
-          e);
-      run.fail(e);
+      run.logFailure(t.id(), where, e);
+      run.fail(e, where);
     } finally {
       scope.close();
       t.endEvent(ok);
@@ -385,7 +387,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
-  private String describeRecord(byte[] record) {
+  String describeRecord(byte[] record) {
     String s = String.valueOf(codec.decode(record));
     return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
@@ -457,7 +459,7 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /** Remembers an unfinished future so that {@link #close()} can fail it instead of leaving it. */
-  private void track(CompletableFuture<?> f) {
+  void track(CompletableFuture<?> f) {
     pending.add(f);
     f.whenComplete((v, e) -> pending.remove(f));
     if (closed) {
@@ -470,6 +472,94 @@ public final class ModuleRuntime implements AutoCloseable {
       f.completeExceptionally(
           new IllegalStateException("module " + moduleName + " was closed before this finished"));
     }
+  }
+
+  // ---- queries and mirrors ----
+
+  /**
+   * Links this module's mirror vars to the modules they name.
+   *
+   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none
+   * @throws IllegalArgumentException if a mirrored module or object does not exist
+   */
+  public void resolveMirrors(java.util.function.Function<String, ModuleRuntime> lookup) {
+    mirrors.resolve(lookup);
+  }
+
+  /**
+   * Starts a query topology of this module, or of another one when {@code query} is a mirror var;
+   * never blocks.
+   *
+   * @param query the query name or a {@code clusterQuery} mirror var
+   * @param args the arguments
+   * @return the result; fails naming module, query and node, or with a timeout
+   */
+  public CompletableFuture<Object> invokeQuery(String query, Object[] args) {
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("module " + moduleName + " is closed"));
+    }
+    if (mirrors.isQuery(query)) {
+      return mirrors.invoke(query, args);
+    }
+    return queries.invoke(query, args);
+  }
+
+  /**
+   * Returns whether the module declares the query topology {@code name}.
+   *
+   * @param name a query name
+   * @return true if declared
+   */
+  public boolean hasQuery(String name) {
+    return queries.has(name);
+  }
+
+  boolean isMirror(String var) {
+    return mirrors.isMirror(var);
+  }
+
+  dev.deimos.impl.dataflow.PStateAccess mirrorPState(String var) {
+    return mirrors.pstate(var);
+  }
+
+  int numTasks() {
+    return numTasks;
+  }
+
+  /** The task owning {@code key}, by the key partitioner of {@code pstateVar} if it is one. */
+  int taskForKey(String pstateVar, Object key) {
+    TaskPState p = pstateVar == null ? null : tasks[0].pstate(pstateVar);
+    return p != null
+        ? p.taskForKey(key, numTasks)
+        : dev.deimos.impl.data.KeyHash.taskFor(key, numTasks);
+  }
+
+  /** A select whose path may read vars, run on the owning task (for mirror PStates). */
+  CompletableFuture<List<Object>> selectWithVars(String pstateVar, Path path, Vars vars) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    if (d.isGlobal() || numTasks == 1) {
+      Task t = tasks[0];
+      return call(t, () -> t.pstate(pstateVar).select(path, vars));
+    }
+    Object k = PathKeys.firstKey(path, vars);
+    if (k == PathKeys.NONE) {
+      List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+      for (Task t : tasks) {
+        parts.add(call(t, () -> t.pstate(pstateVar).select(path, vars)));
+      }
+      return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
+          .thenApply(
+              v -> {
+                List<Object> out = new ArrayList<>();
+                for (CompletableFuture<List<Object>> f : parts) {
+                  out.addAll(f.join());
+                }
+                return out;
+              });
+    }
+    Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
+    return call(t, () -> t.pstate(pstateVar).select(path, vars));
   }
 
   /**

@@ -1,7 +1,8 @@
 package dev.deimos.impl.runtime;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ack tree of one depot record in one stream topology source: counts the frames of the record
@@ -9,14 +10,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * frame counts down when it ends, so the count reaches zero exactly when all work has finished.
  * Then the record completes, or is retried from its source if some frame failed.
  */
-final class RecordRun {
+final class RecordRun extends FrameTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(RecordRun.class);
   final ModuleRuntime rt;
   final ModuleRuntime.SourceRt source;
   final byte[] record;
-  final int originTask;
+  private final int originTask;
   final CompletableFuture<Object> done = new CompletableFuture<>();
-  private final AtomicInteger outstanding = new AtomicInteger();
-  private volatile Throwable failure;
   private volatile Object ackValue;
   private int attempt;
 
@@ -29,9 +29,8 @@ final class RecordRun {
 
   /** Starts (or restarts) processing at the source, on the origin task. */
   void start() {
-    failure = null;
     ackValue = null;
-    outstanding.set(1);
+    reset(1);
     rt.submitFrame(
         this, originTask, "source(" + source.depotVar + ")", ctx -> source.plan.run(ctx));
   }
@@ -40,35 +39,46 @@ final class RecordRun {
     return attempt;
   }
 
-  boolean failed() {
-    return failure != null;
-  }
-
-  void fail(Throwable t) {
-    if (failure == null) {
-      failure = t;
-    }
-  }
-
+  @Override
   void ackReturn(Object v) {
     ackValue = v;
   }
 
-  void hopStarted() {
-    outstanding.incrementAndGet();
+  @Override
+  int originTask() {
+    return originTask;
   }
 
-  void frameDone() {
-    if (outstanding.decrementAndGet() == 0) {
-      Throwable f = failure;
-      if (f == null) {
-        done.complete(ackValue);
-      } else if (attempt < source.options.retries() && !rt.isClosed()) {
-        attempt++;
-        start();
-      } else {
-        done.completeExceptionally(f);
-      }
+  @Override
+  Object sourceRecord() {
+    return rt.decode(record);
+  }
+
+  @Override
+  void logFailure(int task, String where, Throwable e) {
+    LOG.warn(
+        "module {}, topology {}: processing record {} from depot {} failed on task {}"
+            + " in the segment starting at {} (attempt {} of {})",
+        rt.moduleName(),
+        source.topology,
+        rt.describeRecord(record),
+        source.depotVar,
+        task,
+        where,
+        attempt + 1,
+        source.options.retries() + 1,
+        e);
+  }
+
+  @Override
+  void quiet(Throwable f, String failedAt) {
+    if (f == null) {
+      done.complete(ackValue);
+    } else if (attempt < source.options.retries() && !rt.isClosed()) {
+      attempt++;
+      start();
+    } else {
+      done.completeExceptionally(f);
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.deimos.impl.runtime;
 
 import dev.deimos.AckLevel;
+import dev.deimos.impl.dataflow.DistributedBatch;
 import dev.deimos.impl.dataflow.ExecutionContext;
 import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.dataflow.Resume;
@@ -11,9 +12,9 @@ import java.util.concurrent.CompletionException;
 final class TaskExecContext implements ExecutionContext {
   private final ModuleRuntime rt;
   private final Task task;
-  private final RecordRun run;
+  private final FrameTracker run;
 
-  TaskExecContext(ModuleRuntime rt, Task task, RecordRun run) {
+  TaskExecContext(ModuleRuntime rt, Task task, FrameTracker run) {
     this.rt = rt;
     this.task = task;
     this.run = run;
@@ -31,7 +32,7 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public int originTask() {
-    return run.originTask;
+    return run.originTask();
   }
 
   @Override
@@ -47,18 +48,33 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public Object sourceRecord() {
-    return rt.decode(run.record);
+    return run.sourceRecord();
   }
 
   @Override
   public PStateAccess pstate(String pstateVar) {
-    return task.pstate(pstateVar);
+    PStateAccess p = task.pstate(pstateVar);
+    if (p == null) {
+      p = run.tempPState(pstateVar, task.id());
+    }
+    return p != null ? p : rt.mirrorPState(pstateVar);
   }
 
   @Override
   public void hop(int target, Resume resume, Object[] frame) {
+    if (run.absorbHop(task.id(), resume, frame)) {
+      // combiners: this frame joined the sending task's partial aggregation instead
+      return;
+    }
     run.hopStarted();
-    rt.submitFrame(run, target, resume.describe(), ctx -> resume.run(ctx, frame));
+    rt.submitFrame(
+        run,
+        target,
+        resume.describe(),
+        ctx -> {
+          run.enterTask(target, frame);
+          resume.run(ctx, frame);
+        });
   }
 
   @Override
@@ -118,5 +134,20 @@ final class TaskExecContext implements ExecutionContext {
   @Override
   public Object taskGlobal(String var) {
     return task.global(var);
+  }
+
+  @Override
+  public boolean startBatch(DistributedBatch.Call call) {
+    return run.startBatch(task, call);
+  }
+
+  @Override
+  public CompletableFuture<Object> invokeQuery(String query, Object[] args) {
+    return rt.invokeQuery(query, args);
+  }
+
+  @Override
+  public boolean isMirror(String var) {
+    return rt.isMirror(var);
   }
 }

@@ -2,7 +2,10 @@
  * The task runtime: {@link dev.deimos.impl.runtime.ModuleRuntime} runs one launched module on N
  * tasks pinned to M task threads (a thread serves several tasks from one mailbox; one event at a
  * time per task). Stream topology records are tracked across partitioner hops by an ack count
- * ({@code RecordRun}); hops are frames queued on the target task's thread. {@link
+ * ({@code RecordRun}); hops are frames queued on the target task's thread. Every unit of work
+ * counts its frames with a {@code FrameTracker}: {@code RecordRun} (a depot record), {@code
+ * QueryRun} (a query invocation) and {@code BatchRun} (the distributed batch engine: runs a batch
+ * block phase by phase across tasks; reuse it from any tracker's {@code startBatch}). {@link
  * dev.deimos.impl.runtime.ModuleDef} collects a module's declarations. May use every other impl
  * part except {@code impl.cluster}.
  */

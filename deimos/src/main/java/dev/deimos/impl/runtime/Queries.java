@@ -1,0 +1,137 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.Block;
+import dev.deimos.DeimosCompileException;
+import dev.deimos.impl.dataflow.QueryPlan;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The query topologies of one module: compiled plans, invocation and timeouts. */
+final class Queries {
+  /** Rama's option name for the query timeout. */
+  static final String TIMEOUT_OPTION = "topology.query.timeout.millis";
+
+  static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
+
+  // one daemon timer for all modules: it only completes futures, never runs user code
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "deimos-query-timeouts");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** One compiled query topology. */
+  static final class QueryRt {
+    final String name;
+    final QueryPlan plan;
+    final String tempVar;
+
+    QueryRt(String name, QueryPlan plan) {
+      this.name = name;
+      this.plan = plan;
+      this.tempVar = tempVar(name);
+    }
+  }
+
+  private final ModuleRuntime rt;
+  private final Map<String, QueryRt> queries = new LinkedHashMap<>();
+  private final long timeoutMillis;
+
+  Queries(ModuleRuntime rt, ModuleDef def, List<String> preBound) {
+    this.rt = rt;
+    Object t = def.moduleOptions.get(TIMEOUT_OPTION);
+    if (t != null && !(t instanceof Number && ((Number) t).longValue() > 0)) {
+      throw new IllegalArgumentException(
+          TIMEOUT_OPTION + " must be a positive number of milliseconds, got " + t);
+    }
+    this.timeoutMillis = t == null ? DEFAULT_TIMEOUT_MILLIS : ((Number) t).longValue();
+    for (ModuleDef.QueryDef q : def.queries.values()) {
+      String where = "module " + rt.moduleName() + ", query " + q.name;
+      if (q.resultVar == null) {
+        throw new DeimosCompileException(
+            where + ": bind the result var with out(...) right after query(...)");
+      }
+      String[] pre = preBound.toArray(new String[preBound.size() + 1]);
+      pre[pre.length - 1] = tempVar(q.name);
+      Block body = q.body.get();
+      try {
+        queries.put(
+            q.name,
+            new QueryRt(q.name, QueryPlan.compile(q.name, q.inputs, q.resultVar, body, pre)));
+      } catch (DeimosCompileException e) {
+        throw new DeimosCompileException("module " + rt.moduleName() + ", " + e.getMessage());
+      }
+    }
+  }
+
+  static String tempVar(String query) {
+    return "$$" + query + "$$";
+  }
+
+  boolean has(String name) {
+    return queries.containsKey(name);
+  }
+
+  java.util.Set<String> names() {
+    return Collections.unmodifiableSet(queries.keySet());
+  }
+
+  /** Starts one invocation; never blocks. */
+  CompletableFuture<Object> invoke(String name, Object[] args) {
+    QueryRt q = queries.get(name);
+    if (q == null) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "module " + rt.moduleName() + " has no query topology " + name));
+    }
+    if (args.length != q.plan.arity()) {
+      return CompletableFuture.failedFuture(
+          new IllegalArgumentException(
+              "query "
+                  + name
+                  + " of module "
+                  + rt.moduleName()
+                  + " takes "
+                  + q.plan.arity()
+                  + " arguments, got "
+                  + args.length));
+    }
+    Object key = q.plan.leadingKey(args);
+    int origin =
+        key == QueryPlan.NO_KEY
+            ? ThreadLocalRandom.current().nextInt(rt.numTasks())
+            : rt.taskForKey(q.plan.leadingPState(), key);
+    QueryRun run = new QueryRun(rt, q, args.clone(), origin);
+    ScheduledFuture<?> timer =
+        TIMER.schedule(
+            () ->
+                run.done.completeExceptionally(
+                    new TimeoutException(
+                        "module "
+                            + rt.moduleName()
+                            + ", query "
+                            + name
+                            + ": no result within "
+                            + timeoutMillis
+                            + " ms ("
+                            + TIMEOUT_OPTION
+                            + ")")),
+            timeoutMillis,
+            TimeUnit.MILLISECONDS);
+    run.done.whenComplete((v, e) -> timer.cancel(false));
+    rt.track(run.done);
+    run.start();
+    return run.done;
+  }
+}
