@@ -60,7 +60,8 @@ class QueryFeaturesTest {
   static class FeaturesModule implements DeimosModule {
     @Override
     public void define(Setup setup, Topologies topologies) {
-      setup.setLaunchModuleDynamicOption("topology.query.timeout.millis", 300);
+      // generous: the concurrency test below runs many invocations on a loaded 2-core CI machine
+      setup.setLaunchModuleDynamicOption("topology.query.timeout.millis", 3000);
       setup.declareDepot("*asks", Depot.random());
 
       // every task writes the invocation's value into its temp partition, then reads it back in a
@@ -315,7 +316,7 @@ class QueryFeaturesTest {
       QueryTopologyClient<Object> q = cluster.clusterQuery(NAME, "slow");
       assertThatThrownBy(q::invoke)
           .hasMessageContaining("query slow")
-          .hasMessageContaining("300 ms")
+          .hasMessageContaining("3000 ms")
           .hasCauseInstanceOf(TimeoutException.class);
       // the cluster still answers other queries afterwards
       assertThat(cluster.<Long>clusterQuery(NAME, "plusOne").invoke(1L)).isEqualTo(2L);
