@@ -40,6 +40,20 @@ public interface DepotLog extends AutoCloseable {
    */
   CompletableFuture<Long> endOffset(int partition);
 
+  /**
+   * Returns the offset of the first record of {@code partition} appended at or after {@code
+   * millis}, or the end offset when there is none.
+   *
+   * @param partition the partition
+   * @param millis milliseconds since the epoch
+   * @return an offset
+   * @throws UnsupportedOperationException if the log does not keep append times
+   */
+  default CompletableFuture<Long> offsetAfterTimestamp(int partition, long millis) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not keep append times");
+  }
+
   @Override
   void close();
 }
