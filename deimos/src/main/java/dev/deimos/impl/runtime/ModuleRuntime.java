@@ -433,7 +433,8 @@ public final class ModuleRuntime implements AutoCloseable {
       case APPEND_ACK:
         return stored.thenApply(v -> Collections.emptyMap());
       default:
-        return ackMap(runs);
+        // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
+        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
     }
   }
 
