@@ -220,6 +220,67 @@ class MicrobatchTopologyTest {
     }
   }
 
+  static final AtomicInteger BATCH_FAILURES_LEFT = new AtomicInteger();
+
+  /** Throws on task 1 while BATCH_FAILURES_LEFT is positive. */
+  static Long failOnTask1(Integer task, Long v) {
+    if (task == 1 && BATCH_FAILURES_LEFT.getAndDecrement() > 0) {
+      throw new IllegalStateException("injected failure on task 1 at " + v);
+    }
+    return v;
+  }
+
+  /** A batch block whose pre-aggregation phase fails on task 1 in the first attempts. */
+  static class FailingBatch implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*nums", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("sum");
+      mb.pstate("$$total", Long.class).global().initialValue(0L);
+      mb.pstate("$$counts", PState.mapSchema(Long.class, Long.class));
+      // the code after a batch block runs once, on task 0, when the block has finished
+      mb.source("*nums")
+          .out("*mb")
+          .batchBlock(
+              Block.explodeMicrobatch("*mb")
+                  .out("*v")
+                  .each(Ops.CURRENT_TASK_ID)
+                  .out("*t")
+                  .each(MicrobatchTopologyTest::failOnTask1, "*t", "*v")
+                  .out("*v2")
+                  .globalPartition()
+                  .agg("$$total", Agg.sum("*v2")))
+          .explodeMicrobatch("*mb")
+          .out("*v")
+          .hashPartition("*v")
+          .localTransform("$$counts", Path.key("*v").nullToVal(0L).term(ADD, 1L));
+    }
+  }
+
+  @Test
+  void aFailureInsideABatchBlockRollsBackEveryPStateOfTheMicrobatch() {
+    BATCH_FAILURES_LEFT.set(2);
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new FailingBatch(), new LaunchConfig(4, 2));
+      String m = FailingBatch.class.getName();
+      Depot d = ipc.clusterDepot(m, "*nums");
+      ipc.pauseMicrobatchTopology(m, "sum");
+      long sum = 0;
+      for (long v = 1; v <= 200; v++) {
+        sum += v;
+        d.append(v);
+      }
+      ipc.resumeMicrobatchTopology(m, "sum");
+      ipc.waitForMicrobatchProcessedCount(m, "sum", 200);
+      assertThat(BATCH_FAILURES_LEFT.get()).isNegative();
+      assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(sum);
+      PState counts = ipc.clusterPState(m, "$$counts");
+      for (long v = 1; v <= 200; v++) {
+        assertThat((Long) counts.selectOne(Path.key(v))).isEqualTo(1L);
+      }
+    }
+  }
+
   // ---- microbatch ids, pause and resume, wait timeouts ----
 
   static class Ids implements DeimosModule {

@@ -33,6 +33,22 @@ public interface DepotLog extends AutoCloseable {
   CompletableFuture<byte[]> read(int partition, long offset);
 
   /**
+   * Reads the records at offsets {@code [from, to)} in order.
+   *
+   * @param partition the partition
+   * @param from the first offset
+   * @param to the end offset (exclusive), at most the end offset of the partition
+   * @return the records' bytes
+   */
+  default CompletableFuture<java.util.List<byte[]>> read(int partition, long from, long to) {
+    java.util.List<byte[]> out = new java.util.ArrayList<>((int) Math.max(0, to - from));
+    for (long o = from; o < to; o++) {
+      out.add(read(partition, o).join());
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  /**
    * Returns the offset the next append to {@code partition} gets.
    *
    * @param partition the partition

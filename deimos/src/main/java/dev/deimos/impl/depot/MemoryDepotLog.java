@@ -65,6 +65,27 @@ public final class MemoryDepotLog implements DepotLog {
   }
 
   @Override
+  public CompletableFuture<List<byte[]>> read(int partition, long from, long to) {
+    Partition p = partitions.get(partition);
+    synchronized (p) {
+      if (from < 0 || from > to || to > p.records.size()) {
+        return CompletableFuture.failedFuture(
+            new IndexOutOfBoundsException(
+                "depot partition "
+                    + partition
+                    + " has no offsets ["
+                    + from
+                    + ", "
+                    + to
+                    + "), its end offset is "
+                    + p.records.size()));
+      }
+      return CompletableFuture.completedFuture(
+          new ArrayList<>(p.records.subList((int) from, (int) to)));
+    }
+  }
+
+  @Override
   public CompletableFuture<Long> endOffset(int partition) {
     Partition p = partitions.get(partition);
     synchronized (p) {
