@@ -19,6 +19,8 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -278,6 +280,72 @@ class MicrobatchTopologyTest {
       for (long v = 1; v <= 200; v++) {
         assertThat((Long) counts.selectOne(Path.key(v))).isEqualTo(1L);
       }
+    }
+  }
+
+  // ---- visibility while a microbatch is in flight ----
+
+  static volatile CountDownLatch reachedTask1;
+  static volatile CountDownLatch release;
+
+  /** Parks the microbatch on task 1 until the test releases it. */
+  static Long hold(Long v) {
+    reachedTask1.countDown();
+    try {
+      if (!release.await(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("never released");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    return v;
+  }
+
+  /**
+   * Writes the global total on task 0, then parks on task 1; a query and a client read the total
+   * meanwhile from task 0.
+   */
+  static class Visibility implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*nums", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("mb");
+      mb.pstate("$$total", Long.class).global().initialValue(0L);
+      mb.source("*nums")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*v")
+          .globalPartition()
+          .localTransform("$$total", Path.term(ADD, "*v"))
+          .directPartition(1)
+          .each(MicrobatchTopologyTest::hold, "*v");
+      topologies
+          .query("total")
+          .out("*t")
+          .globalPartition()
+          .localSelect("$$total", Path.stay())
+          .out("*t")
+          .originPartition();
+    }
+  }
+
+  @Test
+  void queriesAndClientsReadCommittedStateWhileAMicrobatchRuns() throws Exception {
+    reachedTask1 = new CountDownLatch(1);
+    release = new CountDownLatch(1);
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new Visibility(), new LaunchConfig(2, 2));
+      String m = Visibility.class.getName();
+      ipc.clusterDepot(m, "*nums").append(5L);
+      assertThat(reachedTask1.await(30, TimeUnit.SECONDS)).isTrue();
+      // the write of 5 on task 0 is done but its microbatch is not committed
+      assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(0L);
+      assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(0L);
+      release.countDown();
+      ipc.waitForMicrobatchProcessedCount(m, "mb", 1);
+      assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(5L);
+      assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(5L);
     }
   }
 

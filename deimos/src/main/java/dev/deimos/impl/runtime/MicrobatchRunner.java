@@ -142,6 +142,20 @@ final class MicrobatchRunner {
     return sources;
   }
 
+  /**
+   * Takes over the committed progress of the topology of the same name in the module version this
+   * one replaces: its next id, processed count, and offsets of the sources both versions have.
+   */
+  synchronized void adopt(Progress previous) {
+    progress.nextId = previous.nextId;
+    progress.processed = previous.processed;
+    for (Map.Entry<String, long[]> e : previous.offsets.entrySet()) {
+      if (progress.offsets.containsKey(e.getKey())) {
+        progress.offsets.put(e.getKey(), e.getValue().clone());
+      }
+    }
+  }
+
   synchronized Progress progress() {
     return progress;
   }
