@@ -286,25 +286,17 @@ class MicrobatchTopologyTest {
   // ---- visibility while a microbatch is in flight ----
 
   static volatile CountDownLatch reachedTask1;
-  static volatile CountDownLatch release;
+  static volatile java.util.concurrent.CompletableFuture<Long> release;
 
-  /** Parks the microbatch on task 1 until the test releases it. */
-  static Long hold(Long v) {
+  /** Parks the microbatch on task 1 (without blocking its thread) until the test releases it. */
+  static java.util.concurrent.CompletableFuture<Long> hold(Long v) {
     reachedTask1.countDown();
-    try {
-      if (!release.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return v;
+    return release.thenApply(x -> v);
   }
 
   /**
    * Writes the global total on task 0, then parks on task 1; a query and a client read the total
-   * meanwhile from task 0.
+   * meanwhile.
    */
   static class Visibility implements DeimosModule {
     @Override
@@ -319,7 +311,7 @@ class MicrobatchTopologyTest {
           .globalPartition()
           .localTransform("$$total", Path.term(ADD, "*v"))
           .directPartition(1)
-          .each(MicrobatchTopologyTest::hold, "*v");
+          .eachAsync(MicrobatchTopologyTest::hold, "*v");
       topologies
           .query("total")
           .out("*t")
@@ -333,7 +325,7 @@ class MicrobatchTopologyTest {
   @Test
   void queriesAndClientsReadCommittedStateWhileAMicrobatchRuns() throws Exception {
     reachedTask1 = new CountDownLatch(1);
-    release = new CountDownLatch(1);
+    release = new java.util.concurrent.CompletableFuture<>();
     try (InProcessCluster ipc = InProcessCluster.create()) {
       ipc.launchModule(new Visibility(), new LaunchConfig(2, 2));
       String m = Visibility.class.getName();
@@ -342,7 +334,7 @@ class MicrobatchTopologyTest {
       // the write of 5 on task 0 is done but its microbatch is not committed
       assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(0L);
       assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(0L);
-      release.countDown();
+      release.complete(0L);
       ipc.waitForMicrobatchProcessedCount(m, "mb", 1);
       assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(5L);
       assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(5L);
