@@ -11,6 +11,7 @@ import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.module.MicrobatchSourceOptions;
 import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.DeimosFunction2;
 import dev.deimos.ops.Ops;
@@ -448,6 +449,73 @@ class MicrobatchTopologyTest {
       List<Long> sizes = ipc.clusterPState(m, "$$batches").select(Path.mapVals());
       assertThat(sizes).allMatch(n -> n <= 4 * 7);
       assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(200L);
+    }
+  }
+
+  /** Two depots, one of them read twice under different source ids, into one count per source. */
+  static class TwoSources implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*a", Depot.random());
+      setup.declareDepot("*b", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("multi");
+      mb.pstate("$$perSource", PState.mapSchema(String.class, Long.class));
+      mb.source("*a")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("a")
+          .compoundAgg("$$perSource", CompoundAgg.map("a", Agg.count()));
+      mb.source("*a", MicrobatchSourceOptions.sourceId("again"))
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("a2")
+          .compoundAgg("$$perSource", CompoundAgg.map("a2", Agg.count()));
+      mb.source("*b")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("b")
+          .compoundAgg("$$perSource", CompoundAgg.map("b", Agg.count()));
+    }
+  }
+
+  @Test
+  void processedCountAddsUpAllSources() {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new TwoSources(), new LaunchConfig(2, 1));
+      String m = TwoSources.class.getName();
+      for (int i = 0; i < 30; i++) {
+        ipc.clusterDepot(m, "*a").append(i);
+      }
+      for (int i = 0; i < 20; i++) {
+        ipc.clusterDepot(m, "*b").append(i);
+      }
+      // *a is read by two sources: 30 + 30 + 20
+      ipc.waitForMicrobatchProcessedCount(m, "multi", 80);
+      PState per = ipc.clusterPState(m, "$$perSource");
+      assertThat((Long) per.selectOne(Path.key("a"))).isEqualTo(30L);
+      assertThat((Long) per.selectOne(Path.key("a2"))).isEqualTo(30L);
+      assertThat((Long) per.selectOne(Path.key("b"))).isEqualTo(20L);
+      assertThatThrownBy(() -> ipc.waitForMicrobatchProcessedCount(m, "multi", 81, 100))
+          .hasMessageContaining("processed 80 records, not 81, within 100 ms");
+    }
+    DeimosModule dup =
+        new DeimosModule() {
+          @Override
+          public void define(Setup setup, Topologies topologies) {
+            setup.declareDepot("*a", Depot.random());
+            MicrobatchTopology mb = topologies.microbatch("dup");
+            mb.source("*a").out("*x");
+            mb.source("*a").out("*y");
+          }
+        };
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      assertThatThrownBy(() -> ipc.launchModule(dup, new LaunchConfig(1, 1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("reads depot *a twice")
+          .hasMessageContaining("sourceId");
     }
   }
 

@@ -253,6 +253,12 @@ final class MicrobatchRunner {
     }
     int attemptNo;
     synchronized (this) {
+      if (closed) {
+        // the module closed under the attempt: nothing to roll back or retry
+        running = false;
+        notifyAll();
+        return;
+      }
       attemptNo = ++failures;
     }
     LOG.warn(
