@@ -284,6 +284,64 @@ class MicrobatchTopologyTest {
     }
   }
 
+  /** Each record moves v from one key to another: the values always sum to zero. */
+  static class Transfers implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.setLaunchModuleDynamicOption("depot.microbatch.max.records", 3);
+      setup.declareDepot("*moves", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("moves");
+      mb.pstate("$$balances", PState.mapSchema(Long.class, Long.class));
+      mb.source("*moves")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*v")
+          .each((Long v) -> v % 8, "*v")
+          .out("*from")
+          .each((Long v) -> (v + 3) % 8, "*v")
+          .out("*to")
+          .hashPartition("*from")
+          .localTransform("$$balances", Path.key("*from").nullToVal(0L).term(SUB, "*v"))
+          .hashPartition("*to")
+          .localTransform("$$balances", Path.key("*to").nullToVal(0L).term(ADD, "*v"));
+    }
+  }
+
+  @Test
+  void readsAcrossTasksSeeWholeMicrobatches() throws Exception {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new Transfers(), new LaunchConfig(4, 2));
+      String m = Transfers.class.getName();
+      Depot d = ipc.clusterDepot(m, "*moves");
+      PState balances = ipc.clusterPState(m, "$$balances");
+      AtomicBoolean done = new AtomicBoolean();
+      AtomicReference<String> violation = new AtomicReference<>();
+      AtomicInteger reads = new AtomicInteger();
+      Thread reader =
+          new Thread(
+              () -> {
+                while (!done.get() && violation.get() == null) {
+                  // no leading key: every task is read, each at its own moment
+                  List<Long> vals = balances.select(Path.mapVals());
+                  long sum = vals.stream().mapToLong(Long::longValue).sum();
+                  if (sum != 0) {
+                    violation.set("values " + vals + " sum to " + sum);
+                  }
+                  reads.incrementAndGet();
+                }
+              });
+      reader.start();
+      for (long v = 1; v <= 1500; v++) {
+        d.append(v);
+      }
+      ipc.waitForMicrobatchProcessedCount(m, "moves", 1500);
+      done.set(true);
+      reader.join(10_000);
+      assertThat(violation.get()).isNull();
+      assertThat(reads.get()).isPositive();
+    }
+  }
+
   // ---- visibility while a microbatch is in flight ----
 
   static volatile CountDownLatch reachedTask1;
