@@ -53,6 +53,11 @@ abstract class FrameTracker {
 
   abstract int originTask();
 
+  /** Names the work in error messages, e.g. "topology counter". */
+  String workName() {
+    return "a query topology";
+  }
+
   abstract Object sourceRecord();
 
   abstract void ackReturn(Object value);

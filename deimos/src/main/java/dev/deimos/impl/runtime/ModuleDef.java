@@ -135,6 +135,23 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
   }
 
   @Override
+  public void declareTickDepot(String var, long frequencyMillis) {
+    checkVar(var);
+    if (depots.containsKey(var)) {
+      throw new IllegalArgumentException("depot " + var + " is declared twice");
+    }
+    if (frequencyMillis <= 0) {
+      throw new IllegalArgumentException(
+          "tick depot " + var + ": frequency must be positive, got " + frequencyMillis);
+    }
+    DepotDef d =
+        new DepotDef(var, NativeDepotPartitioning.of(NativeDepotPartitioning.Kind.DISALLOW));
+    d.global = true;
+    d.tickMillis = frequencyMillis;
+    depots.put(var, d);
+  }
+
+  @Override
   public StreamTopology stream(String name) {
     if (topologies.containsKey(name) || queries.containsKey(name)) {
       throw new IllegalArgumentException("topology " + name + " is declared twice");
@@ -155,6 +172,8 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
     final String var;
     final NativeDepotPartitioning partitioning;
     boolean global;
+    // a tick depot's period, 0 for a normal depot
+    long tickMillis;
 
     DepotDef(String var, NativeDepotPartitioning partitioning) {
       this.var = var;

@@ -18,6 +18,7 @@ final class RecordRun extends FrameTracker {
   private final int originTask;
   final CompletableFuture<Object> done = new CompletableFuture<>();
   private volatile Object ackValue;
+  private boolean ackGiven;
   private int attempt;
 
   RecordRun(ModuleRuntime rt, ModuleRuntime.SourceRt source, byte[] record, int originTask) {
@@ -30,6 +31,7 @@ final class RecordRun extends FrameTracker {
   /** Starts (or restarts) processing at the source, on the origin task. */
   void start() {
     ackValue = null;
+    ackGiven = false;
     reset(1);
     rt.submitFrame(
         this, originTask, "source(" + source.depotVar + ")", ctx -> source.plan.run(ctx));
@@ -41,7 +43,21 @@ final class RecordRun extends FrameTracker {
 
   @Override
   void ackReturn(Object v) {
-    ackValue = v;
+    dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+    if (agg == null) {
+      ackValue = v;
+      return;
+    }
+    // values arrive from frames on several task threads
+    synchronized (this) {
+      ackValue = agg.add(ackGiven ? ackValue : agg.start(), v);
+      ackGiven = true;
+    }
+  }
+
+  @Override
+  String workName() {
+    return "topology " + source.topology;
   }
 
   @Override
@@ -73,7 +89,8 @@ final class RecordRun extends FrameTracker {
   @Override
   void quiet(Throwable f, String failedAt) {
     if (f == null) {
-      done.complete(ackValue);
+      dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+      done.complete(agg == null || !ackGiven ? ackValue : agg.finish(ackValue));
     } else if (attempt < source.options.retries() && !rt.isClosed()) {
       attempt++;
       start();

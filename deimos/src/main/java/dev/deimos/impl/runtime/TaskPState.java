@@ -28,11 +28,15 @@ final class TaskPState implements PStateAccess {
   private boolean touched;
   private Object undo;
 
-  @SuppressWarnings("unchecked")
   TaskPState(PStateDeclaration decl, Task task) {
+    this(decl, task, new MemoryPStateStore(decl));
+  }
+
+  @SuppressWarnings("unchecked")
+  private TaskPState(PStateDeclaration decl, Task task, PStateStore store) {
     this.decl = decl;
     this.task = task;
-    this.store = new MemoryPStateStore(decl);
+    this.store = store;
     this.keyPartitioner =
         decl.getKeyPartitioner() == null
             ? null
@@ -121,6 +125,18 @@ final class TaskPState implements PStateAccess {
               + task.id()
               + " (partition with hashPartition on that key before reading or writing it)");
     }
+  }
+
+  /**
+   * Module update: this partition's data under the new declaration, migrated where its schema says
+   * so. The caller checked compatibility already and closes this object afterwards.
+   */
+  TaskPState migrateTo(PStateDeclaration next) {
+    if (!(store instanceof MemoryPStateStore)) {
+      throw new IllegalStateException(
+          "PState " + decl.getName() + ": its store cannot be migrated in process");
+    }
+    return new TaskPState(next, task, ((MemoryPStateStore) store).migrateTo(next));
   }
 
   void close() {
