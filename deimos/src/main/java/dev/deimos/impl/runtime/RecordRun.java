@@ -56,6 +56,11 @@ final class RecordRun extends FrameTracker {
   }
 
   @Override
+  boolean shipsAcrossWorkers() {
+    return true;
+  }
+
+  @Override
   String workName() {
     return "topology " + source.topology;
   }

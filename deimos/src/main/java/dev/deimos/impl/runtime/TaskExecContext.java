@@ -68,8 +68,13 @@ final class TaskExecContext implements ExecutionContext {
     }
     // a frame going to another (simulated) worker is shipped as bytes, as on a real cluster
     Object[] sent =
-        rt.crossesWorkers(task.id(), target)
-            ? rt.shipFrame(run.workName(), resume.describe(), task.id(), target, frame)
+        run.shipsAcrossWorkers() && rt.crossesWorkers(task.id(), target)
+            ? rt.shipFrame(
+                run.workName(),
+                resume.describe(),
+                task.id(),
+                target,
+                resume.portable(frame, rt.globalVars()))
             : frame;
     run.hopStarted();
     rt.submitFrame(
