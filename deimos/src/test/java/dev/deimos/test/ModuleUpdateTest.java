@@ -8,6 +8,7 @@ import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.QueryTopologyClient;
 import dev.deimos.module.OffsetAgo;
 import dev.deimos.module.StreamSourceOptions;
 import dev.deimos.module.StreamTopology;
@@ -282,6 +283,42 @@ class ModuleUpdateTest {
       for (int w = 0; w < 3; w++) {
         assertThat(count(cluster, "$$counts", "w" + w)).isEqualTo(200L);
       }
+    }
+  }
+
+  /** Reads the updated module's PStates through mirrors. */
+  static class Mirroring implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterPState("$$theirOld", NAME, "$$old");
+      setup.clusterPState("$$theirCounts", NAME, "$$counts");
+      topologies
+          .query("countOf", "*k")
+          .out("*n")
+          .select("$$theirCounts", Path.key("*k"))
+          .out("*n")
+          .originPartition();
+    }
+  }
+
+  @Test
+  void update_removingObjectAnotherModuleMirrors_rejected_mirrorsSeeKeptData() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Counter(), new LaunchConfig(2, 2));
+      cluster.launchModule(new Mirroring(), new LaunchConfig(2, 1));
+      cluster.clusterDepot(NAME, "*d").append("a");
+      Counter v2 = new Counter();
+      v2.withOld = false;
+      assertThatThrownBy(() -> cluster.updateModule(v2, UpdateOptions.objectsToDelete("$$old")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining(NAME)
+          .hasMessageContaining(Mirroring.class.getName())
+          .hasMessageContaining("$$old");
+      cluster.updateModule(new Counter());
+      cluster.clusterDepot(NAME, "*d").append("a");
+      QueryTopologyClient<Long> countOf =
+          cluster.clusterQuery(Mirroring.class.getName(), "countOf");
+      assertThat(countOf.invoke("a")).isEqualTo(2L);
     }
   }
 

@@ -87,6 +87,29 @@ public final class InProcessClusterImpl implements InProcessCluster {
     ModuleRuntime rt = module(name);
     ModuleDef def = new ModuleDef();
     module.define(def, def);
+    List<ModuleRuntime> others;
+    synchronized (this) {
+      others = new ArrayList<>(modules.values());
+    }
+    for (ModuleRuntime o : others) {
+      if (o == rt) {
+        continue;
+      }
+      for (String[] m : o.mirrorTargets()) {
+        if (m[1].equals(name) && !def.declares(m[0], m[2])) {
+          throw new IllegalArgumentException(
+              "cannot update module "
+                  + name
+                  + ": module "
+                  + o.moduleName()
+                  + " mirrors its "
+                  + m[0]
+                  + " "
+                  + m[2]
+                  + ", which the new version no longer declares");
+        }
+      }
+    }
     // one update of a module at a time; launches and other modules' updates go on meanwhile
     synchronized (rt) {
       rt.update(def, options.getObjectsToDelete(), this::module);

@@ -29,6 +29,24 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   final Map<String, Object> moduleOptions = new LinkedHashMap<>();
 
+  /**
+   * Returns whether this definition declares an object another module can mirror.
+   *
+   * @param kind "depot", "pstate" or "query"
+   * @param name the depot var, PState var or query topology name
+   * @return true if declared
+   */
+  public boolean declares(String kind, String name) {
+    switch (kind) {
+      case "depot":
+        return depots.containsKey(name);
+      case "pstate":
+        return pstates.containsKey(name);
+      default:
+        return queries.containsKey(name);
+    }
+  }
+
   @Override
   public void clusterDepot(String var, String moduleName, String depotName) {
     checkVar(var);

@@ -786,6 +786,19 @@ public final class ModuleRuntime implements AutoCloseable {
     return Collections.unmodifiableSet(pstates.keySet());
   }
 
+  /**
+   * Returns what this module mirrors from other modules.
+   *
+   * @return one {kind, module name, object name} per mirror var
+   */
+  public List<String[]> mirrorTargets() {
+    List<String[]> out = new ArrayList<>();
+    for (String[] m : def.mirrors.values()) {
+      out.add(m.clone());
+    }
+    return out;
+  }
+
   // ---- workers ----
 
   /** Whether a frame from task {@code from} to task {@code to} goes to another worker. */
