@@ -1,5 +1,6 @@
 package dev.deimos.examples;
 
+import dev.deimos.Block;
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.Expr;
@@ -94,8 +95,7 @@ public class UserRegistrationModule implements DeimosModule {
         .out("*applies")
         .ifTrue(
             "*applies",
-            dev.deimos.Block.localTransform(
-                "$$profiles", Path.key("*userId", "*field").termVal("*value")))
+            Block.localTransform("$$profiles", Path.key("*userId", "*field").termVal("*value")))
         .ackReturn("*applies");
 
     // username -> profile, or null when nobody registered the name
