@@ -4,6 +4,10 @@ import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.examples.BankTransferModule.Deposit;
+import dev.deimos.examples.BankTransferModule.Transfer;
+import dev.deimos.examples.RenderLatencyModule.Render;
+import dev.deimos.examples.TopSpendersModule.Purchase;
 import dev.deimos.examples.UserRegistrationModule.EditProfile;
 import dev.deimos.examples.UserRegistrationModule.Register;
 import dev.deimos.test.InProcessCluster;
@@ -38,6 +42,9 @@ public final class Main {
     try (InProcessCluster cluster = InProcessCluster.create()) {
       wordCount(cluster, text);
       userRegistration(cluster);
+      bankTransfers(cluster);
+      topSpenders(cluster);
+      renderLatency(cluster);
     }
   }
 
@@ -74,5 +81,64 @@ public final class Main {
         .append(new EditProfile(bob, "displayName", "Bob B."));
     QueryTopologyClient<Object> byName = cluster.clusterQuery(name, "profileByUsername");
     System.out.println("UserRegistrationModule: profile of bob -> " + byName.invoke("bob"));
+  }
+
+  private static void bankTransfers(InProcessCluster cluster) {
+    cluster.launchModule(new BankTransferModule(), new LaunchConfig(4, 2));
+    String name = BankTransferModule.class.getName();
+    Depot deposits = cluster.clusterDepot(name, "*deposits");
+    Depot transfers = cluster.clusterDepot(name, "*transfers");
+    deposits.append(new Deposit("alice", 100));
+    deposits.append(new Deposit("bob", 20));
+    Object ok = transfers.append(new Transfer("t1", "alice", "bob", 70)).get("transfers");
+    Object overdraft = transfers.append(new Transfer("t2", "bob", "carol", 500)).get("transfers");
+    PState funds = cluster.clusterPState(name, "$$funds");
+    System.out.println(
+        "BankTransferModule: alice->bob 70 ok="
+            + ok
+            + ", bob->carol 500 ok="
+            + overdraft
+            + "; balances alice="
+            + funds.selectOne(Path.key("alice"))
+            + " bob="
+            + funds.selectOne(Path.key("bob"))
+            + "; bob sent "
+            + cluster.clusterPState(name, "$$outgoingTransfers").selectOne(Path.key("bob")));
+  }
+
+  private static void topSpenders(InProcessCluster cluster) {
+    cluster.launchModule(new TopSpendersModule(), new LaunchConfig(4, 2));
+    String name = TopSpendersModule.class.getName();
+    Depot purchases = cluster.clusterDepot(name, "*purchases");
+    String[] users = {"ann", "ben", "cat", "dan", "eve"};
+    long[] amounts = {30, 120, 45, 80, 60, 25, 10};
+    for (int i = 0; i < 20; i++) {
+      purchases.append(new Purchase(users[i % users.length], amounts[i % amounts.length]));
+    }
+    QueryTopologyClient<Object> top = cluster.clusterQuery(name, "topSpenders");
+    System.out.println("TopSpendersModule: top " + TopSpendersModule.TOP_N + " " + top.invoke());
+  }
+
+  private static void renderLatency(InProcessCluster cluster) {
+    cluster.launchModule(new RenderLatencyModule(), new LaunchConfig(4, 2));
+    String name = RenderLatencyModule.class.getName();
+    Depot renders = cluster.clusterDepot(name, "*renders");
+    long hour = RenderLatencyModule.HOUR;
+    // one render every 10 minutes for two days, latency cycling 100..190 ms
+    for (int i = 0; i < 2 * 24 * 6; i++) {
+      renders.append(new Render("/home", 100 + (i % 10) * 10, i * 10 * RenderLatencyModule.MINUTE));
+    }
+    QueryTopologyClient<RenderLatencyModule.LatencyStats> stats =
+        cluster.clusterQuery(name, "latencyStats");
+    RenderLatencyModule.LatencyStats s = stats.invoke("/home", 3 * hour, 30 * hour + 30 * 60_000L);
+    System.out.println(
+        "RenderLatencyModule: /home from 03:00 to day 2 06:30: "
+            + s.count()
+            + " renders, mean "
+            + String.format(java.util.Locale.ROOT, "%.1f", s.mean())
+            + " ms, min "
+            + s.min()
+            + ", max "
+            + s.max());
   }
 }
