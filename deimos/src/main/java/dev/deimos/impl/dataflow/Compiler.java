@@ -289,6 +289,12 @@ public final class Compiler {
             flow.pendingStreams = d;
             break;
           }
+        case FRESH_SOURCE:
+          // batch blocks rewrite their top-level freshBatchSource nodes before compiling
+          throw new DeimosCompileException(
+              at
+                  + ": freshBatchSource is only allowed at the top level of a batchBlock's"
+                  + " pre-aggregation (or of a subBatch or query body)");
         default:
           if (n.kind == Node.Kind.EACH_OP && flow.pendingStreams != null) {
             s.then = flow.pendingStreams;

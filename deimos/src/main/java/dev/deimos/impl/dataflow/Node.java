@@ -24,6 +24,7 @@ final class Node {
     SUB_BATCH,
     BATCH_SINK,
     SUB_BATCH_EMIT,
+    FRESH_SOURCE,
     // section B kinds (control flow)
     ANCHOR,
     HOOK,
@@ -211,6 +212,8 @@ final class Node {
         return "end of pre-aggregation";
       case SUB_BATCH_EMIT:
         return "subBatch output";
+      case FRESH_SOURCE:
+        return "freshBatchSource()";
 
       // ---- section B descriptions ----
       case ANCHOR:
