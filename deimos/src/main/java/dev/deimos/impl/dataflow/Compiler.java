@@ -74,6 +74,19 @@ public final class Compiler {
       int[] outSlots = new int[n.outs.length];
       for (int o = 0; o < outSlots.length; o++) {
         String v = n.outs[o];
+        for (int p = 0; p < o; p++) {
+          if (v.equals(n.outs[p])) {
+            throw new DeimosCompileException(at + ": out binds var " + v + " twice");
+          }
+        }
+        if (b.contains(AggCompiler.IN_PRE_AGG) && b.contains(v)) {
+          throw new DeimosCompileException(
+              at
+                  + ": var "
+                  + v
+                  + " is already bound; the pre-aggregation phase of a batch block cannot"
+                  + " rebind (shadow) a var, bind a new name instead");
+        }
         if (!isVar(v) && !isPStateVar(v)) {
           throw new DeimosCompileException(
               at + ": out var '" + v + "' must start with '*' (or '$$' for a PState)");
@@ -420,7 +433,15 @@ public final class Compiler {
     if (isVar(o) || isPStateVar(o)) {
       String v = (String) o;
       if (!bound.contains(v)) {
-        throw new DeimosCompileException(at + ": var " + v + " is not bound here");
+        throw new DeimosCompileException(
+            at
+                + ": var "
+                + v
+                + " is not bound here"
+                + (isPStateVar(v)
+                    ? " (no PState, mirror, task global or materialized table of that name is"
+                        + " declared in the module or bound before this node)"
+                    : ""));
       }
       return new Arg.Slot(slots.get(v));
     }
