@@ -83,6 +83,13 @@ final class Executor {
           // Reached by falling through from the previous segment: that segment ends here. Anchors
           // enter the code after a hook or unify through their FORK steps.
           return;
+        case SHADOW_SAVE:
+          ControlFlow.saveShadowed(s, slots);
+          s = s.next;
+          break;
+        case SHADOW_RESTORE:
+          ControlFlow.restoreShadowed(this, s, slots);
+          return;
         case FORK:
           run(s.then.next, slots.clone());
           s = s.next;

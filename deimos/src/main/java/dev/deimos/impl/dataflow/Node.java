@@ -40,6 +40,8 @@ final class Node {
     EMIT_LOOP,
     YIELD_IF_OVERTIME,
     STREAM_DECL,
+    SHADOW_SAVE,
+    SHADOW_RESTORE,
     // section C kinds (partitioners, runtime)
     SOURCE,
     PARTITION,
@@ -225,6 +227,9 @@ final class Node {
         return "branch(" + fn + ")";
       case STREAM_DECL:
         return "outStream" + Arrays.toString((String[]) fn);
+      case SHADOW_SAVE:
+      case SHADOW_RESTORE:
+        return (kind == Kind.SHADOW_SAVE ? "save " : "restore ") + Arrays.toString((String[]) fn);
       case FORK:
       case JOIN:
         return kind.name().toLowerCase(java.util.Locale.ROOT);
