@@ -103,12 +103,10 @@ public final class DeimosWordCount implements Contestant {
   public String name() {
     return String.format(
         Locale.ROOT,
-        "Deimos (InProcessCluster %d tasks/%d threads, %s)",
+        "Deimos %s (%d tasks/%d threads)",
+        mode == Mode.ACK_CLIENTS ? "ACK, " + clients + " blocking clients" : "APPEND_ACK pipelined",
         tasks,
-        threads,
-        mode == Mode.ACK_CLIENTS
-            ? clients + " clients, append at ACK"
-            : "pipelined appendAsync at APPEND_ACK");
+        threads);
   }
 
   @Override

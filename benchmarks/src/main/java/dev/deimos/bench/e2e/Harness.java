@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * a plain main class, so {@code mvn verify} never runs it.
  *
  * <p>Options: {@code --records N} (default 1000000), {@code --vocab V} (default 100000), {@code
- * --warmup W} (default 1), {@code --runs R} (default 3), {@code --only name,...} (kafka, flink,
- * deimos), {@code --deimos-tasks T} (default 4), {@code --deimos-threads H} (default 2), {@code
- * --deimos-clients C} (default 8, the ACK clients), {@code --latency-seconds S} (default 3, the
- * open-loop latency run length).
+ * --warmup W} (default 1), {@code --runs R} (default 3), {@code --only name,...} (kafka, kafka-eos,
+ * flink, flink-cp, deimos; default all), {@code --deimos-tasks T} (default 4), {@code
+ * --deimos-threads H} (default 2), {@code --deimos-clients C} (default 8, the ACK clients), {@code
+ * --latency-seconds S} (default 3, the open-loop latency run length), {@code --deimos-records N}
+ * (default: as {@code --records}; the records of the Deimos rows, when the peers' count would take
+ * too long).
  */
 public final class Harness {
   private static final Logger LOG = LoggerFactory.getLogger(Harness.class);
@@ -31,8 +33,10 @@ public final class Harness {
     final String note;
 
     final String measures;
+    final long records;
 
-    Row(Contestant c, List<Contestant.RunResult> runs, String note) {
+    Row(Contestant c, long records, List<Contestant.RunResult> runs, String note) {
+      this.records = records;
       this.name = c.name();
       this.measures = c.measures();
       this.runs = runs;
@@ -45,11 +49,12 @@ public final class Harness {
     int vocab = 100_000;
     int warmup = 1;
     int runs = 3;
-    List<String> only = List.of("kafka", "flink", "deimos");
+    List<String> only = List.of("kafka", "kafka-eos", "flink", "flink-cp", "deimos");
     int tasks = 4;
     int threads = 2;
     int clients = 8;
     double latencySeconds = 3;
+    long deimosRecords = -1;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       String v = i + 1 < args.length ? args[i + 1] : null;
@@ -86,6 +91,10 @@ public final class Harness {
           clients = Integer.parseInt(v);
           i++;
           break;
+        case "--deimos-records":
+          deimosRecords = Long.parseLong(v);
+          i++;
+          break;
         case "--latency-seconds":
           latencySeconds = Double.parseDouble(v);
           i++;
@@ -95,11 +104,15 @@ public final class Harness {
               "unknown option "
                   + a
                   + " (use --records --vocab --warmup --runs --only --deimos-tasks"
-                  + " --deimos-threads --deimos-clients --latency-seconds)");
+                  + " --deimos-threads --deimos-clients --deimos-records --latency-seconds)");
       }
     }
     Workload workload = new Workload(records, vocab);
     workload.expected();
+    Workload deimosWorkload =
+        deimosRecords > 0 && deimosRecords != records
+            ? new Workload(deimosRecords, vocab)
+            : workload;
     List<Contestant> contestants = new ArrayList<>();
     DeimosWordCount deimosAck = null;
     if (only.contains("deimos")) {
@@ -109,18 +122,24 @@ public final class Harness {
           new DeimosWordCount(DeimosWordCount.Mode.ASYNC_APPEND_ACK, tasks, threads, clients));
     }
     if (only.contains("kafka")) {
-      contestants.add(new KafkaStreamsWordCount());
+      contestants.add(new KafkaStreamsWordCount(false));
+    }
+    if (only.contains("kafka-eos")) {
+      contestants.add(new KafkaStreamsWordCount(true));
     }
     if (only.contains("flink")) {
-      contestants.add(new FlinkWordCount());
+      contestants.add(new FlinkWordCount(false));
+    }
+    if (only.contains("flink-cp")) {
+      contestants.add(new FlinkWordCount(true));
     }
     List<Row> rows = new ArrayList<>();
     for (Contestant c : contestants) {
-      rows.add(runOne(c, workload, warmup, runs));
+      rows.add(runOne(c, c instanceof DeimosWordCount ? deimosWorkload : workload, warmup, runs));
     }
     List<String[]> extras = new ArrayList<>();
     if (deimosAck != null) {
-      extras = deimosExtras(rows.get(0), workload, tasks, threads, latencySeconds, runs);
+      extras = deimosExtras(rows.get(0), deimosWorkload, tasks, threads, latencySeconds, runs);
     }
     print(System.out, workload, warmup, runs, rows, extras);
     boolean failed = rows.stream().anyMatch(r -> r.note != null && r.note.startsWith("failed"));
@@ -135,7 +154,7 @@ public final class Harness {
         c.setUp(workload);
       } catch (UnsupportedOperationException e) {
         System.out.println("NOTE: skipping " + c.name() + ": " + e.getMessage());
-        return new Row(c, results, "skipped: " + e.getMessage());
+        return new Row(c, workload.records, results, "skipped: " + e.getMessage());
       }
       for (int i = 0; i < warmup + runs; i++) {
         Contestant.RunResult r = c.run(workload, i);
@@ -153,10 +172,10 @@ public final class Harness {
           results.add(r);
         }
       }
-      return new Row(c, results, null);
+      return new Row(c, workload.records, results, null);
     } catch (Exception e) {
       LOG.error("{} failed", c.name(), e);
-      return new Row(c, results, "failed: " + e);
+      return new Row(c, workload.records, results, "failed: " + e);
     } finally {
       try {
         c.tearDown();
@@ -227,7 +246,8 @@ public final class Harness {
 
   static double medianRate(List<Row> rows, String prefix) {
     for (Row r : rows) {
-      if (r.name.startsWith(prefix) && !r.runs.isEmpty()) {
+      // the baselines: Kafka Streams at_least_once, Flink without checkpoints
+      if (r.name.startsWith(prefix) && !r.name.contains("exactly") && !r.runs.isEmpty()) {
         return median(
             r.runs.stream().mapToDouble(Contestant.RunResult::recordsPerSecond).toArray());
       }
@@ -253,11 +273,11 @@ public final class Harness {
         Runtime.getRuntime().availableProcessors());
     double kafka = medianRate(rows, "Kafka");
     double flink = medianRate(rows, "Flink");
-    String fmt = "%-66s | %12s | %8s | %9s | %8s | %s%n";
+    String fmt = "%-76s | %12s | %8s | %9s | %8s | %s%n";
     out.printf(
         Locale.ROOT, fmt, "contestant", "records/s", "CPU-s/1M", "vs KStream", "vs Flink", "note");
     out.println(
-        "-".repeat(66)
+        "-".repeat(76)
             + "-+-"
             + "-".repeat(12)
             + "-+-"
@@ -284,7 +304,8 @@ public final class Harness {
           String.format(Locale.ROOT, "%.2f", median(cpu)),
           ratio(m, kafka),
           ratio(m, flink),
-          r.note == null ? r.runs.size() + " runs" : r.note);
+          (r.records != w.records ? String.format(Locale.ROOT, "%,d records, ", r.records) : "")
+              + (r.note == null ? r.runs.size() + " runs" : r.note));
     }
     if (!extras.isEmpty()) {
       out.println();
