@@ -46,8 +46,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile boolean closed;
   private String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
-  private final Set<CompletableFuture<?>> pending =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final PendingFutures pending = new PendingFutures();
   private final Queries queries;
   private final Mirrors mirrors;
   private final Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
@@ -60,12 +59,15 @@ public final class ModuleRuntime implements AutoCloseable {
     final String depotVar;
     final SourceOptions options;
     final Plan plan;
+    // the segment name of a record's first frame, built once instead of per record
+    final String where;
 
     SourceRt(String topology, String depotVar, SourceOptions options, Plan plan) {
       this.topology = topology;
       this.depotVar = depotVar;
       this.options = options;
       this.plan = plan;
+      this.where = "source(" + depotVar + ")";
     }
   }
 
@@ -424,7 +426,7 @@ public final class ModuleRuntime implements AutoCloseable {
     for (SourceRt s : d.sources) {
       runs.add(new RecordRun(this, s, bytes, p));
     }
-    CompletableFuture<Void> stored = new CompletableFuture<>();
+    CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
     boolean queued =
         tasks[p].thread.submit(
             () ->
@@ -438,7 +440,7 @@ public final class ModuleRuntime implements AutoCloseable {
                               r.done.completeExceptionally(err);
                             }
                           } else {
-                            stored.complete(null);
+                            stored.complete(Collections.emptyMap());
                             for (RecordRun r : runs) {
                               r.start();
                             }
@@ -458,7 +460,7 @@ public final class ModuleRuntime implements AutoCloseable {
       case NONE:
         return CompletableFuture.completedFuture(Collections.emptyMap());
       case APPEND_ACK:
-        return stored.thenApply(v -> Collections.emptyMap());
+        return stored;
       default:
         // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
         return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
@@ -466,6 +468,16 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private static CompletableFuture<Map<String, Object>> ackMap(List<RecordRun> runs) {
+    if (runs.size() == 1) {
+      // the common case: one stream source on the depot, no allOf needed
+      RecordRun r = runs.get(0);
+      return r.done.thenApply(
+          v -> {
+            Map<String, Object> out = new HashMap<>(2);
+            out.put(r.source.topology, v);
+            return out;
+          });
+    }
     CompletableFuture<?>[] all = new CompletableFuture<?>[runs.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = runs.get(i).done;
@@ -484,9 +496,18 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
+  /**
+   * Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. When called on the
+   * task's own thread outside any frame (a record's first frame, started right after its depot
+   * append on that thread), the frame runs at once instead of taking another trip through the
+   * mailbox; frames are never nested, so per-event PState atomicity is unchanged.
+   */
   void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
+    if (t.thread.canRunFrameInline() && !closed) {
+      runFrame(run, t, where, body);
+      return;
+    }
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
@@ -503,6 +524,7 @@ public final class ModuleRuntime implements AutoCloseable {
     boolean ok = false;
     TaskContext tc = run.taskContext(t);
     TaskContext.Scope scope = TaskContext.enter(tc);
+    t.thread.enterFrame();
     try {
       body.accept(new TaskExecContext(this, t, run));
       ok = true;
@@ -512,8 +534,12 @@ public final class ModuleRuntime implements AutoCloseable {
       run.fail(e, where);
     } finally {
       scope.close();
-      t.endEvent(ok);
-      run.frameDone();
+      try {
+        t.endEvent(ok);
+        run.frameDone();
+      } finally {
+        t.thread.exitFrame();
+      }
     }
   }
 
@@ -591,17 +617,15 @@ public final class ModuleRuntime implements AutoCloseable {
   /** Remembers an unfinished future so that {@link #close()} can fail it instead of leaving it. */
   void track(CompletableFuture<?> f) {
     pending.add(f);
-    f.whenComplete((v, e) -> pending.remove(f));
     if (closed) {
       failPending();
     }
   }
 
   private void failPending() {
-    for (CompletableFuture<?> f : pending) {
-      f.completeExceptionally(
-          new IllegalStateException("module " + moduleName + " was closed before this finished"));
-    }
+    pending.failAll(
+        () ->
+            new IllegalStateException("module " + moduleName + " was closed before this finished"));
   }
 
   // ---- queries and mirrors ----
