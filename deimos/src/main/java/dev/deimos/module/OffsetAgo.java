@@ -1,18 +1,19 @@
 package dev.deimos.module;
 
 /**
- * Units for {@link StreamSourceOptions#startFromOffsetAgo(long, OffsetAgo)}: a count of records, or
- * a span of time before the source first subscribes.
+ * The unit of {@link StreamSourceOptions#startFromOffsetAgo(long, OffsetAgo)} and {@link
+ * MicrobatchSourceOptions#startFromOffsetAgo(long, OffsetAgo)}: a count of records, or a span of
+ * time back from when the source first meets the depot.
  */
 public enum OffsetAgo {
   /** Start this many records before the end of each depot partition. */
   RECORDS,
-  /** Start at the first record appended within this many seconds. */
+  /** Start at the first record appended at most this many seconds ago. */
   SECONDS,
-  /** Start at the first record appended within this many minutes. */
+  /** Start at the first record appended at most this many minutes ago. */
   MINUTES,
-  /** Start at the first record appended within this many hours. */
+  /** Start at the first record appended at most this many hours ago. */
   HOURS,
-  /** Start at the first record appended within this many days. */
+  /** Start at the first record appended at most this many days ago. */
   DAYS
 }

@@ -51,10 +51,11 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile boolean closed;
   private volatile String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
-  private final Set<CompletableFuture<?>> pending =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final PendingFutures pending = new PendingFutures();
   private final dev.deimos.cluster.ClusterManagerBase cluster;
   private ModuleDef def;
+  // replaced whole by update()
+  private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
   private volatile java.util.concurrent.ScheduledExecutorService ticker;
   // update gate: client appends wait while an update swaps the module's parts
@@ -72,12 +73,15 @@ public final class ModuleRuntime implements AutoCloseable {
     final dev.deimos.impl.dataflow.AckAggregator ackAgg;
     // retryAllAfter: one in-order lane per depot partition, else null
     final Lane[] lanes;
+    // the segment name of a record's first frame, built once instead of per record
+    final String where;
 
     SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
       this.topology = topology;
       this.depotVar = depotVar;
       this.options = options;
       this.plan = plan;
+      this.where = "source(" + depotVar + ")";
       this.ackAgg = options.ackAggregator();
       if (options.retryMode() == SourceOptions.RetryMode.ALL_AFTER) {
         lanes = new Lane[partitions];
@@ -134,13 +138,12 @@ public final class ModuleRuntime implements AutoCloseable {
   private static final class DepotRt {
     final ModuleDef.DepotDef def;
     final DepotLog log;
-    final AppendTimes times;
     volatile List<SourceRt> sources = new ArrayList<>();
+    volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
 
-    DepotRt(ModuleDef.DepotDef def, DepotLog log, AppendTimes times) {
+    DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
       this.log = log;
-      this.times = times;
     }
   }
 
@@ -204,6 +207,8 @@ public final class ModuleRuntime implements AutoCloseable {
       depotMap.get(e.getKey()).sources = e.getValue();
     }
     this.depots = depotMap;
+    Map<String, List<MicrobatchRunner.Source>> mbSources =
+        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]));
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -227,6 +232,25 @@ public final class ModuleRuntime implements AutoCloseable {
       tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values(), info);
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
+    int maxRecords = maxRecords(def);
+    for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
+      MicrobatchRunner r =
+          new MicrobatchRunner(
+              this,
+              e.getKey(),
+              e.getValue(),
+              def.microbatches.get(e.getKey()).ownPStates,
+              tasks,
+              maxRecords,
+              null);
+      microbatches.put(e.getKey(), r);
+      for (MicrobatchRunner.Source s : e.getValue()) {
+        DepotRt d = depots.get(s.depotVar);
+        if (!d.microbatches.contains(r)) {
+          d.microbatches.add(r);
+        }
+      }
+    }
     try {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
@@ -240,7 +264,7 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
     int n = d.global || d.tickMillis > 0 ? 1 : numTasks;
-    return new DepotRt(d, new MemoryDepotLog(n), new AppendTimes(n));
+    return new DepotRt(d, new MemoryDepotLog(n));
   }
 
   /** The vars bound before any topology code runs: PStates, objects and mirror PStates. */
@@ -278,6 +302,30 @@ public final class ModuleRuntime implements AutoCloseable {
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
             .add(new SourceRt(t.name, s.depotVar, s.options, plan, d.log.numPartitions()));
       }
+    }
+    return out;
+  }
+
+  private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
+      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre) {
+    Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
+    for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
+      List<MicrobatchRunner.Source> list = new ArrayList<>();
+      for (ModuleDef.MicrobatchSourceDef s : t.sources) {
+        DepotRt d = depotMap.get(s.depotVar);
+        String where = "module " + moduleName + ", microbatch topology " + t.name;
+        if (d == null) {
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
+        }
+        Plan plan;
+        try {
+          plan = Compiler.compile(Chain.withPreBound(s.chain.get(), pre));
+        } catch (DeimosCompileException e) {
+          throw new DeimosCompileException(where + ": " + e.getMessage());
+        }
+        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+      }
+      out.put(t.name, list);
     }
     return out;
   }
@@ -337,6 +385,86 @@ public final class ModuleRuntime implements AutoCloseable {
       r.source.lanes[partition].submit(r);
     } else {
       r.start();
+    }
+  }
+
+  private static int maxRecords(ModuleDef def) {
+    Object o = def.moduleOptions.get(MicrobatchRunner.MAX_RECORDS_OPTION);
+    if (o == null) {
+      return MicrobatchRunner.DEFAULT_MAX_RECORDS;
+    }
+    if (!(o instanceof Number) || ((Number) o).longValue() <= 0) {
+      throw new IllegalArgumentException(
+          MicrobatchRunner.MAX_RECORDS_OPTION + " must be a positive number, got " + o);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, ((Number) o).longValue());
+  }
+
+  private MicrobatchRunner microbatch(String topology) {
+    MicrobatchRunner r = microbatches.get(topology);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "module " + moduleName + " has no microbatch topology " + topology);
+    }
+    return r;
+  }
+
+  /**
+   * Blocks until the microbatch topology has processed at least {@code count} depot records since
+   * it started.
+   *
+   * @param topology the microbatch topology
+   * @param count the cumulative record count
+   * @param timeoutMillis how long to wait at most
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   * @throws IllegalStateException on timeout or when the module closes first
+   */
+  public void waitForMicrobatchProcessedCount(String topology, long count, long timeoutMillis) {
+    microbatch(topology).waitForProcessed(count, timeoutMillis);
+  }
+
+  /**
+   * Pauses a microbatch topology after its running microbatch; see {@code InProcessCluster}.
+   *
+   * @param topology the microbatch topology
+   */
+  public void pauseMicrobatch(String topology) {
+    microbatch(topology).pause();
+  }
+
+  /**
+   * Resumes a paused microbatch topology.
+   *
+   * @param topology the microbatch topology
+   */
+  public void resumeMicrobatch(String topology) {
+    microbatch(topology).resume();
+  }
+
+  /**
+   * Pauses every microbatch topology, blocking until their running microbatches have finished
+   * (before a module update replaces this runtime).
+   */
+  public void pauseAllMicrobatches() {
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.pause();
+    }
+  }
+
+  /**
+   * Carries the committed progress of same-named microbatch topologies (next microbatch id,
+   * processed record count, offsets per depot partition of the sources both versions read) over
+   * from the runtime this one replaces. Call it before this runtime gets appends, with the depot
+   * logs carried over as well, and after {@link #pauseAllMicrobatches()} on the old one.
+   *
+   * @param previous the runtime of the previous module version
+   */
+  public void adoptMicrobatchProgress(ModuleRuntime previous) {
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      MicrobatchRunner old = previous.microbatches.get(e.getKey());
+      if (old != null) {
+        e.getValue().adopt(old.progress());
+      }
     }
   }
 
@@ -512,7 +640,7 @@ public final class ModuleRuntime implements AutoCloseable {
     for (SourceRt s : sources) {
       runs.add(new RecordRun(this, s, bytes, p));
     }
-    CompletableFuture<Void> stored = new CompletableFuture<>();
+    CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
     boolean queued =
         tasks[p].thread.submit(
             () ->
@@ -526,10 +654,13 @@ public final class ModuleRuntime implements AutoCloseable {
                               r.done.completeExceptionally(err);
                             }
                           } else {
-                            d.times.record(p, off);
-                            stored.complete(null);
+                            stored.complete(Collections.emptyMap());
                             for (RecordRun r : runs) {
                               startRun(r, p);
+                            }
+                            List<MicrobatchRunner> mbs = d.microbatches;
+                            for (int i = 0; i < mbs.size(); i++) {
+                              mbs.get(i).wake();
                             }
                           }
                         }));
@@ -544,13 +675,24 @@ public final class ModuleRuntime implements AutoCloseable {
       case NONE:
         return CompletableFuture.completedFuture(Collections.emptyMap());
       case APPEND_ACK:
-        return stored.thenApply(v -> Collections.emptyMap());
+        return stored;
       default:
-        return ackMap(runs);
+        // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
+        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
     }
   }
 
   private static CompletableFuture<Map<String, Object>> ackMap(List<RecordRun> runs) {
+    if (runs.size() == 1) {
+      // the common case: one stream source on the depot, no allOf needed
+      RecordRun r = runs.get(0);
+      return r.done.thenApply(
+          v -> {
+            Map<String, Object> out = new HashMap<>(2);
+            out.put(r.source.topology, v);
+            return out;
+          });
+    }
     CompletableFuture<?>[] all = new CompletableFuture<?>[runs.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = runs.get(i).done;
@@ -569,9 +711,18 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
+  /**
+   * Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. When called on the
+   * task's own thread outside any frame (a record's first frame, started right after its depot
+   * append on that thread), the frame runs at once instead of taking another trip through the
+   * mailbox; frames are never nested, so per-event PState atomicity is unchanged.
+   */
   void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
+    if (t.thread.canRunFrameInline() && !closed) {
+      runFrame(run, t, where, body);
+      return;
+    }
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
@@ -586,8 +737,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     boolean ok = false;
-    TaskContext tc = t.context();
+    TaskContext tc = run.taskContext(t);
     TaskContext.Scope scope = TaskContext.enter(tc);
+    t.thread.enterFrame();
     try {
       body.accept(new TaskExecContext(this, t, run));
       ok = true;
@@ -597,8 +749,12 @@ public final class ModuleRuntime implements AutoCloseable {
       run.fail(e, where);
     } finally {
       scope.close();
-      t.endEvent(ok);
-      run.frameDone();
+      try {
+        t.endEvent(ok);
+        run.frameDone();
+      } finally {
+        t.thread.exitFrame();
+      }
     }
   }
 
@@ -676,17 +832,15 @@ public final class ModuleRuntime implements AutoCloseable {
   /** Remembers an unfinished future so that {@link #close()} can fail it instead of leaving it. */
   void track(CompletableFuture<?> f) {
     pending.add(f);
-    f.whenComplete((v, e) -> pending.remove(f));
     if (closed) {
       failPending();
     }
   }
 
   private void failPending() {
-    for (CompletableFuture<?> f : pending) {
-      f.completeExceptionally(
-          new IllegalStateException("module " + moduleName + " was closed before this finished"));
-    }
+    pending.failAll(
+        () ->
+            new IllegalStateException("module " + moduleName + " was closed before this finished"));
   }
 
   // ---- queries and mirrors ----
@@ -755,13 +909,13 @@ public final class ModuleRuntime implements AutoCloseable {
     PStateDeclaration d = pstates.get(pstateVar);
     if (d.isGlobal() || numTasks == 1) {
       Task t = tasks[0];
-      return call(t, () -> t.pstate(pstateVar).select(path, vars));
+      return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
     }
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
       for (Task t : tasks) {
-        parts.add(call(t, () -> t.pstate(pstateVar).select(path, vars)));
+        parts.add(call(t, () -> t.pstate(pstateVar).clientSelect(path, vars)));
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
           .thenApply(
@@ -774,7 +928,7 @@ public final class ModuleRuntime implements AutoCloseable {
               });
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
-    return call(t, () -> t.pstate(pstateVar).select(path, vars));
+    return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
   }
 
   /**
@@ -913,10 +1067,13 @@ public final class ModuleRuntime implements AutoCloseable {
     Map<String, DepotRt> current = depots;
     for (ModuleDef.DepotDef d : next.depots.values()) {
       DepotRt old = current.get(d.var);
-      nextDepots.put(d.var, old != null ? new DepotRt(d, old.log, old.times) : newDepot(d));
+      nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
     }
     List<String> preVars = preVars(next);
     Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars);
+    Map<String, List<MicrobatchRunner.Source>> nextMb =
+        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]));
+    int nextMaxRecords = maxRecords(next);
     Queries nextQueries = new Queries(this, next, preVars);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
@@ -947,6 +1104,37 @@ public final class ModuleRuntime implements AutoCloseable {
       for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
         nextDepots.get(e.getKey()).sources = e.getValue();
       }
+      // microbatch topologies: new runners over the switched PStates, keeping committed progress
+      Map<String, MicrobatchRunner> oldMb = microbatches;
+      Map<String, MicrobatchRunner> nextRunners = new LinkedHashMap<>();
+      for (Map.Entry<String, List<MicrobatchRunner.Source>> e : nextMb.entrySet()) {
+        MicrobatchRunner r =
+            new MicrobatchRunner(
+                this,
+                e.getKey(),
+                e.getValue(),
+                next.microbatches.get(e.getKey()).ownPStates,
+                tasks,
+                nextMaxRecords,
+                null);
+        MicrobatchRunner old = oldMb.get(e.getKey());
+        if (old != null) {
+          r.adopt(old.progress());
+        }
+        nextRunners.put(e.getKey(), r);
+        for (MicrobatchRunner.Source src : e.getValue()) {
+          DepotRt d = nextDepots.get(src.depotVar);
+          if (!d.microbatches.contains(r)) {
+            List<MicrobatchRunner> l = new ArrayList<>(d.microbatches);
+            l.add(r);
+            d.microbatches = l;
+          }
+        }
+      }
+      for (MicrobatchRunner r : oldMb.values()) {
+        r.close();
+      }
+      this.microbatches = nextRunners;
       for (Map.Entry<String, DepotRt> e : current.entrySet()) {
         if (!nextDepots.containsKey(e.getKey())) {
           e.getValue().log.close();
@@ -971,6 +1159,9 @@ public final class ModuleRuntime implements AutoCloseable {
       startTicking();
       resume();
     }
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.wake();
+    }
     LOG.info("module {} updated", moduleName);
   }
 
@@ -980,11 +1171,16 @@ public final class ModuleRuntime implements AutoCloseable {
       tk.shutdownNow();
     }
     paused = true;
+    // a running microbatch finishes first; none starts until the update is done
+    pauseAllMicrobatches();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (clientAppends.get() > 0 || !pending.isEmpty()) {
+    while (clientAppends.get() > 0 || !pending.allDone()) {
       if (System.nanoTime() > deadline) {
         startTicking();
         resume();
+        for (MicrobatchRunner r : microbatches.values()) {
+          r.resume();
+        }
         throw new IllegalStateException(
             where + "work in flight did not finish within 60 s; the module is unchanged");
       }
@@ -1010,7 +1206,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private void replay(DepotRt d, SourceRt s, long now) {
     for (int p = 0; p < d.log.numPartitions(); p++) {
       long end = d.log.endOffset(p).join();
-      long start = s.options.startOffset(end, d.times, p, now);
+      long start = s.options.startOffset(d.log, p, now);
       if (start >= end) {
         continue;
       }
@@ -1039,6 +1235,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.close();
+    }
     java.util.concurrent.ScheduledExecutorService tk = ticker;
     if (tk != null) {
       tk.shutdownNow();

@@ -127,21 +127,22 @@ public final class SourceOptions implements StreamSourceOptions.Impl, Serializab
   /**
    * The offset this source starts at on a partition it meets for the first time.
    *
-   * @param end the partition's end offset now
-   * @param times the partition's append times
+   * @param log the depot
    * @param partition the partition
    * @param now the current time in millis
    */
-  long startOffset(long end, AppendTimes times, int partition, long now) {
+  long startOffset(dev.deimos.impl.depot.DepotLog log, int partition, long now) {
+    long end = log.endOffset(partition).join();
     switch (startFrom) {
       case BEGINNING:
         return 0;
       case RECORDS_AGO:
         return Math.max(0, end - startAmount);
       case TIMESTAMP:
-        return Math.min(end, times.firstAtOrAfter(partition, startAmount));
+        return Math.min(end, log.offsetAfterTimestamp(partition, startAmount).join());
       case TIME_AGO:
-        return Math.min(end, times.firstAtOrAfter(partition, now - unitMillis() * startAmount));
+        return Math.min(
+            end, log.offsetAfterTimestamp(partition, now - unitMillis() * startAmount).join());
       default:
         return end;
     }
