@@ -322,6 +322,69 @@ class ModuleUpdateTest {
     }
   }
 
+  /**
+   * A microbatch word count; the second version adds a microbatch topology reading from the start.
+   */
+  static class MbCounts implements DeimosModule {
+    final boolean withAll;
+
+    MbCounts(boolean withAll) {
+      this.withAll = withAll;
+    }
+
+    @Override
+    public String getModuleName() {
+      return "test.MbCounts";
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*words", Depot.random());
+      dev.deimos.module.MicrobatchTopology mb = topologies.microbatch("wc");
+      mb.pstate("$$counts", PState.mapSchema(String.class, Long.class));
+      mb.source("*words")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*w")
+          .hashPartition("*w")
+          .compoundAgg("$$counts", dev.deimos.CompoundAgg.map("*w", dev.deimos.Agg.count()));
+      if (withAll) {
+        dev.deimos.module.MicrobatchTopology all = topologies.microbatch("all");
+        all.pstate("$$total", Long.class).global().initialValue(0L);
+        all.source("*words", dev.deimos.module.MicrobatchSourceOptions.startFromBeginning())
+            .out("*mb")
+            .explodeMicrobatch("*mb")
+            .out("*w")
+            .globalPartition()
+            .agg("$$total", dev.deimos.Agg.count());
+      }
+    }
+  }
+
+  @Test
+  void update_microbatchTopologiesKeepProgress_newOneStartsFromBeginning() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new MbCounts(false), new LaunchConfig(4, 2));
+      Depot d = cluster.clusterDepot("test.MbCounts", "*words");
+      for (int i = 0; i < 30; i++) {
+        d.append(i % 3 == 0 ? "x" : "y");
+      }
+      cluster.waitForMicrobatchProcessedCount("test.MbCounts", "wc", 30);
+      cluster.updateModule(new MbCounts(true));
+      for (int i = 0; i < 6; i++) {
+        d.append("x");
+      }
+      cluster.waitForMicrobatchProcessedCount("test.MbCounts", "wc", 36);
+      cluster.waitForMicrobatchProcessedCount("test.MbCounts", "all", 36);
+      PState counts = cluster.clusterPState("test.MbCounts", "$$counts");
+      // nothing processed twice across the update
+      assertThat((Long) counts.selectOne(Path.key("x"))).isEqualTo(16L);
+      assertThat((Long) counts.selectOne(Path.key("y"))).isEqualTo(20L);
+      assertThat((Long) cluster.clusterPState("test.MbCounts", "$$total").selectOne(Path.stay()))
+          .isEqualTo(36L);
+    }
+  }
+
   @Test
   void update_notDeployed_fails() {
     try (InProcessCluster cluster = InProcessCluster.create()) {
