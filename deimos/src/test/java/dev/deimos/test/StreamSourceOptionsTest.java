@@ -190,6 +190,28 @@ class StreamSourceOptionsTest {
   }
 
   @Test
+  void failure_logNamesTheNodeThatThrew_appendFailsWithUserException() {
+    java.io.PrintStream old = System.err;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    OrderModule m = new OrderModule(StreamSourceOptions.retryNone());
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(m, new LaunchConfig(1, 1));
+      System.setErr(new java.io.PrintStream(buf, true));
+      assertThatThrownBy(
+              () -> cluster.clusterDepot(OrderModule.class.getName(), "*d").append("bad-7"))
+          .isExactlyInstanceOf(IllegalStateException.class)
+          .hasMessage("first attempt of bad-7 fails");
+    } finally {
+      System.setErr(old);
+    }
+    assertThat(buf.toString())
+        .contains(OrderModule.class.getName())
+        .contains("topology order")
+        .contains("record bad-7")
+        .contains("at node each(lambda");
+  }
+
+  @Test
   void startFromOffsetAgo_negativeAmount_rejected() {
     assertThatThrownBy(
             () -> StreamSourceOptions.startFromOffsetAgo(-1, dev.deimos.module.OffsetAgo.RECORDS))

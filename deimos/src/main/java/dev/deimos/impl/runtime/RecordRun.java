@@ -54,6 +54,11 @@ final class RecordRun extends FrameTracker {
     }
   }
 
+  private static String nodeOf(Throwable e) {
+    String n = dev.deimos.impl.dataflow.FailedNode.of(e);
+    return n != null ? n : "?";
+  }
+
   @Override
   boolean shipsAcrossWorkers() {
     return true;
@@ -78,12 +83,13 @@ final class RecordRun extends FrameTracker {
   void logFailure(int task, String where, Throwable e) {
     LOG.warn(
         "module {}, topology {}: processing record {} from depot {} failed on task {}"
-            + " in the segment starting at {} (attempt {} of {})",
+            + " at node {} in the segment starting at {} (attempt {} of {})",
         rt.moduleName(),
         source.topology,
         rt.describeRecord(record),
         source.depotVar,
         task,
+        nodeOf(e),
         where,
         attempt + 1,
         source.options.retries() + 1,
