@@ -53,7 +53,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private final dev.deimos.ModuleInstanceInfo info;
   private final PendingFutures pending = new PendingFutures();
   private final dev.deimos.cluster.ClusterManagerBase cluster;
-  private ModuleDef def;
+  private volatile ModuleDef def;
   // replaced whole by update()
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
