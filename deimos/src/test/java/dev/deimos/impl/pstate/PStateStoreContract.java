@@ -88,6 +88,63 @@ public abstract class PStateStoreContract {
   }
 
   @Test
+  void stagedRead_seesOwnWrites_otherReadersSeeCommittedOnly() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    s.transform(Path.key("a").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    s.transform(Path.key("b").termVal(7L), Vars.NONE);
+    // a later write of the same session builds on the earlier staged one
+    s.transform(Path.key("a").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(3L);
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("a", "b");
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(3L);
+    assertThat(s.selectOneStaged(Path.key("b"), Vars.NONE)).isEqualTo(7L);
+  }
+
+  @Test
+  void stagedRead_afterAbort_seesCommittedDataAgain() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("a").termVoid(), Vars.NONE);
+    s.transform(Path.key("c").termVal(9L), Vars.NONE);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isNull();
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("c");
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+  }
+
+  @Test
+  void stagedRead_failedWriteInSession_keepsEarlierStagedWrites() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    assertThatThrownBy(() -> s.transform(Path.key("a").termVal("one"), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+  }
+
+  @Test
+  void stagedRead_returnsCopies() {
+    PStateStore s = follows();
+    s.transform(Path.key("a").termVal(new ArrayList<>(List.of("x"))), Vars.NONE);
+    @SuppressWarnings("unchecked")
+    List<Object> got = (List<Object>) s.selectOneStaged(Path.key("a"), Vars.NONE);
+    got.add("leak");
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(List.of("x"));
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(List.of("x"));
+  }
+
+  @Test
   void transform_withVars_resolvesVars() {
     PStateStore s = counts();
     s.transform(Path.key("*k").termVal("*v"), Map.<String, Object>of("*k", "bob", "*v", 4L)::get);
@@ -245,6 +302,24 @@ public abstract class PStateStoreContract {
     assertThat(s.selectOne(Path.key("u").key(7L), Vars.NONE)).isEqualTo(java.util.Set.of("e7"));
     assertThat(s.selectOne(Path.key("u").key(70L), Vars.NONE)).isNull();
     assertThat(s.select(Path.key("u").key(7L).all(), Vars.NONE)).containsExactly("e7");
+  }
+
+  @Test
+  void subindexedMap_stagedRead_mergesStagedAndCommittedElementsInOrder() {
+    PStateStore s = histories();
+    fillHistory(s, 5);
+    s.transform(Path.key("u").key(2L).termVoid(), Vars.NONE);
+    s.transform(Path.key("u").key(9L).nullToSet().voidSetElem().termVal("new"), Vars.NONE);
+    Object page = s.selectOneStaged(Path.key("u").sortedMapRangeFrom(1L, 10), Vars.NONE);
+    assertThat(new ArrayList<Object>(((SortedMap<?, ?>) page).keySet()))
+        .containsExactly(1L, 3L, 4L, 9L);
+    assertThat(s.selectOneStaged(Path.key("u").key(9L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("new"));
+    assertThat(s.selectOne(Path.key("u").key(2L), Vars.NONE)).isEqualTo(java.util.Set.of("e2"));
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("u").key(9L), Vars.NONE)).isNull();
+    assertThat(s.selectOneStaged(Path.key("u").key(2L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("e2"));
   }
 
   @Test

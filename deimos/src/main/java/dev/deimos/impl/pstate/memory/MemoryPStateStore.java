@@ -87,6 +87,22 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
+  public synchronized List<Object> selectStaged(Path path, Vars vars) {
+    checkOpen();
+    List<Object> out = Paths.select(path, dirty ? staged : committed, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized Object selectOneStaged(Path path, Vars vars) {
+    checkOpen();
+    return Copies.deepCopy(Paths.selectOne(path, dirty ? staged : committed, vars));
+  }
+
+  @Override
   public synchronized void transform(Path path, Vars vars) {
     checkOpen();
     Object base = dirty ? staged : committed;

@@ -157,6 +157,41 @@ public final class RocksPStateStore implements PStateStore {
     }
   }
 
+  @Override
+  public List<Object> selectStaged(Path path, Vars vars) {
+    return readStaged(path, vars, false);
+  }
+
+  @Override
+  public Object selectOneStaged(Path path, Vars vars) {
+    List<Object> out = readStaged(path, vars, true);
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  /** The writer's read: through its own session, so staged rows overlay the committed ones. */
+  private synchronized List<Object> readStaged(Path path, Vars vars, boolean one) {
+    checkOpen();
+    if (!writer.hasStaged()) {
+      return read(path, vars, one);
+    }
+    try {
+      Object root = root(new Slots(writer, name));
+      List<Object> out;
+      if (one) {
+        out = new java.util.ArrayList<>(1);
+        out.add(Paths.selectOne(path, root, vars));
+      } else {
+        out = Paths.select(path, root, vars);
+      }
+      for (int i = 0; i < out.size(); i++) {
+        out.set(i, Plain.copy(out.get(i)));
+      }
+      return out;
+    } finally {
+      writer.closeCursors();
+    }
+  }
+
   private Object root(Slots s) {
     if (indexedRoot) {
       return s.view(Keys.rootPrefix(), schema, List.of());
