@@ -31,4 +31,16 @@ public final class PathKeys {
     }
     return NONE;
   }
+
+  /**
+   * Returns the resolved keys of a path made only of {@code key(k)} steps, in order, else null. The
+   * returned array may be shared between calls: do not change it.
+   *
+   * @param path the path
+   * @param vars vars for {@code *var} arguments
+   * @return the keys, or null when the path has another kind of step (or none)
+   */
+  public static Object[] keyChain(Path path, Vars vars) {
+    return path instanceof PathImpl ? ((PathImpl) path).keyChain(vars) : null;
+  }
 }

@@ -2,6 +2,7 @@ package dev.deimos.impl.pstate.rocksdb;
 
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
@@ -134,7 +135,19 @@ public final class RocksPStateStore implements PStateStore {
       try {
         Kv kv = new Kv(db, view.options, rowReads, false);
         try {
-          Object root = root(new Slots(kv, name));
+          Slots slots = new Slots(kv, name);
+          if (indexedRoot) {
+            Object[] keys = PathKeys.keyChain(path, vars);
+            if (keys != null) {
+              Object v = pointRead(slots, keys);
+              if (v != NOT_POINT) {
+                List<Object> out = new java.util.ArrayList<>(1);
+                out.add(Plain.copy(v));
+                return out;
+              }
+            }
+          }
+          Object root = root(slots);
           List<Object> out;
           if (one) {
             out = new java.util.ArrayList<>(1);
@@ -190,6 +203,53 @@ public final class RocksPStateStore implements PStateStore {
     } finally {
       writer.closeCursors();
     }
+  }
+
+  private static final Object NOT_POINT = new Object();
+
+  /**
+   * A path of {@code key} steps only, read without the path engine. Where the schema says a level
+   * is subindexed (and not being migrated into that shape), its marker row is skipped: element rows
+   * exist only under a marker, so reading the element row alone gives the same answer. A value
+   * stored whole is one row. So {@code key(user).key(field)} into a subindexed map is one get.
+   *
+   * @return the value reached (a view or a plain value), or NOT_POINT to use the path engine
+   */
+  private Object pointRead(Slots slots, Object[] keys) {
+    byte[] prefix = Keys.rootPrefix();
+    SchemaNode s = MigratedSchemaNode.unwrap(schema);
+    int i = 0;
+    Object v = null;
+    for (; i < keys.length; i++) {
+      if (!(s instanceof MapSchema)) {
+        return NOT_POINT;
+      }
+      SchemaNode vs = ((MapSchema) s).valueSchema();
+      Object k = keys[i];
+      if (i < keys.length - 1 && !(vs instanceof MigratedSchemaNode)) {
+        byte[] child = Keys.child(prefix, k);
+        if (Slots.indexed(vs, child)) {
+          prefix = child;
+          s = vs;
+          continue;
+        }
+      }
+      byte[] raw = slots.kv.get(Keys.element(prefix, k));
+      v = slots.read(prefix, k, raw, vs, Arrays.asList(keys).subList(0, i));
+      i++;
+      break;
+    }
+    // keys inside a value stored whole (or a view reached through a marker)
+    for (; i < keys.length; i++) {
+      if (v == null) {
+        return null;
+      }
+      if (!(v instanceof Map)) {
+        return NOT_POINT;
+      }
+      v = ((Map<?, ?>) v).get(keys[i]);
+    }
+    return v;
   }
 
   private Object root(Slots s) {
