@@ -372,6 +372,10 @@ public final class RocksPStateStore implements PStateStore {
             if (Keys.isMarker(row[1])) {
               continue;
             }
+            if (job.toSubindexed()) {
+              convertToSubindexed(job, row, ro, batch);
+              continue;
+            }
             byte[] migrated = codec.encode(job.node().migrate(codec.decode(row[1])));
             if (!Arrays.equals(migrated, row[1])) {
               batch.put(row[0], migrated);
@@ -395,6 +399,38 @@ public final class RocksPStateStore implements PStateStore {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Rewrites one element stored whole into the subindexed layout its new schema asks for: a marker
+   * row plus one row per element (and a size row), written through a session of its own into the
+   * step's batch.
+   */
+  private void convertToSubindexed(
+      Migrations.Job job, byte[][] row, ReadOptions ro, WriteBatch batch) throws RocksDBException {
+    // split the row key into the structure's prefix and the element key
+    int off = 1;
+    List<Object> outer = new java.util.ArrayList<>(job.depth());
+    Object key = null;
+    for (int j = 0; j <= job.depth(); j++) {
+      key = dev.deimos.impl.data.OrderedKeyEncoding.decode(row[0], off);
+      int start = off;
+      off += dev.deimos.impl.data.OrderedKeyEncoding.encode(key).length;
+      if (j < job.depth()) {
+        outer.add(key);
+      } else {
+        off = start;
+      }
+    }
+    byte[] prefix = Arrays.copyOf(row[0], off);
+    Object value = job.node().migrate(codec.decode(row[1]));
+    Kv session = new Kv(db, ro, rowReads, true);
+    try {
+      new Slots(session, name).write(prefix, key, value, job.node(), outer, false);
+      session.fill(batch);
+    } finally {
+      session.closeCursors();
+    }
   }
 
   /**
