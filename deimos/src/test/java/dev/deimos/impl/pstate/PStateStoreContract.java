@@ -145,6 +145,39 @@ public abstract class PStateStoreContract {
   }
 
   @Test
+  void wholeRootWrite_thenKeyWrites_inOneSession_commitTogether() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.transform(Path.key("b").termVal(2L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("c").termVal(3L), Vars.NONE);
+    // a write not into one key: every value goes up by ten
+    s.transform(Path.mapVals().term((Long v) -> v + 10), Vars.NONE);
+    s.transform(Path.key("a").term((Long v) -> v * 2), Vars.NONE);
+    s.transform(Path.key("b").termVoid(), Vars.NONE);
+    assertThat(s.selectStaged(Path.mapVals(), Vars.NONE)).containsExactly(22L, 13L);
+    assertThat(s.select(Path.mapVals(), Vars.NONE)).containsExactly(1L, 2L);
+    s.commit();
+    assertThat(s.selectOne(Path.stay(), Vars.NONE)).isEqualTo(Map.of("a", 22L, "c", 13L));
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(22L);
+    assertThat(s.select(Path.sortedMapRangeFrom("b", 5).mapKeys(), Vars.NONE)).containsExactly("c");
+  }
+
+  @Test
+  void nullValue_underTopLevelKey_keptAsPresentKey() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("a").termVal(null), Vars.NONE);
+    s.transform(Path.key("b").termVal(2L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isNull();
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a", "b");
+    assertThat(s.select(Path.mapVals(), Vars.NONE)).containsExactly(null, 2L);
+    assertThat(s.select(Path.must("a"), Vars.NONE)).containsExactly((Object) null);
+  }
+
+  @Test
   void transform_withVars_resolvesVars() {
     PStateStore s = counts();
     s.transform(Path.key("*k").termVal("*v"), Map.<String, Object>of("*k", "bob", "*v", 4L)::get);

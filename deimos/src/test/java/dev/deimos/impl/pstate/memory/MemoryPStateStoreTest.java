@@ -37,6 +37,35 @@ class MemoryPStateStoreTest extends PStateStoreContract {
   }
 
   @Test
+  void migrateTo_toSubindexed_valuesComeBackSortedAndChecked() {
+    MemoryPStateStore s =
+        new MemoryPStateStore(
+            new PStateDeclaration(
+                "$$prefs",
+                dev.deimos.PState.mapSchema(
+                    String.class, dev.deimos.PState.mapSchema(String.class, Long.class))));
+    s.transform(Path.key("u").termVal(java.util.Map.of("b", 2L, "a", 1L)), Vars.NONE);
+    s.commit();
+    MemoryPStateStore next =
+        s.migrateTo(
+            new PStateDeclaration(
+                "$$prefs",
+                dev.deimos.PState.mapSchema(
+                    String.class,
+                    dev.deimos.PState.migrated(
+                            dev.deimos.PState.mapSchema(String.class, Long.class).subindexed(),
+                            "sub",
+                            v -> v)
+                        .migrateToSubindexed())));
+    Object u = next.selectOne(Path.key("u"), Vars.NONE);
+    assertThat(u).isInstanceOf(java.util.SortedMap.class);
+    assertThat(new java.util.ArrayList<Object>(((java.util.Map<?, ?>) u).keySet()))
+        .containsExactly("a", "b");
+    assertThat(next.select(Path.key("u").sortedMapRangeFrom("b", 1).mapVals(), Vars.NONE))
+        .containsExactly(2L);
+  }
+
+  @Test
   void classSchema_initialValue_readableAndWritable() {
     PStateDeclaration d = new PStateDeclaration("$$total", Long.class);
     d.initialValue(0L);
