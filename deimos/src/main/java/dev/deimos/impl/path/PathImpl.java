@@ -62,6 +62,23 @@ public final class PathImpl implements Path.Impl {
     return navs.length;
   }
 
+  /** The last navigator, or null for the empty path. */
+  Nav lastNav() {
+    return navs.length == 0 ? null : navs[navs.length - 1];
+  }
+
+  /** The resolved keys of all steps but the last when they are all key(k), else null. */
+  Object[] keyPrefix(dev.deimos.impl.data.Vars vars) {
+    Object[] out = new Object[navs.length - 1];
+    for (int i = 0; i < out.length; i++) {
+      if (!(navs[i] instanceof MapNavs.Key)) {
+        return null;
+      }
+      out[i] = Args.resolve(((MapNavs.Key) navs[i]).arg, vars);
+    }
+    return out;
+  }
+
   /** The first navigator, or null for the empty path. */
   Nav firstNav() {
     return navs.length == 0 ? null : navs[0];

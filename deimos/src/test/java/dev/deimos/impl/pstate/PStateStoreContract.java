@@ -178,6 +178,48 @@ public abstract class PStateStoreContract {
   }
 
   @Test
+  void repeatedNestedWrites_inOneSession_neverChangeCommittedValues() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$nested",
+                PState.mapSchema(
+                    String.class,
+                    PState.fixedKeysSchema(
+                        "counts",
+                        PState.mapSchema(String.class, Long.class).subindexed(),
+                        "name",
+                        String.class))));
+    s.transform(Path.key("u", "counts", "a").termVal(1L), Vars.NONE);
+    s.commit();
+    Path inc = Path.key("u", "counts", "a").term(dev.deimos.ops.Ops.INC_LONG);
+    s.transform(inc, Vars.NONE);
+    s.transform(inc, Vars.NONE);
+    s.transform(Path.key("u", "counts", "b").termVal(5L), Vars.NONE);
+    s.transform(Path.key("u", "name").termVal("ann"), Vars.NONE);
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("counts", Map.of("a", 1L)));
+    assertThat(s.selectOneStaged(Path.key("u", "counts", "a"), Vars.NONE)).isEqualTo(3L);
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("u"), Vars.NONE))
+        .isEqualTo(Map.of("counts", Map.of("a", 1L)));
+    s.transform(inc, Vars.NONE);
+    s.transform(Path.key("u", "counts", "a").termVoid(), Vars.NONE);
+    s.transform(Path.key("u", "counts", "c").termVal(7L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("u", "counts", "c").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isEqualTo(Map.of("c", 7L));
+    s.commit();
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isEqualTo(Map.of("c", 8L));
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isInstanceOf(SortedMap.class);
+    assertThatThrownBy(() -> s.transform(Path.key("u", "counts", "c").termVal("x"), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class)
+        .hasMessageContaining("\"c\"");
+    assertThatThrownBy(() -> s.transform(Path.key("u", "other").termVal(1L), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class);
+    assertThat(s.hasStagedWrites()).isFalse();
+  }
+
+  @Test
   void transform_withVars_resolvesVars() {
     PStateStore s = counts();
     s.transform(Path.key("*k").termVal("*v"), Map.<String, Object>of("*k", "bob", "*v", 4L)::get);

@@ -1,5 +1,6 @@
 package dev.deimos.impl.pstate.memory;
 
+import dev.deimos.Navigator;
 import dev.deimos.Path;
 import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
@@ -7,6 +8,7 @@ import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.schema.FixedKeysSchema;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
@@ -59,6 +61,9 @@ public final class MemoryPStateStore implements PStateStore {
   // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
   private Object staged;
   private boolean whole;
+  // maps this session copied (by identity): not yet visible to readers, so updated in place
+  private final java.util.Set<Object> fresh =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   private boolean dirty;
   private volatile boolean closed;
 
@@ -246,12 +251,17 @@ public final class MemoryPStateStore implements PStateStore {
     }
     staged = next;
     whole = true;
+    fresh.clear();
     overlay.clear();
     dirty = true;
   }
 
   /** A write into one top-level key: transforms that key's value alone and stages the result. */
   private void transformKey(Object k, Path path, Vars vars) {
+    PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
+    if (u != null && keyUpdate(u)) {
+      return;
+    }
     Object old = currentValue(k);
     Object out = Paths.transform(path, single(k, old), vars);
     if (!(out instanceof Map)) {
@@ -276,6 +286,106 @@ public final class MemoryPStateStore implements PStateStore {
     Object owned = adopt.adopt(mapSchema.valueSchema(), nv, old == ABSENT ? null : old, loc, false);
     overlay.put(k, owned);
     dirty = true;
+  }
+
+  /**
+   * Runs {@code key(k0)...key(kn).term(...)} without the path engine: copies each map along the
+   * route once (or updates it in place when this session already copied it), checks only the new
+   * leaf, and stages the new top-level value. Same result as the engine; returns false, having
+   * changed nothing, where the route is not plain maps under map or fixed-keys schemas.
+   */
+  private boolean keyUpdate(PathKeys.KeyUpdate u) {
+    Object[] keys = u.keys();
+    int n = keys.length;
+    Object top = currentValue(keys[0]);
+    // maps[i] holds keys[i + 1]; schemas[i] is its schema
+    Object[] maps = new Object[n - 1];
+    SchemaNode[] schemas = new SchemaNode[n];
+    schemas[0] = mapSchema.valueSchema();
+    Object v = top == ABSENT ? null : top;
+    for (int i = 1; i < n; i++) {
+      SchemaNode si = schemas[i - 1];
+      if (!(v instanceof Map) || !copyable(v) || si instanceof MigratedSchemaNode) {
+        return false;
+      }
+      maps[i - 1] = v;
+      if (si instanceof MapSchema) {
+        schemas[i] = ((MapSchema) si).valueSchema();
+      } else if (si instanceof FixedKeysSchema) {
+        schemas[i] = ((FixedKeysSchema) si).fields().get(keys[i]);
+        if (schemas[i] == null) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+      v = ((Map<?, ?>) v).get(keys[i]);
+    }
+    if (n == 1) {
+      return false;
+    }
+    Map<?, ?> parent = (Map<?, ?>) maps[n - 2];
+    Object k = keys[n - 1];
+    Object old = v;
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old);
+    Map<Object, Object> changed;
+    if (nv == Navigator.VOID) {
+      if (!parent.containsKey(k)) {
+        return true;
+      }
+      changed = writable(parent);
+      changed.remove(k);
+    } else {
+      if (nv == old) {
+        return true;
+      }
+      List<Object> loc = new ArrayList<>(n);
+      for (int i = 0; i < n - 1; i++) {
+        loc.add(keys[i]);
+      }
+      SchemaNode ps = schemas[n - 2];
+      if (ps instanceof MapSchema) {
+        SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
+      }
+      loc.add(k);
+      Object owned = adopt.adopt(schemas[n - 1], nv, old, loc, false);
+      changed = writable(parent);
+      changed.put(k, owned);
+    }
+    for (int i = n - 3; i >= 0; i--) {
+      Map<Object, Object> up = writable((Map<?, ?>) maps[i]);
+      up.put(keys[i + 1], changed);
+      changed = up;
+    }
+    overlay.put(keys[0], changed);
+    dirty = true;
+    return true;
+  }
+
+  private static boolean copyable(Object m) {
+    return m instanceof java.util.HashMap || m instanceof TreeMap;
+  }
+
+  /**
+   * The map itself when this session made it, else a copy of the same kind owned by the session.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<Object, Object> writable(Map<?, ?> m) {
+    if (fresh.contains(m)) {
+      return (Map<Object, Object>) m;
+    }
+    Map<Object, Object> out;
+    if (m instanceof StoredSortedMap) {
+      out = new StoredSortedMap((StoredSortedMap) m);
+    } else if (m instanceof TreeMap) {
+      out = new TreeMap<>((TreeMap<Object, Object>) m);
+    } else if (m instanceof java.util.LinkedHashMap) {
+      out = new java.util.LinkedHashMap<>(m);
+    } else {
+      out = new java.util.HashMap<>(m);
+    }
+    fresh.add(out);
+    return out;
   }
 
   @Override
@@ -306,6 +416,7 @@ public final class MemoryPStateStore implements PStateStore {
 
   private void clearStaged() {
     overlay.clear();
+    fresh.clear();
     staged = null;
     whole = false;
     dirty = false;

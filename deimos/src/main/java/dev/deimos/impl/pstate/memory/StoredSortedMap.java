@@ -11,8 +11,10 @@ import java.util.TreeMap;
  * builds. Later point reads of keys whose {@code equals} agrees with the key order (see {@link
  * CommittedMap#hashable}) are one hash lookup instead of a walk down the tree.
  *
- * <p>Only {@link Adopt} creates these, from a finished map; nothing mutates them afterwards (the
- * path engine copies maps it changes, and {@code Adopt} never updates one in place).
+ * <p>Only the store creates these; once committed nothing mutates them (the path engine copies maps
+ * it changes, and {@code Adopt} never updates one in place). Before its commit, the writer may
+ * update a map it copied in the current staging session in place: {@code put} and {@code remove}
+ * drop the index then.
  */
 final class StoredSortedMap extends TreeMap<Object, Object> {
   private static final long serialVersionUID = 1L;
@@ -41,6 +43,21 @@ final class StoredSortedMap extends TreeMap<Object, Object> {
 
   private boolean useIndex(Object k) {
     return CommittedMap.hashable(k) && (index != null || ++reads > 1);
+  }
+
+  // the writer updates maps it copied in this staging session in place; drop a stale index then
+  @Override
+  public Object put(Object k, Object v) {
+    index = null;
+    reads = 0;
+    return super.put(k, v);
+  }
+
+  @Override
+  public Object remove(Object k) {
+    index = null;
+    reads = 0;
+    return super.remove(k);
   }
 
   @Override
