@@ -20,16 +20,24 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *
  * <p>Entries live in a {@link ConcurrentSkipListMap} in key order (range navigators need the order)
  * and, for keys whose {@code equals} agrees with the key order (strings, boxed numbers, booleans,
- * UUIDs), also in a {@link ConcurrentHashMap}, so a point {@code get} is one hash lookup. Neither
- * allows null values, so a null value is held as {@link #NULL} and unmasked on every read method.
- * Values are never mutated once stored: the writer replaces them whole at commit.
+ * UUIDs), also in a {@link ConcurrentHashMap}, so a point {@code get} is one hash lookup. Both hold
+ * the same {@link Cell} per key, so a commit that changes the value of an existing key is one hash
+ * lookup and one volatile write (and cells hold nulls, which neither map allows). Values are never
+ * mutated once stored: the writer replaces them whole at commit.
  *
  * <p>Read-only to everyone but the store: the {@code java.util} mutators throw. Sub-map views
  * (ranges, descending) share the skip list and have no hash index.
  */
 final class CommittedMap extends AbstractMap<Object, Object>
     implements NavigableMap<Object, Object> {
-  private static final Object NULL = new Object();
+  /** The value of one key; replaced in place when a commit changes it. */
+  static final class Cell {
+    volatile Object value;
+
+    Cell(Object value) {
+      this.value = value;
+    }
+  }
 
   private final ConcurrentNavigableMap<Object, Object> sorted;
   // null on sub-map views
@@ -65,12 +73,24 @@ final class CommittedMap extends AbstractMap<Object, Object>
         || k instanceof UUID;
   }
 
+  private Cell cell(Object k) {
+    if (hashed != null && hashable(k)) {
+      return (Cell) hashed.get(k);
+    }
+    return k == null ? null : (Cell) sorted.get(k);
+  }
+
   /** Writer only, at commit. */
   void store(Object k, Object v) {
-    Object masked = v == null ? NULL : v;
-    sorted.put(k, masked);
+    Cell c = cell(k);
+    if (c != null) {
+      c.value = v;
+      return;
+    }
+    c = new Cell(v);
+    sorted.put(k, c);
     if (hashed != null && hashable(k)) {
-      hashed.put(k, masked);
+      hashed.put(k, c);
     }
   }
 
@@ -83,13 +103,13 @@ final class CommittedMap extends AbstractMap<Object, Object>
   }
 
   private static Object unmask(Object v) {
-    return v == NULL ? null : v;
+    return v == null ? null : ((Cell) v).value;
   }
 
-  /** The stored value (null values unmasked), or {@code absent} when the key is not present. */
+  /** The stored value, or {@code absent} when the key is not present. */
   Object getOr(Object k, Object absent) {
-    Object v = hashed != null && hashable(k) ? hashed.get(k) : k == null ? null : sorted.get(k);
-    return v == null ? absent : unmask(v);
+    Cell c = cell(k);
+    return c == null ? absent : c.value;
   }
 
   @Override

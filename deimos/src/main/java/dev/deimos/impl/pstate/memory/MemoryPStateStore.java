@@ -62,8 +62,8 @@ public final class MemoryPStateStore implements PStateStore {
   private Object staged;
   private boolean whole;
   // maps this session copied (by identity): not yet visible to readers, so updated in place
-  private final java.util.Set<Object> fresh =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  // (null until the session copies its first map)
+  private java.util.Set<Object> fresh;
   private boolean dirty;
   private volatile boolean closed;
 
@@ -251,7 +251,7 @@ public final class MemoryPStateStore implements PStateStore {
     }
     staged = next;
     whole = true;
-    fresh.clear();
+    fresh = null;
     overlay.clear();
     dirty = true;
   }
@@ -371,7 +371,7 @@ public final class MemoryPStateStore implements PStateStore {
    */
   @SuppressWarnings("unchecked")
   private Map<Object, Object> writable(Map<?, ?> m) {
-    if (fresh.contains(m)) {
+    if (fresh != null && fresh.contains(m)) {
       return (Map<Object, Object>) m;
     }
     Map<Object, Object> out;
@@ -383,6 +383,9 @@ public final class MemoryPStateStore implements PStateStore {
       out = new java.util.LinkedHashMap<>(m);
     } else {
       out = new java.util.HashMap<>(m);
+    }
+    if (fresh == null) {
+      fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(4));
     }
     fresh.add(out);
     return out;
@@ -416,7 +419,7 @@ public final class MemoryPStateStore implements PStateStore {
 
   private void clearStaged() {
     overlay.clear();
-    fresh.clear();
+    fresh = null;
     staged = null;
     whole = false;
     dirty = false;
