@@ -431,6 +431,49 @@ public final class MemoryPStateStore implements PStateStore {
     clearStaged();
   }
 
+  /**
+   * A copy of the committed top level of a map PState (values are immutable once committed, so they
+   * are shared: the copy costs the number of keys, not the data size); the committed root itself
+   * for other PStates, whose roots are replaced whole, never mutated.
+   */
+  @Override
+  public synchronized Object snapshot() {
+    checkOpen();
+    if (mapSchema == null) {
+      return new Root(committed);
+    }
+    TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+    copy.putAll((CommittedMap) committed);
+    return new Root(copy);
+  }
+
+  @Override
+  public List<Object> selectAt(Object snapshot, Path path, Vars vars) {
+    checkOpen();
+    List<Object> out = Paths.select(path, ((Root) snapshot).value, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(Object snapshot) {
+    checkOpen();
+    Object v = ((Root) snapshot).value;
+    committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) v) : v;
+    clearStaged();
+  }
+
+  /** A snapshot: wraps the root so that a null root is a snapshot too. */
+  private static final class Root {
+    final Object value;
+
+    Root(Object value) {
+      this.value = value;
+    }
+  }
+
   @Override
   public synchronized boolean hasStagedWrites() {
     return dirty;
