@@ -66,6 +66,31 @@ class MemoryPStateStoreTest extends PStateStoreContract {
   }
 
   @Test
+  void snapshot_unchangedByLaterCommits_restoreBringsItBack() {
+    MemoryPStateStore s =
+        new MemoryPStateStore(
+            new PStateDeclaration("$$n", dev.deimos.PState.mapSchema(String.class, Long.class)));
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    Object snap = s.snapshot();
+    s.transform(Path.key("a").termVal(2L), Vars.NONE);
+    s.transform(Path.key("b").termVal(3L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectAt(snap, Path.key("a"), Vars.NONE)).containsExactly(1L);
+    assertThat(s.selectAt(snap, Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(2L);
+    s.transform(Path.key("c").termVal(4L), Vars.NONE);
+    s.restore(snap);
+    assertThat(s.hasStagedWrites()).isFalse();
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    // the restored data is the store's own again: later writes do not touch the snapshot
+    s.transform(Path.key("a").termVal(9L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectAt(snap, Path.key("a"), Vars.NONE)).containsExactly(1L);
+  }
+
+  @Test
   void classSchema_initialValue_readableAndWritable() {
     PStateDeclaration d = new PStateDeclaration("$$total", Long.class);
     d.initialValue(0L);
