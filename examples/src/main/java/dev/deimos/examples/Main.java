@@ -115,8 +115,9 @@ public final class Main {
     for (int i = 0; i < 20; i++) {
       purchases.append(new Purchase(users[i % users.length], amounts[i % amounts.length]));
     }
-    QueryTopologyClient<Object> top = cluster.clusterQuery(name, "topSpenders");
-    System.out.println("TopSpendersModule: top " + TopSpendersModule.TOP_N + " " + top.invoke());
+    cluster.waitForMicrobatchProcessedCount(name, "spend", 20);
+    Object top = cluster.clusterPState(name, "$$topSpenders").selectOne(Path.stay());
+    System.out.println("TopSpendersModule: top " + TopSpendersModule.TOP_N + " " + top);
   }
 
   private static void renderLatency(InProcessCluster cluster) {
