@@ -559,6 +559,17 @@ public interface Block {
     Out explodeMaterialized(String ptableVar);
 
     /**
+     * Emits every record of the microbatch bound to {@code microbatchVar} (the var a microbatch
+     * topology's source binds), each on the task owning its depot partition and in append order per
+     * partition; bind the record with {@code out}. The rest of the chain runs once per record, in
+     * parallel on the tasks that have records. May be used several times on the same microbatch.
+     *
+     * @param microbatchVar the microbatch var
+     * @return the chain; bind the record var with {@code out}
+     */
+    Out explodeMicrobatch(String microbatchVar);
+
+    /**
      * Runs a nested batch computation and emits its results into this block; bind them with {@code
      * out}, one var per out var of the {@link SubBatch}.
      *
@@ -1916,6 +1927,16 @@ public interface Block {
    */
   static Out explodeMaterialized(String ptableVar) {
     return create().explodeMaterialized(ptableVar);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#explodeMicrobatch(String)}, e.g. inside a {@code batchBlock}.
+   *
+   * @param microbatchVar the microbatch var
+   * @return the new chain
+   */
+  static Out explodeMicrobatch(String microbatchVar) {
+    return create().explodeMicrobatch(microbatchVar);
   }
 
   /**

@@ -597,6 +597,20 @@ public final class Chain implements Block.MultiOutImpl {
     return c;
   }
 
+  /** The operation after explodeMicrobatch's hop: emits the current task's records. */
+  private static final dev.deimos.ops.DeimosOperation1<Object> EMIT_MICROBATCH =
+      (mb, out) ->
+          ((MicrobatchRecords) mb).emit(dev.deimos.impl.data.TaskContext.current().taskId(), out);
+
+  @Override
+  public Block.Out explodeMicrobatch(String microbatchVar) {
+    Objects.requireNonNull(microbatchVar, "microbatchVar");
+    // a hop to every task holding records, then an operation emitting that task's records
+    return add(Node.partition(
+            new PartitionSpec(PartitionSpec.Type.MICROBATCH, null, null), microbatchVar))
+        .add(Node.each(Node.Kind.EACH_OP, EMIT_MICROBATCH, microbatchVar));
+  }
+
   @Override
   public Block.Impl allPartition(String pobjectVar) {
     return add(Node.partition(new PartitionSpec(PartitionSpec.Type.ALL, pobjectVar, null)));

@@ -39,13 +39,13 @@ final class Executor {
           s = s.next;
           break;
         case LOCAL_TRANSFORM:
-          pstate(s, slots).transform((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+          pstate(s, slots).transform((Path) s.node.fn, new SlotVars(s.slotOf, slots, s.node));
           s = s.next;
           break;
         case LOCAL_SELECT:
           {
             List<Object> vals =
-                pstate(s, slots).select((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+                pstate(s, slots).select((Path) s.node.fn, new SlotVars(s.slotOf, slots, s.node));
             int out = s.outSlots.length == 1 ? s.outSlots[0] : -1;
             for (int i = 0, n = vals.size(); i < n; i++) {
               if (out >= 0) {

@@ -46,10 +46,10 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile boolean closed;
   private String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
-  private final Set<CompletableFuture<?>> pending =
-      java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final PendingFutures pending = new PendingFutures();
   private final Queries queries;
   private final Mirrors mirrors;
+  private final Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
   // created only when a task global ticks; owned by this module and stopped in close()
   private java.util.concurrent.ScheduledExecutorService ticker;
 
@@ -59,12 +59,15 @@ public final class ModuleRuntime implements AutoCloseable {
     final String depotVar;
     final SourceOptions options;
     final Plan plan;
+    // the segment name of a record's first frame, built once instead of per record
+    final String where;
 
     SourceRt(String topology, String depotVar, SourceOptions options, Plan plan) {
       this.topology = topology;
       this.depotVar = depotVar;
       this.options = options;
       this.plan = plan;
+      this.where = "source(" + depotVar + ")";
     }
   }
 
@@ -72,6 +75,7 @@ public final class ModuleRuntime implements AutoCloseable {
     final ModuleDef.DepotDef def;
     final DepotLog log;
     final List<SourceRt> sources = new ArrayList<>();
+    final List<MicrobatchRunner> microbatches = new ArrayList<>();
 
     DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
@@ -128,6 +132,7 @@ public final class ModuleRuntime implements AutoCloseable {
         d.sources.add(new SourceRt(t.name, s.depotVar, s.options, plan));
       }
     }
+    Map<String, List<MicrobatchRunner.Source>> mbSources = compileMicrobatches(def, pre);
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -151,6 +156,25 @@ public final class ModuleRuntime implements AutoCloseable {
       tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values(), info);
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
+    int maxRecords = maxRecords(def);
+    for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
+      MicrobatchRunner r =
+          new MicrobatchRunner(
+              this,
+              e.getKey(),
+              e.getValue(),
+              def.microbatches.get(e.getKey()).ownPStates,
+              tasks,
+              maxRecords,
+              null);
+      microbatches.put(e.getKey(), r);
+      for (MicrobatchRunner.Source s : e.getValue()) {
+        DepotRt d = depots.get(s.depotVar);
+        if (!d.microbatches.contains(r)) {
+          d.microbatches.add(r);
+        }
+      }
+    }
     try {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
@@ -172,6 +196,110 @@ public final class ModuleRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
+      ModuleDef def, String[] pre) {
+    Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
+    for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
+      List<MicrobatchRunner.Source> list = new ArrayList<>();
+      for (ModuleDef.MicrobatchSourceDef s : t.sources) {
+        DepotRt d = depots.get(s.depotVar);
+        String where = "module " + moduleName + ", microbatch topology " + t.name;
+        if (d == null) {
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
+        }
+        Plan plan;
+        try {
+          plan = Compiler.compile(Chain.withPreBound(s.chain.get(), pre));
+        } catch (DeimosCompileException e) {
+          throw new DeimosCompileException(where + ": " + e.getMessage());
+        }
+        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+      }
+      out.put(t.name, list);
+    }
+    return out;
+  }
+
+  private static int maxRecords(ModuleDef def) {
+    Object o = def.moduleOptions.get(MicrobatchRunner.MAX_RECORDS_OPTION);
+    if (o == null) {
+      return MicrobatchRunner.DEFAULT_MAX_RECORDS;
+    }
+    if (!(o instanceof Number) || ((Number) o).longValue() <= 0) {
+      throw new IllegalArgumentException(
+          MicrobatchRunner.MAX_RECORDS_OPTION + " must be a positive number, got " + o);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, ((Number) o).longValue());
+  }
+
+  private MicrobatchRunner microbatch(String topology) {
+    MicrobatchRunner r = microbatches.get(topology);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "module " + moduleName + " has no microbatch topology " + topology);
+    }
+    return r;
+  }
+
+  /**
+   * Blocks until the microbatch topology has processed at least {@code count} depot records since
+   * it started.
+   *
+   * @param topology the microbatch topology
+   * @param count the cumulative record count
+   * @param timeoutMillis how long to wait at most
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   * @throws IllegalStateException on timeout or when the module closes first
+   */
+  public void waitForMicrobatchProcessedCount(String topology, long count, long timeoutMillis) {
+    microbatch(topology).waitForProcessed(count, timeoutMillis);
+  }
+
+  /**
+   * Pauses a microbatch topology after its running microbatch; see {@code InProcessCluster}.
+   *
+   * @param topology the microbatch topology
+   */
+  public void pauseMicrobatch(String topology) {
+    microbatch(topology).pause();
+  }
+
+  /**
+   * Resumes a paused microbatch topology.
+   *
+   * @param topology the microbatch topology
+   */
+  public void resumeMicrobatch(String topology) {
+    microbatch(topology).resume();
+  }
+
+  /**
+   * Pauses every microbatch topology, blocking until their running microbatches have finished
+   * (before a module update replaces this runtime).
+   */
+  public void pauseAllMicrobatches() {
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.pause();
+    }
+  }
+
+  /**
+   * Carries the committed progress of same-named microbatch topologies (next microbatch id,
+   * processed record count, offsets per depot partition of the sources both versions read) over
+   * from the runtime this one replaces. Call it before this runtime gets appends, with the depot
+   * logs carried over as well, and after {@link #pauseAllMicrobatches()} on the old one.
+   *
+   * @param previous the runtime of the previous module version
+   */
+  public void adoptMicrobatchProgress(ModuleRuntime previous) {
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      MicrobatchRunner old = previous.microbatches.get(e.getKey());
+      if (old != null) {
+        e.getValue().adopt(old.progress());
+      }
     }
   }
 
@@ -298,7 +426,7 @@ public final class ModuleRuntime implements AutoCloseable {
     for (SourceRt s : d.sources) {
       runs.add(new RecordRun(this, s, bytes, p));
     }
-    CompletableFuture<Void> stored = new CompletableFuture<>();
+    CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
     boolean queued =
         tasks[p].thread.submit(
             () ->
@@ -312,9 +440,12 @@ public final class ModuleRuntime implements AutoCloseable {
                               r.done.completeExceptionally(err);
                             }
                           } else {
-                            stored.complete(null);
+                            stored.complete(Collections.emptyMap());
                             for (RecordRun r : runs) {
                               r.start();
+                            }
+                            for (int i = 0; i < d.microbatches.size(); i++) {
+                              d.microbatches.get(i).wake();
                             }
                           }
                         }));
@@ -329,13 +460,24 @@ public final class ModuleRuntime implements AutoCloseable {
       case NONE:
         return CompletableFuture.completedFuture(Collections.emptyMap());
       case APPEND_ACK:
-        return stored.thenApply(v -> Collections.emptyMap());
+        return stored;
       default:
-        return ackMap(runs);
+        // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
+        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
     }
   }
 
   private static CompletableFuture<Map<String, Object>> ackMap(List<RecordRun> runs) {
+    if (runs.size() == 1) {
+      // the common case: one stream source on the depot, no allOf needed
+      RecordRun r = runs.get(0);
+      return r.done.thenApply(
+          v -> {
+            Map<String, Object> out = new HashMap<>(2);
+            out.put(r.source.topology, v);
+            return out;
+          });
+    }
     CompletableFuture<?>[] all = new CompletableFuture<?>[runs.size()];
     for (int i = 0; i < all.length; i++) {
       all[i] = runs.get(i).done;
@@ -354,9 +496,18 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
+  /**
+   * Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. When called on the
+   * task's own thread outside any frame (a record's first frame, started right after its depot
+   * append on that thread), the frame runs at once instead of taking another trip through the
+   * mailbox; frames are never nested, so per-event PState atomicity is unchanged.
+   */
   void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
+    if (t.thread.canRunFrameInline() && !closed) {
+      runFrame(run, t, where, body);
+      return;
+    }
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
@@ -371,8 +522,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     boolean ok = false;
-    TaskContext tc = t.context();
+    TaskContext tc = run.taskContext(t);
     TaskContext.Scope scope = TaskContext.enter(tc);
+    t.thread.enterFrame();
     try {
       body.accept(new TaskExecContext(this, t, run));
       ok = true;
@@ -382,8 +534,12 @@ public final class ModuleRuntime implements AutoCloseable {
       run.fail(e, where);
     } finally {
       scope.close();
-      t.endEvent(ok);
-      run.frameDone();
+      try {
+        t.endEvent(ok);
+        run.frameDone();
+      } finally {
+        t.thread.exitFrame();
+      }
     }
   }
 
@@ -461,17 +617,15 @@ public final class ModuleRuntime implements AutoCloseable {
   /** Remembers an unfinished future so that {@link #close()} can fail it instead of leaving it. */
   void track(CompletableFuture<?> f) {
     pending.add(f);
-    f.whenComplete((v, e) -> pending.remove(f));
     if (closed) {
       failPending();
     }
   }
 
   private void failPending() {
-    for (CompletableFuture<?> f : pending) {
-      f.completeExceptionally(
-          new IllegalStateException("module " + moduleName + " was closed before this finished"));
-    }
+    pending.failAll(
+        () ->
+            new IllegalStateException("module " + moduleName + " was closed before this finished"));
   }
 
   // ---- queries and mirrors ----
@@ -540,13 +694,13 @@ public final class ModuleRuntime implements AutoCloseable {
     PStateDeclaration d = pstates.get(pstateVar);
     if (d.isGlobal() || numTasks == 1) {
       Task t = tasks[0];
-      return call(t, () -> t.pstate(pstateVar).select(path, vars));
+      return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
     }
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
       for (Task t : tasks) {
-        parts.add(call(t, () -> t.pstate(pstateVar).select(path, vars)));
+        parts.add(call(t, () -> t.pstate(pstateVar).clientSelect(path, vars)));
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
           .thenApply(
@@ -559,7 +713,7 @@ public final class ModuleRuntime implements AutoCloseable {
               });
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
-    return call(t, () -> t.pstate(pstateVar).select(path, vars));
+    return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
   }
 
   /**
@@ -578,6 +732,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.close();
+    }
     if (ticker != null) {
       ticker.shutdownNow();
     }

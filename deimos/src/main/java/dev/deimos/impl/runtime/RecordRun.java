@@ -31,8 +31,7 @@ final class RecordRun extends FrameTracker {
   void start() {
     ackValue = null;
     reset(1);
-    rt.submitFrame(
-        this, originTask, "source(" + source.depotVar + ")", ctx -> source.plan.run(ctx));
+    rt.submitFrame(this, originTask, source.where, ctx -> source.plan.run(ctx));
   }
 
   int attempt() {
