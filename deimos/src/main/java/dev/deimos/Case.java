@@ -527,6 +527,14 @@ public interface Case {
     Out explodeMaterialized(String ptableVar);
 
     /**
+     * Appends what {@link Block.Impl}{@code .explodeMicrobatch} with these parameters appends.
+     *
+     * @param microbatchVar see {@link Block.Impl}
+     * @return the body with the node appended
+     */
+    Out explodeMicrobatch(String microbatchVar);
+
+    /**
      * Appends what {@link Block.Impl}{@code .subBatch} with these parameters appends.
      *
      * @param subBatch see {@link Block.Impl}

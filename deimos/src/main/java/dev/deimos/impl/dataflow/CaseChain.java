@@ -334,6 +334,11 @@ public final class CaseChain implements Case.MultiOutImpl {
   }
 
   @Override
+  public Case.Out explodeMicrobatch(String microbatchVar) {
+    return with(chain.explodeMicrobatch(microbatchVar));
+  }
+
+  @Override
   public Case.Out subBatch(SubBatch subBatch) {
     return with(chain.subBatch(subBatch));
   }

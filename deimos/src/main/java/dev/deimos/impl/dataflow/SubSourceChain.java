@@ -336,6 +336,11 @@ public final class SubSourceChain implements SubSource.MultiOutImpl {
   }
 
   @Override
+  public SubSource.Out explodeMicrobatch(String microbatchVar) {
+    return with(chain.explodeMicrobatch(microbatchVar));
+  }
+
+  @Override
   public SubSource.Out subBatch(SubBatch subBatch) {
     return with(chain.subBatch(subBatch));
   }
