@@ -113,6 +113,16 @@ public interface DeimosModule {
     StreamTopology stream(String name);
 
     /**
+     * Declares a microbatch topology: records accumulated on its depots are processed in rounds,
+     * each an exactly-once transaction over all tasks. Bind the source's microbatch with {@code
+     * source("*depot").out("*mb")} and emit its records with {@code explodeMicrobatch("*mb")}.
+     *
+     * @param name the topology name, unique in the module
+     * @return the topology builder
+     */
+    dev.deimos.module.MicrobatchTopology microbatch(String name);
+
+    /**
      * Declares a query topology: an on-demand computation taking the given input vars and returning
      * one value. Bind the result var at once with {@code .out("*result")}, then build the body: it
      * is implicitly one batch block, starts on a task chosen for the invocation and must return

@@ -49,6 +49,52 @@ public interface InProcessCluster extends ClusterManagerBase {
    */
   void destroyModule(String moduleName);
 
+  /**
+   * Blocks until the microbatch topology has finished processing at least {@code count} depot
+   * records, counted across all its sources since the topology started; waits at most a minute.
+   *
+   * @param moduleName the module
+   * @param topologyName the microbatch topology
+   * @param count the cumulative record count to wait for
+   * @throws IllegalArgumentException if the module or topology does not exist
+   * @throws IllegalStateException if the count is not reached in time
+   */
+  void waitForMicrobatchProcessedCount(String moduleName, String topologyName, int count);
+
+  /**
+   * Like {@link #waitForMicrobatchProcessedCount(String, String, int)} with a timeout.
+   *
+   * @param moduleName the module
+   * @param topologyName the microbatch topology
+   * @param count the cumulative record count to wait for
+   * @param timeoutMillis how long to wait at most
+   * @throws IllegalArgumentException if the module or topology does not exist
+   * @throws IllegalStateException if the count is not reached in time; the message names the
+   *     module, topology and the count reached
+   */
+  void waitForMicrobatchProcessedCount(
+      String moduleName, String topologyName, int count, int timeoutMillis);
+
+  /**
+   * Pauses a microbatch topology: blocks until its running microbatch (if any) has finished, then
+   * starts no new one until {@link #resumeMicrobatchTopology}. A no-op when already paused.
+   *
+   * @param moduleName the module
+   * @param topologyName the microbatch topology
+   * @throws IllegalArgumentException if the module or topology does not exist
+   */
+  void pauseMicrobatchTopology(String moduleName, String topologyName);
+
+  /**
+   * Resumes a paused microbatch topology; its next microbatch takes what was appended meanwhile. A
+   * no-op when not paused.
+   *
+   * @param moduleName the module
+   * @param topologyName the microbatch topology
+   * @throws IllegalArgumentException if the module or topology does not exist
+   */
+  void resumeMicrobatchTopology(String moduleName, String topologyName);
+
   /** Stops every module and all task threads. */
   @Override
   void close();

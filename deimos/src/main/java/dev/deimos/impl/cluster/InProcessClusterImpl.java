@@ -93,6 +93,31 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return new QueryClient<>(rt, queryTopologyName);
   }
 
+  /** The wait of the overload without a timeout. */
+  static final int DEFAULT_MICROBATCH_WAIT_MILLIS = 60_000;
+
+  @Override
+  public void waitForMicrobatchProcessedCount(String moduleName, String topologyName, int count) {
+    waitForMicrobatchProcessedCount(
+        moduleName, topologyName, count, DEFAULT_MICROBATCH_WAIT_MILLIS);
+  }
+
+  @Override
+  public void waitForMicrobatchProcessedCount(
+      String moduleName, String topologyName, int count, int timeoutMillis) {
+    module(moduleName).waitForMicrobatchProcessedCount(topologyName, count, timeoutMillis);
+  }
+
+  @Override
+  public void pauseMicrobatchTopology(String moduleName, String topologyName) {
+    module(moduleName).pauseMicrobatch(topologyName);
+  }
+
+  @Override
+  public void resumeMicrobatchTopology(String moduleName, String topologyName) {
+    module(moduleName).resumeMicrobatch(topologyName);
+  }
+
   @Override
   public synchronized Set<String> getDeployedModuleNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(modules.keySet()));

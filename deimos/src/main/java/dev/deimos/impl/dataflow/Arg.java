@@ -7,7 +7,7 @@ abstract class Arg {
   abstract Object eval(Object[] slots);
 
   static final class Slot extends Arg {
-    private final int index;
+    final int index;
 
     Slot(int index) {
       this.index = index;

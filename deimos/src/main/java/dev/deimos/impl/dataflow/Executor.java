@@ -17,7 +17,7 @@ final class Executor {
 
   void run(Step s, Object[] slots) {
     while (s != null) {
-      switch (s.node.kind) {
+      switch (s.kind) {
         case EACH_FN:
           // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
           do {
@@ -27,10 +27,10 @@ final class Executor {
               slots[outs[0]] = r;
             }
             s = s.next;
-          } while (s != null && s.node.kind == Node.Kind.EACH_FN);
+          } while (s != null && s.kind == Node.Kind.EACH_FN);
           break;
         case EACH_OP:
-          Invoke.operation(s.node.fn, Arg.evalAll(s.args, slots), new Emitter(s, slots));
+          Invoke.operation(s.fn, FastCall.args(s, slots), new Emitter(s, slots));
           return;
         case KEEP_TRUE:
           if (!truthy(s.args[0].eval(slots))) {
@@ -82,6 +82,13 @@ final class Executor {
         case UNIFY:
           // Reached by falling through from the previous segment: that segment ends here. Anchors
           // enter the code after a hook or unify through their FORK steps.
+          return;
+        case SHADOW_SAVE:
+          ControlFlow.saveShadowed(s, slots);
+          s = s.next;
+          break;
+        case SHADOW_RESTORE:
+          ControlFlow.restoreShadowed(this, s, slots);
           return;
         case FORK:
           run(s.then.next, slots.clone());

@@ -18,7 +18,9 @@ final class PartitionSpec implements Serializable {
     GLOBAL,
     ORIGIN,
     CUSTOM,
-    PATH_KEY
+    PATH_KEY,
+    /** explodeMicrobatch: every task holding records of the microbatch bound to args[0]. */
+    MICROBATCH
   }
 
   final Type type;
@@ -46,6 +48,9 @@ final class PartitionSpec implements Serializable {
   }
 
   String describe(Object[] args) {
+    if (type == Type.MICROBATCH) {
+      return "explodeMicrobatch(" + args[0] + ")";
+    }
     String name =
         type == Type.PATH_KEY
             ? "select("
@@ -75,6 +80,24 @@ final class PartitionSpec implements Serializable {
     }
     int n = spec.pstateVar != null && ctx.isGlobal(spec.pstateVar) ? 1 : ctx.numTasks();
     switch (spec.type) {
+      case MICROBATCH:
+        {
+          if (!(args[0] instanceof MicrobatchRecords)) {
+            throw new IllegalStateException(
+                s.node.describe()
+                    + ": "
+                    + s.node.args[0]
+                    + " is not bound to a microbatch (explodeMicrobatch runs only in a microbatch"
+                    + " topology, on the var its source binds)");
+          }
+          MicrobatchRecords mb = (MicrobatchRecords) args[0];
+          for (int t = 0; t < n; t++) {
+            if (mb.hasRecords(t)) {
+              ctx.hop(t, next, slots.clone());
+            }
+          }
+          return;
+        }
       case ALL:
         for (int t = 0; t < n; t++) {
           ctx.hop(t, next, slots.clone());

@@ -33,12 +33,42 @@ public interface DepotLog extends AutoCloseable {
   CompletableFuture<byte[]> read(int partition, long offset);
 
   /**
+   * Reads the records at offsets {@code [from, to)} in order.
+   *
+   * @param partition the partition
+   * @param from the first offset
+   * @param to the end offset (exclusive), at most the end offset of the partition
+   * @return the records' bytes
+   */
+  default CompletableFuture<java.util.List<byte[]>> read(int partition, long from, long to) {
+    java.util.List<byte[]> out = new java.util.ArrayList<>((int) Math.max(0, to - from));
+    for (long o = from; o < to; o++) {
+      out.add(read(partition, o).join());
+    }
+    return CompletableFuture.completedFuture(out);
+  }
+
+  /**
    * Returns the offset the next append to {@code partition} gets.
    *
    * @param partition the partition
    * @return the end offset
    */
   CompletableFuture<Long> endOffset(int partition);
+
+  /**
+   * Returns the offset of the first record of {@code partition} appended at or after {@code
+   * millis}, or the end offset when there is none.
+   *
+   * @param partition the partition
+   * @param millis milliseconds since the epoch
+   * @return an offset
+   * @throws UnsupportedOperationException if the log does not keep append times
+   */
+  default CompletableFuture<Long> offsetAfterTimestamp(int partition, long millis) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " does not keep append times");
+  }
 
   @Override
   void close();

@@ -1,14 +1,22 @@
 package dev.deimos.impl.depot;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A {@link DepotLog} in memory, for tests and the in-process cluster. Thread-safe per partition.
+ * Keeps each record's append time so microbatch sources can start from a point in time.
  */
 public final class MemoryDepotLog implements DepotLog {
-  private final List<List<byte[]>> partitions;
+  private final List<Partition> partitions;
+
+  /** One partition's records and their append times (millis), in append order. */
+  private static final class Partition {
+    final List<byte[]> records = new ArrayList<>();
+    long[] times = new long[16];
+  }
 
   /**
    * Creates an empty log.
@@ -18,7 +26,7 @@ public final class MemoryDepotLog implements DepotLog {
   public MemoryDepotLog(int numPartitions) {
     partitions = new ArrayList<>(numPartitions);
     for (int i = 0; i < numPartitions; i++) {
-      partitions.add(new ArrayList<>());
+      partitions.add(new Partition());
     }
   }
 
@@ -29,39 +37,86 @@ public final class MemoryDepotLog implements DepotLog {
 
   @Override
   public CompletableFuture<Long> append(int partition, byte[] record) {
-    List<byte[]> p = partitions.get(partition);
+    Partition p = partitions.get(partition);
     synchronized (p) {
-      p.add(record);
-      return CompletableFuture.completedFuture((long) p.size() - 1);
+      int n = p.records.size();
+      if (n == p.times.length) {
+        p.times = Arrays.copyOf(p.times, n * 2);
+      }
+      long now = System.currentTimeMillis();
+      // kept non-decreasing even if the wall clock steps back, so the search below stays valid
+      p.times[n] = n > 0 && now < p.times[n - 1] ? p.times[n - 1] : now;
+      p.records.add(record);
+      return CompletableFuture.completedFuture((long) n);
     }
   }
 
   @Override
   public CompletableFuture<byte[]> read(int partition, long offset) {
-    List<byte[]> p = partitions.get(partition);
+    Partition p = partitions.get(partition);
     synchronized (p) {
-      if (offset < 0 || offset >= p.size()) {
+      if (offset < 0 || offset >= p.records.size()) {
         return CompletableFuture.failedFuture(
             new IndexOutOfBoundsException(
                 "depot partition " + partition + " has no offset " + offset));
       }
-      return CompletableFuture.completedFuture(p.get((int) offset));
+      return CompletableFuture.completedFuture(p.records.get((int) offset));
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<byte[]>> read(int partition, long from, long to) {
+    Partition p = partitions.get(partition);
+    synchronized (p) {
+      if (from < 0 || from > to || to > p.records.size()) {
+        return CompletableFuture.failedFuture(
+            new IndexOutOfBoundsException(
+                "depot partition "
+                    + partition
+                    + " has no offsets ["
+                    + from
+                    + ", "
+                    + to
+                    + "), its end offset is "
+                    + p.records.size()));
+      }
+      return CompletableFuture.completedFuture(
+          new ArrayList<>(p.records.subList((int) from, (int) to)));
     }
   }
 
   @Override
   public CompletableFuture<Long> endOffset(int partition) {
-    List<byte[]> p = partitions.get(partition);
+    Partition p = partitions.get(partition);
     synchronized (p) {
-      return CompletableFuture.completedFuture((long) p.size());
+      return CompletableFuture.completedFuture((long) p.records.size());
+    }
+  }
+
+  @Override
+  public CompletableFuture<Long> offsetAfterTimestamp(int partition, long millis) {
+    Partition p = partitions.get(partition);
+    synchronized (p) {
+      // binary search for the first >= millis
+      int lo = 0;
+      int hi = p.records.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (p.times[mid] < millis) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return CompletableFuture.completedFuture((long) lo);
     }
   }
 
   @Override
   public void close() {
-    for (List<byte[]> p : partitions) {
+    for (Partition p : partitions) {
       synchronized (p) {
-        p.clear();
+        p.records.clear();
       }
     }
   }

@@ -65,6 +65,40 @@ public interface PStateStore extends AutoCloseable {
   boolean hasStagedWrites();
 
   /**
+   * Returns a handle on the committed data as of now, for {@link #selectAt} and {@link #restore}.
+   * Later commits do not change what the handle reads. Microbatch topologies take one per task and
+   * PState before a microbatch writes: clients read it until the microbatch commits, and a failed
+   * microbatch restores it.
+   *
+   * @return an opaque snapshot
+   * @throws UnsupportedOperationException if the store cannot keep snapshots
+   */
+  default Object snapshot() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+  }
+
+  /**
+   * Like {@link #select} over the data of a {@link #snapshot}.
+   *
+   * @param snapshot a snapshot of this store
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a new list of copies
+   */
+  default List<Object> selectAt(Object snapshot, Path path, Vars vars) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+  }
+
+  /**
+   * Makes the data of a {@link #snapshot} the committed data again and drops staged writes.
+   *
+   * @param snapshot a snapshot of this store
+   */
+  default void restore(Object snapshot) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+  }
+
+  /**
    * Runs a bounded slice of background migration work (rewriting stored values of {@code
    * migrated(...)} schema locations into their new shape). The runtime calls it repeatedly while it
    * returns true, between commits. Stores whose data never outlives a schema have nothing to do.

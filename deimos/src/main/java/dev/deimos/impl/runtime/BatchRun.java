@@ -174,6 +174,16 @@ final class BatchRun extends FrameTracker {
   }
 
   @Override
+  MicrobatchRunner microbatch() {
+    return outer.microbatch();
+  }
+
+  @Override
+  dev.deimos.impl.data.TaskContext taskContext(Task task) {
+    return outer.taskContext(task);
+  }
+
+  @Override
   PStateAccess tempPState(String var, int task) {
     return outer.tempPState(var, task);
   }

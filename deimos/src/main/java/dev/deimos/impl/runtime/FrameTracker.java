@@ -73,6 +73,16 @@ abstract class FrameTracker {
     return false;
   }
 
+  /** The microbatch topology this work is an attempt of, or null (stream record, query). */
+  MicrobatchRunner microbatch() {
+    return null;
+  }
+
+  /** The task context entered around this work's frames on {@code task}. */
+  dev.deimos.impl.data.TaskContext taskContext(Task task) {
+    return task.context();
+  }
+
   /** A PState that lives only as long as this work (a query's temp PState), or null. */
   PStateAccess tempPState(String var, int task) {
     return null;

@@ -23,6 +23,7 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
   final Map<String, PStateDeclaration> pstates = new LinkedHashMap<>();
   final Map<String, byte[]> objects = new LinkedHashMap<>();
   final Map<String, QueryDef> queries = new LinkedHashMap<>();
+  final Map<String, MicrobatchDef> microbatches = new LinkedHashMap<>();
 
   /** Mirror var to {kind ("depot", "pstate" or "query"), module name, object name}. */
   final Map<String, String[]> mirrors = new LinkedHashMap<>();
@@ -70,7 +71,9 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   @Override
   public Block.Out query(String name, String... inputVars) {
-    if (topologies.containsKey(name) || queries.containsKey(name)) {
+    if (topologies.containsKey(name)
+        || queries.containsKey(name)
+        || microbatches.containsKey(name)) {
       throw new IllegalArgumentException("topology " + name + " is declared twice");
     }
     QueryDef q = new QueryDef(name, inputVars.clone());
@@ -136,12 +139,97 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   @Override
   public StreamTopology stream(String name) {
-    if (topologies.containsKey(name) || queries.containsKey(name)) {
+    if (topologies.containsKey(name)
+        || queries.containsKey(name)
+        || microbatches.containsKey(name)) {
       throw new IllegalArgumentException("topology " + name + " is declared twice");
     }
     TopologyDef t = new TopologyDef(name);
     topologies.put(name, t);
     return t;
+  }
+
+  @Override
+  public dev.deimos.module.MicrobatchTopology microbatch(String name) {
+    if (topologies.containsKey(name)
+        || queries.containsKey(name)
+        || microbatches.containsKey(name)) {
+      throw new IllegalArgumentException("topology " + name + " is declared twice");
+    }
+    MicrobatchDef t = new MicrobatchDef(name);
+    microbatches.put(name, t);
+    return t;
+  }
+
+  /** One source of a microbatch topology: the depot and the newest chain built on it. */
+  static final class MicrobatchSourceDef {
+    final String depotVar;
+    final MicrobatchOptions options;
+    final AtomicReference<Block> chain = new AtomicReference<>();
+
+    MicrobatchSourceDef(String depotVar, MicrobatchOptions options) {
+      this.depotVar = depotVar;
+      this.options = options;
+    }
+  }
+
+  /** One microbatch topology. */
+  final class MicrobatchDef implements dev.deimos.module.MicrobatchTopology {
+    final String name;
+    final List<MicrobatchSourceDef> sources = new ArrayList<>();
+    final List<String> ownPStates = new ArrayList<>();
+
+    MicrobatchDef(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public PState.Declaration pstate(String var, PState.Schema schema) {
+      return declare(var, schema);
+    }
+
+    @Override
+    public PState.Declaration pstate(String var, Class<?> schema) {
+      return declare(var, schema);
+    }
+
+    private PState.Declaration declare(String var, Object schema) {
+      if (pstates.containsKey(var)) {
+        throw new IllegalArgumentException("PState " + var + " is declared twice");
+      }
+      PStateDeclaration d = new PStateDeclaration(var, schema);
+      pstates.put(var, d);
+      ownPStates.add(var);
+      return d;
+    }
+
+    @Override
+    public Block.OutImpl source(String depotVar) {
+      return source(depotVar, dev.deimos.module.MicrobatchSourceOptions.create());
+    }
+
+    @Override
+    public Block.OutImpl source(
+        String depotVar, dev.deimos.module.MicrobatchSourceOptions options) {
+      if (!(options instanceof MicrobatchOptions)) {
+        throw new IllegalArgumentException(
+            "options must come from MicrobatchSourceOptions.create()");
+      }
+      MicrobatchSourceDef s = new MicrobatchSourceDef(depotVar, (MicrobatchOptions) options);
+      for (MicrobatchSourceDef o : sources) {
+        if (o.depotVar.equals(depotVar)
+            && java.util.Objects.equals(o.options.sourceId(), s.options.sourceId())) {
+          throw new IllegalArgumentException(
+              "microbatch topology "
+                  + name
+                  + " reads depot "
+                  + depotVar
+                  + " twice: give each source its own MicrobatchSourceOptions.sourceId");
+        }
+      }
+      sources.add(s);
+      return Chain.sourceTracked(depotVar, s.chain);
+    }
   }
 
   private static void checkVar(String var) {

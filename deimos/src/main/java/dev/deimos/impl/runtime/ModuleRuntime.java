@@ -49,6 +49,7 @@ public final class ModuleRuntime implements AutoCloseable {
   private final PendingFutures pending = new PendingFutures();
   private final Queries queries;
   private final Mirrors mirrors;
+  private final Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
   // created only when a task global ticks; owned by this module and stopped in close()
   private java.util.concurrent.ScheduledExecutorService ticker;
 
@@ -74,6 +75,7 @@ public final class ModuleRuntime implements AutoCloseable {
     final ModuleDef.DepotDef def;
     final DepotLog log;
     final List<SourceRt> sources = new ArrayList<>();
+    final List<MicrobatchRunner> microbatches = new ArrayList<>();
 
     DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
@@ -130,6 +132,7 @@ public final class ModuleRuntime implements AutoCloseable {
         d.sources.add(new SourceRt(t.name, s.depotVar, s.options, plan));
       }
     }
+    Map<String, List<MicrobatchRunner.Source>> mbSources = compileMicrobatches(def, pre);
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -153,6 +156,25 @@ public final class ModuleRuntime implements AutoCloseable {
       tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values(), info);
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
+    int maxRecords = maxRecords(def);
+    for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
+      MicrobatchRunner r =
+          new MicrobatchRunner(
+              this,
+              e.getKey(),
+              e.getValue(),
+              def.microbatches.get(e.getKey()).ownPStates,
+              tasks,
+              maxRecords,
+              null);
+      microbatches.put(e.getKey(), r);
+      for (MicrobatchRunner.Source s : e.getValue()) {
+        DepotRt d = depots.get(s.depotVar);
+        if (!d.microbatches.contains(r)) {
+          d.microbatches.add(r);
+        }
+      }
+    }
     try {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
@@ -174,6 +196,110 @@ public final class ModuleRuntime implements AutoCloseable {
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
+      ModuleDef def, String[] pre) {
+    Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
+    for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
+      List<MicrobatchRunner.Source> list = new ArrayList<>();
+      for (ModuleDef.MicrobatchSourceDef s : t.sources) {
+        DepotRt d = depots.get(s.depotVar);
+        String where = "module " + moduleName + ", microbatch topology " + t.name;
+        if (d == null) {
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
+        }
+        Plan plan;
+        try {
+          plan = Compiler.compile(Chain.withPreBound(s.chain.get(), pre));
+        } catch (DeimosCompileException e) {
+          throw new DeimosCompileException(where + ": " + e.getMessage());
+        }
+        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+      }
+      out.put(t.name, list);
+    }
+    return out;
+  }
+
+  private static int maxRecords(ModuleDef def) {
+    Object o = def.moduleOptions.get(MicrobatchRunner.MAX_RECORDS_OPTION);
+    if (o == null) {
+      return MicrobatchRunner.DEFAULT_MAX_RECORDS;
+    }
+    if (!(o instanceof Number) || ((Number) o).longValue() <= 0) {
+      throw new IllegalArgumentException(
+          MicrobatchRunner.MAX_RECORDS_OPTION + " must be a positive number, got " + o);
+    }
+    return (int) Math.min(Integer.MAX_VALUE, ((Number) o).longValue());
+  }
+
+  private MicrobatchRunner microbatch(String topology) {
+    MicrobatchRunner r = microbatches.get(topology);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "module " + moduleName + " has no microbatch topology " + topology);
+    }
+    return r;
+  }
+
+  /**
+   * Blocks until the microbatch topology has processed at least {@code count} depot records since
+   * it started.
+   *
+   * @param topology the microbatch topology
+   * @param count the cumulative record count
+   * @param timeoutMillis how long to wait at most
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   * @throws IllegalStateException on timeout or when the module closes first
+   */
+  public void waitForMicrobatchProcessedCount(String topology, long count, long timeoutMillis) {
+    microbatch(topology).waitForProcessed(count, timeoutMillis);
+  }
+
+  /**
+   * Pauses a microbatch topology after its running microbatch; see {@code InProcessCluster}.
+   *
+   * @param topology the microbatch topology
+   */
+  public void pauseMicrobatch(String topology) {
+    microbatch(topology).pause();
+  }
+
+  /**
+   * Resumes a paused microbatch topology.
+   *
+   * @param topology the microbatch topology
+   */
+  public void resumeMicrobatch(String topology) {
+    microbatch(topology).resume();
+  }
+
+  /**
+   * Pauses every microbatch topology, blocking until their running microbatches have finished
+   * (before a module update replaces this runtime).
+   */
+  public void pauseAllMicrobatches() {
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.pause();
+    }
+  }
+
+  /**
+   * Carries the committed progress of same-named microbatch topologies (next microbatch id,
+   * processed record count, offsets per depot partition of the sources both versions read) over
+   * from the runtime this one replaces. Call it before this runtime gets appends, with the depot
+   * logs carried over as well, and after {@link #pauseAllMicrobatches()} on the old one.
+   *
+   * @param previous the runtime of the previous module version
+   */
+  public void adoptMicrobatchProgress(ModuleRuntime previous) {
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      MicrobatchRunner old = previous.microbatches.get(e.getKey());
+      if (old != null) {
+        e.getValue().adopt(old.progress());
+      }
     }
   }
 
@@ -318,6 +444,9 @@ public final class ModuleRuntime implements AutoCloseable {
                             for (RecordRun r : runs) {
                               r.start();
                             }
+                            for (int i = 0; i < d.microbatches.size(); i++) {
+                              d.microbatches.get(i).wake();
+                            }
                           }
                         }));
     if (!queued) {
@@ -333,7 +462,8 @@ public final class ModuleRuntime implements AutoCloseable {
       case APPEND_ACK:
         return stored;
       default:
-        return ackMap(runs);
+        // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
+        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
     }
   }
 
@@ -392,7 +522,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     boolean ok = false;
-    TaskContext tc = t.context();
+    TaskContext tc = run.taskContext(t);
     TaskContext.Scope scope = TaskContext.enter(tc);
     t.thread.enterFrame();
     try {
@@ -564,13 +694,13 @@ public final class ModuleRuntime implements AutoCloseable {
     PStateDeclaration d = pstates.get(pstateVar);
     if (d.isGlobal() || numTasks == 1) {
       Task t = tasks[0];
-      return call(t, () -> t.pstate(pstateVar).select(path, vars));
+      return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
     }
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
       for (Task t : tasks) {
-        parts.add(call(t, () -> t.pstate(pstateVar).select(path, vars)));
+        parts.add(call(t, () -> t.pstate(pstateVar).clientSelect(path, vars)));
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
           .thenApply(
@@ -583,7 +713,7 @@ public final class ModuleRuntime implements AutoCloseable {
               });
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
-    return call(t, () -> t.pstate(pstateVar).select(path, vars));
+    return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
   }
 
   /**
@@ -602,6 +732,9 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.close();
+    }
     if (ticker != null) {
       ticker.shutdownNow();
     }

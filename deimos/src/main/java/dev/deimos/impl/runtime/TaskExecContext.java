@@ -53,10 +53,12 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public PStateAccess pstate(String pstateVar) {
-    PStateAccess p = task.pstate(pstateVar);
-    if (p == null) {
-      p = run.tempPState(pstateVar, task.id());
+    TaskPState tp = task.pstate(pstateVar);
+    if (tp != null) {
+      // a microbatch topology's PState reads as committed from any other work
+      return tp.owner() == null ? tp : tp.viewFor(run.microbatch());
     }
+    PStateAccess p = run.tempPState(pstateVar, task.id());
     return p != null ? p : rt.mirrorPState(pstateVar);
   }
 

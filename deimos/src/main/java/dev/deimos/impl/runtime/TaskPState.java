@@ -19,6 +19,12 @@ import dev.deimos.ops.DeimosFunction2;
  * writes. So the first write of an event snapshots the partition, every write is committed at once,
  * and a failed event restores the snapshot. Nothing else reads the store in between, since client
  * reads also run on the task thread, between events.
+ *
+ * <p>Microbatch mode (the PState belongs to a microbatch topology, see {@link #ownedBy}): a
+ * microbatch's writes are committed to the store as they happen, so its later frames read them, but
+ * everyone else (clients, other topologies) reads the snapshot taken when the microbatch started on
+ * this task ({@link #beginMicrobatch}) until the microbatch's {@link MicrobatchRunner.Attempt}
+ * commits. A failed microbatch restores that snapshot ({@link #abortMicrobatch}).
  */
 final class TaskPState implements PStateAccess {
   private final PStateDeclaration decl;
@@ -27,6 +33,29 @@ final class TaskPState implements PStateAccess {
   private final DeimosFunction2<Integer, Object, Integer> keyPartitioner;
   private boolean touched;
   private Object undo;
+
+  // microbatch mode; all used on the task thread except Attempt.committed, flipped by the runner
+  private MicrobatchRunner owner;
+  private MicrobatchRunner.Attempt attempt;
+  private Object external;
+  private final PStateAccess externalAccess =
+      new PStateAccess() {
+        @Override
+        public java.util.List<Object> select(Path path, Vars vars) {
+          checkAligned(path, vars);
+          return clientSelect(path, vars);
+        }
+
+        @Override
+        public void transform(Path path, Vars vars) {
+          throw new IllegalStateException(
+              "PState "
+                  + decl.getName()
+                  + " belongs to microbatch topology "
+                  + owner.topology()
+                  + "; only that topology may write it");
+        }
+      };
 
   @SuppressWarnings("unchecked")
   TaskPState(PStateDeclaration decl, Task task) {
@@ -65,17 +94,60 @@ final class TaskPState implements PStateAccess {
     return store.select(path, vars);
   }
 
-  Object selectOne(Path path) {
-    return store.selectOne(path, Vars.NONE);
+  /** Makes this a microbatch topology's PState (before any event runs). */
+  void ownedBy(MicrobatchRunner runner) {
+    this.owner = runner;
+  }
+
+  MicrobatchRunner owner() {
+    return owner;
+  }
+
+  /** How code of {@code reader} (a microbatch runner or null) sees this PState. */
+  PStateAccess viewFor(MicrobatchRunner reader) {
+    return owner == null || owner == reader ? this : externalAccess;
+  }
+
+  /** Before the first frame of a microbatch attempt on this task: snapshot the committed state. */
+  void beginMicrobatch(MicrobatchRunner.Attempt a) {
+    external = store.snapshot();
+    attempt = a;
+  }
+
+  /** After a failed attempt: back to the state before it. */
+  void abortMicrobatch() {
+    if (external != null) {
+      store.restore(external);
+    }
+  }
+
+  /** A read by a client or another topology: never sees an uncommitted microbatch. */
+  java.util.List<Object> clientSelect(Path path, Vars vars) {
+    MicrobatchRunner.Attempt a = attempt;
+    if (a != null && !a.committed) {
+      return store.selectAt(external, path, vars);
+    }
+    return store.select(path, vars);
   }
 
   java.util.List<Object> selectRaw(Path path) {
-    return store.select(path, Vars.NONE);
+    return clientSelect(path, Vars.NONE);
   }
 
   @Override
   public void transform(Path path, Vars vars) {
     checkAligned(path, vars);
+    if (owner != null) {
+      // microbatch: no per-event undo, a failed attempt restores its starting snapshot instead
+      try {
+        store.transform(path, vars);
+      } catch (RuntimeException e) {
+        store.abort();
+        throw e;
+      }
+      store.commit();
+      return;
+    }
     if (!touched) {
       undo = store.selectOne(Path.stay(), Vars.NONE);
       touched = true;

@@ -4,9 +4,13 @@
  * time per task). Stream topology records are tracked across partitioner hops by an ack count
  * ({@code RecordRun}); hops are frames queued on the target task's thread. Every unit of work
  * counts its frames with a {@code FrameTracker}: {@code RecordRun} (a depot record), {@code
- * QueryRun} (a query invocation) and {@code BatchRun} (the distributed batch engine: runs a batch
- * block phase by phase across tasks; reuse it from any tracker's {@code startBatch}). {@link
- * dev.deimos.impl.runtime.ModuleDef} collects a module's declarations. May use every other impl
- * part except {@code impl.cluster}.
+ * QueryRun} (a query invocation), {@code BatchRun} (the distributed batch engine: runs a batch
+ * block phase by phase across tasks; reuse it from any tracker's {@code startBatch}) and {@code
+ * MicrobatchRun} (one attempt of one microbatch). A {@code MicrobatchRunner} per microbatch
+ * topology picks each microbatch's depot offsets, runs it on all tasks and commits it: the
+ * topology's {@code TaskPState}s are snapshotted per task before the attempt writes, other readers
+ * see the snapshots until one volatile flip commits every task at once, and a failure restores the
+ * snapshots and re-runs the same offsets (exactly-once). {@link dev.deimos.impl.runtime.ModuleDef}
+ * collects a module's declarations. May use every other impl part except {@code impl.cluster}.
  */
 package dev.deimos.impl.runtime;

@@ -115,6 +115,40 @@ public final class MemoryPStateStore implements PStateStore {
     dirty = false;
   }
 
+  /** The committed root itself: roots are never mutated, so holding one is a snapshot. */
+  @Override
+  public Object snapshot() {
+    checkOpen();
+    return new Root(committed);
+  }
+
+  @Override
+  public List<Object> selectAt(Object snapshot, Path path, Vars vars) {
+    checkOpen();
+    List<Object> out = Paths.select(path, ((Root) snapshot).value, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
+  }
+
+  @Override
+  public synchronized void restore(Object snapshot) {
+    checkOpen();
+    committed = ((Root) snapshot).value;
+    staged = null;
+    dirty = false;
+  }
+
+  /** A snapshot: wraps the root so that a null root is a snapshot too. */
+  private static final class Root {
+    final Object value;
+
+    Root(Object value) {
+      this.value = value;
+    }
+  }
+
   @Override
   public synchronized boolean hasStagedWrites() {
     return dirty;

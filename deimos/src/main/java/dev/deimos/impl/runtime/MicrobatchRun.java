@@ -1,0 +1,114 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.impl.data.TaskContext;
+import dev.deimos.impl.dataflow.DistributedBatch;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One attempt of one microbatch: runs every source's plan on task 0, each source binding its {@link
+ * MicrobatchRunner.Batch}, and counts the frames on all tasks like {@link RecordRun}. Batch blocks
+ * inside run through {@link BatchRun}. When all frames have ended it reports to its {@link
+ * MicrobatchRunner}, which commits or rolls back.
+ */
+final class MicrobatchRun extends FrameTracker {
+  private static final Logger LOG = LoggerFactory.getLogger(MicrobatchRun.class);
+
+  private final ModuleRuntime rt;
+  private final MicrobatchRunner runner;
+  final MicrobatchRunner.Attempt attempt;
+  private final int attemptNo;
+  private final List<MicrobatchRunner.Batch> batches;
+  final long[][] ends;
+  private final AtomicReferenceArray<TaskContext> contexts;
+  // the batch bound by the source running now (sources start one after another on task 0)
+  private Object current;
+
+  MicrobatchRun(
+      ModuleRuntime rt,
+      MicrobatchRunner runner,
+      MicrobatchRunner.Attempt attempt,
+      int attemptNo,
+      List<MicrobatchRunner.Batch> batches,
+      long[][] ends) {
+    this.rt = rt;
+    this.runner = runner;
+    this.attempt = attempt;
+    this.attemptNo = attemptNo;
+    this.batches = batches;
+    this.ends = ends;
+    this.contexts = new AtomicReferenceArray<>(rt.numTasks());
+  }
+
+  void start() {
+    reset(1);
+    rt.submitFrame(
+        this,
+        0,
+        "microbatch topology " + runner.topology(),
+        ctx -> {
+          List<MicrobatchRunner.Source> sources = runner.sources();
+          for (int i = 0; i < sources.size(); i++) {
+            current = batches.get(i);
+            sources.get(i).plan.run(ctx);
+          }
+          current = null;
+        });
+  }
+
+  @Override
+  void quiet(Throwable failure, String failedAt) {
+    runner.finished(this, failure, failedAt);
+  }
+
+  @Override
+  int originTask() {
+    return 0;
+  }
+
+  @Override
+  Object sourceRecord() {
+    return current;
+  }
+
+  @Override
+  void ackReturn(Object value) {
+    // microbatch topologies are not part of depot acks
+  }
+
+  @Override
+  void logFailure(int task, String where, Throwable e) {
+    LOG.debug(
+        "module {}, microbatch topology {}: microbatch {} attempt {} failed on task {} in the"
+            + " segment starting at {}",
+        rt.moduleName(),
+        runner.topology(),
+        attempt.id,
+        attemptNo + 1,
+        task,
+        where,
+        e);
+  }
+
+  @Override
+  boolean startBatch(Task task, DistributedBatch.Call call) {
+    return new BatchRun(rt, this, call, task.numTasks()).start();
+  }
+
+  @Override
+  MicrobatchRunner microbatch() {
+    return runner;
+  }
+
+  @Override
+  TaskContext taskContext(Task task) {
+    TaskContext c = contexts.get(task.id());
+    if (c == null) {
+      c = TaskContext.of(task.id(), attempt.id, "microbatch", task.context().moduleInstanceInfo());
+      contexts.set(task.id(), c);
+    }
+    return c;
+  }
+}

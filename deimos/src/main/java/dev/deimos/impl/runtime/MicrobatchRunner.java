@@ -1,0 +1,397 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.impl.dataflow.MicrobatchRecords;
+import dev.deimos.impl.dataflow.Plan;
+import dev.deimos.impl.depot.DepotLog;
+import dev.deimos.ops.OutputCollector;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator of one microbatch topology: picks each microbatch's offset range on every
+ * partition of every source depot, runs it on all tasks as one {@link MicrobatchRun}, and commits
+ * or rolls it back. Microbatches run one after another; the next starts when new records exist.
+ *
+ * <p>Exactly-once: before an attempt's first frame, every task snapshots the topology's PStates
+ * ({@link TaskPState#beginMicrobatch}); clients keep reading those snapshots while the attempt
+ * writes. When every frame has ended without failure, one volatile write ({@link
+ * Attempt#committed}) makes all its writes on all tasks visible at once, and the committed offsets
+ * advance. A failure anywhere restores the snapshots on every task and the same offsets run again
+ * (same microbatch id, next attempt), after a short backoff, until it succeeds.
+ *
+ * <p>State is guarded by {@code this}; frames run on task threads, the public calls on client
+ * threads.
+ */
+final class MicrobatchRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MicrobatchRunner.class);
+
+  /** Rama's option for the most records one microbatch takes from one depot partition. */
+  static final String MAX_RECORDS_OPTION = "depot.microbatch.max.records";
+
+  static final int DEFAULT_MAX_RECORDS = 1000;
+
+  // one daemon timer for all modules: it only schedules retries, never runs user code
+  private static final ScheduledExecutorService RETRY_TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "deimos-microbatch-retries");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** One attempt's visibility switch: its writes are visible once {@link #committed} is true. */
+  static final class Attempt {
+    final long id;
+    volatile boolean committed;
+
+    Attempt(long id) {
+      this.id = id;
+    }
+  }
+
+  /** One compiled source: a depot subscription and the plan run on task 0 per microbatch. */
+  static final class Source {
+    final String key;
+    final String depotVar;
+    final DepotLog log;
+    final MicrobatchOptions options;
+    final Plan plan;
+
+    Source(String depotVar, DepotLog log, MicrobatchOptions options, Plan plan) {
+      this.key = options.sourceId() == null ? depotVar : depotVar + "#" + options.sourceId();
+      this.depotVar = depotVar;
+      this.log = log;
+      this.options = options;
+      this.plan = plan;
+    }
+  }
+
+  /**
+   * What a topology has committed: the next microbatch id, the next offset per partition of each
+   * source and the records processed so far. A module update hands it to the new runner.
+   */
+  static final class Progress {
+    long nextId;
+    long processed;
+    final Map<String, long[]> offsets = new LinkedHashMap<>();
+  }
+
+  private final ModuleRuntime rt;
+  private final String topology;
+  private final List<Source> sources;
+  private final List<String> ownPStates;
+  private final Task[] tasks;
+  private final int maxRecords;
+  private final Progress progress;
+
+  private boolean running;
+  private boolean paused;
+  private boolean closed;
+  // the ends of the microbatch that failed and must run again over the same offsets, else null
+  private long[][] retryEnds;
+  private int failures;
+
+  MicrobatchRunner(
+      ModuleRuntime rt,
+      String topology,
+      List<Source> sources,
+      List<String> ownPStates,
+      Task[] tasks,
+      int maxRecords,
+      Progress previous) {
+    this.rt = rt;
+    this.topology = topology;
+    this.sources = sources;
+    this.ownPStates = ownPStates;
+    this.tasks = tasks;
+    this.maxRecords = maxRecords;
+    this.progress = previous == null ? new Progress() : previous;
+    long now = System.currentTimeMillis();
+    for (Source s : sources) {
+      if (!progress.offsets.containsKey(s.key)) {
+        long[] start = new long[s.log.numPartitions()];
+        for (int p = 0; p < start.length; p++) {
+          start[p] = s.options.startOffset(s.log, p, now);
+        }
+        progress.offsets.put(s.key, start);
+      }
+    }
+    for (String v : ownPStates) {
+      for (Task t : tasks) {
+        t.pstate(v).ownedBy(this);
+      }
+    }
+  }
+
+  String topology() {
+    return topology;
+  }
+
+  String moduleName() {
+    return rt.moduleName();
+  }
+
+  List<Source> sources() {
+    return sources;
+  }
+
+  /**
+   * Takes over the committed progress of the topology of the same name in the module version this
+   * one replaces: its next id, processed count, and offsets of the sources both versions have.
+   */
+  synchronized void adopt(Progress previous) {
+    progress.nextId = previous.nextId;
+    progress.processed = previous.processed;
+    for (Map.Entry<String, long[]> e : previous.offsets.entrySet()) {
+      if (progress.offsets.containsKey(e.getKey())) {
+        progress.offsets.put(e.getKey(), e.getValue().clone());
+      }
+    }
+  }
+
+  synchronized Progress progress() {
+    return progress;
+  }
+
+  /** New records may exist on a source depot: start a microbatch unless one runs. */
+  void wake() {
+    kick();
+  }
+
+  private void kick() {
+    long[][] ends;
+    synchronized (this) {
+      if (running || paused || closed) {
+        return;
+      }
+      ends = retryEnds != null ? retryEnds : nextEnds();
+      if (ends == null) {
+        return;
+      }
+      running = true;
+    }
+    start(ends);
+  }
+
+  /** The ends of the next microbatch per source and partition, or null if there is no record. */
+  private long[][] nextEnds() {
+    long[][] ends = new long[sources.size()][];
+    boolean any = false;
+    for (int i = 0; i < ends.length; i++) {
+      Source s = sources.get(i);
+      long[] from = progress.offsets.get(s.key);
+      long[] to = new long[from.length];
+      for (int p = 0; p < to.length; p++) {
+        to[p] = Math.min(s.log.endOffset(p).join(), from[p] + maxRecords);
+        any |= to[p] > from[p];
+      }
+      ends[i] = to;
+    }
+    return any ? ends : null;
+  }
+
+  private void start(long[][] ends) {
+    long id;
+    int attemptNo;
+    long[][] starts = new long[sources.size()][];
+    synchronized (this) {
+      id = progress.nextId;
+      attemptNo = failures;
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = progress.offsets.get(sources.get(i).key).clone();
+      }
+    }
+    Attempt attempt = new Attempt(id);
+    // priming is queued on every task before any frame of the attempt can be, so (mailboxes being
+    // FIFO) each task snapshots its PStates before the attempt touches them
+    for (Task t : tasks) {
+      t.thread.submit(
+          () -> {
+            for (String v : ownPStates) {
+              t.pstate(v).beginMicrobatch(attempt);
+            }
+          });
+    }
+    List<Batch> batches = new ArrayList<>(sources.size());
+    for (int i = 0; i < starts.length; i++) {
+      batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
+    }
+    new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends).start();
+  }
+
+  /** Called once every frame of {@code run} has ended. */
+  void finished(MicrobatchRun run, Throwable failure, String failedAt) {
+    if (failure == null) {
+      // the commit point: every task's writes of this attempt become visible together
+      run.attempt.committed = true;
+      synchronized (this) {
+        long n = 0;
+        for (int i = 0; i < sources.size(); i++) {
+          long[] from = progress.offsets.get(sources.get(i).key);
+          long[] to = run.ends[i];
+          for (int p = 0; p < to.length; p++) {
+            n += to[p] - from[p];
+          }
+          progress.offsets.put(sources.get(i).key, to.clone());
+        }
+        progress.processed += n;
+        progress.nextId++;
+        retryEnds = null;
+        failures = 0;
+        running = false;
+        notifyAll();
+      }
+      kick();
+      return;
+    }
+    int attemptNo;
+    synchronized (this) {
+      attemptNo = ++failures;
+    }
+    LOG.warn(
+        "module {}, microbatch topology {}: microbatch {} (attempt {}) failed in the segment"
+            + " starting at {}; rolling back and retrying over the same offsets",
+        rt.moduleName(),
+        topology,
+        run.attempt.id,
+        attemptNo,
+        failedAt,
+        failure);
+    for (Task t : tasks) {
+      t.thread.submit(
+          () -> {
+            for (String v : ownPStates) {
+              t.pstate(v).abortMicrobatch();
+            }
+          });
+    }
+    synchronized (this) {
+      retryEnds = run.ends;
+      running = false;
+      notifyAll();
+      if (closed) {
+        return;
+      }
+    }
+    long delay = Math.min(1000L, 10L << Math.min(attemptNo, 7));
+    RETRY_TIMER.schedule(this::kick, delay, TimeUnit.MILLISECONDS);
+  }
+
+  /** Stops after the running microbatch (if any) has finished; a no-op when already paused. */
+  void pause() {
+    synchronized (this) {
+      paused = true;
+      while (running && !closed) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(
+              "interrupted while pausing microbatch topology " + topology, e);
+        }
+      }
+    }
+  }
+
+  /** Starts processing again; a no-op when not paused. */
+  void resume() {
+    synchronized (this) {
+      if (!paused) {
+        return;
+      }
+      paused = false;
+    }
+    kick();
+  }
+
+  /**
+   * Blocks until at least {@code count} records were processed since the topology started.
+   *
+   * @throws IllegalStateException on timeout or when the module closes first
+   */
+  void waitForProcessed(long count, long timeoutMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    synchronized (this) {
+      while (progress.processed < count) {
+        if (closed) {
+          throw new IllegalStateException(
+              "module " + rt.moduleName() + " was closed while waiting for " + topology);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          throw new IllegalStateException(
+              "module "
+                  + rt.moduleName()
+                  + ", microbatch topology "
+                  + topology
+                  + ": processed "
+                  + progress.processed
+                  + " records, not "
+                  + count
+                  + ", within "
+                  + timeoutMillis
+                  + " ms"
+                  + (paused ? " (the topology is paused)" : "")
+                  + (failures > 0
+                      ? " (the current microbatch failed " + failures + " times)"
+                      : ""));
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(this, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while waiting for " + topology, e);
+        }
+      }
+    }
+  }
+
+  synchronized void close() {
+    closed = true;
+    notifyAll();
+  }
+
+  /** The records of one source depot in one microbatch: partition p is read on task p. */
+  static final class Batch implements MicrobatchRecords {
+    private final ModuleRuntime rt;
+    private final Source source;
+    private final long[] from;
+    private final long[] to;
+
+    Batch(ModuleRuntime rt, Source source, long[] from, long[] to) {
+      this.rt = rt;
+      this.source = source;
+      this.from = from;
+      this.to = to;
+    }
+
+    @Override
+    public boolean hasRecords(int task) {
+      return task < to.length && to[task] > from[task];
+    }
+
+    @Override
+    public void emit(int task, OutputCollector out) {
+      if (task >= to.length) {
+        return;
+      }
+      // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
+      java.util.List<byte[]> records = source.log.read(task, from[task], to[task]).join();
+      for (int i = 0, n = records.size(); i < n; i++) {
+        out.emit(rt.decode(records.get(i)));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "microbatch of " + source.depotVar;
+    }
+  }
+}
