@@ -37,6 +37,10 @@ final class TaskPState implements PStateAccess {
   private MicrobatchRunner owner;
   private MicrobatchRunner.Attempt attempt;
   private Object external;
+  // the snapshots before the last few microbatch ids, for reads pinned to one (clientSelectAt)
+  private static final int KEPT = 4;
+  private Object[] before;
+  private long[] beforeIds;
   private final PStateAccess externalAccess =
       new PStateAccess() {
         @Override
@@ -115,6 +119,14 @@ final class TaskPState implements PStateAccess {
   void beginMicrobatch(MicrobatchRunner.Attempt a) {
     external = store.snapshot();
     attempt = a;
+    if (before == null) {
+      before = new Object[KEPT];
+      beforeIds = new long[KEPT];
+      java.util.Arrays.fill(beforeIds, -1);
+    }
+    int i = (int) (a.id % KEPT);
+    before[i] = external;
+    beforeIds[i] = a.id;
   }
 
   /** After a failed attempt: back to the state before it. */
@@ -131,6 +143,39 @@ final class TaskPState implements PStateAccess {
       return store.selectAt(external, path, vars);
     }
     return store.select(path, vars);
+  }
+
+  /**
+   * A read that is one part of a read spanning several tasks: returns the state made of the
+   * microbatches with ids below {@code target} (from {@link MicrobatchRunner#readTarget}, taken
+   * when the whole read started), so every part sees the same microbatches. Attempts are primed on
+   * every task before they run and commit only after, so here the current attempt's id is at least
+   * {@code target - 1}. The snapshots before the last few ids are kept; a read outlived by more
+   * commits than that reads the oldest one kept.
+   */
+  java.util.List<Object> clientSelectAt(long target, Path path, Vars vars) {
+    MicrobatchRunner.Attempt a = attempt;
+    if (a == null || target > a.id) {
+      return store.select(path, vars);
+    }
+    Object snap = external;
+    long oldest = a.id;
+    for (int i = 0; i < KEPT; i++) {
+      if (beforeIds[i] == target) {
+        snap = before[i];
+        break;
+      }
+      if (beforeIds[i] >= 0 && beforeIds[i] < oldest) {
+        oldest = beforeIds[i];
+        snap = before[i];
+      }
+    }
+    return store.selectAt(snap, path, vars);
+  }
+
+  /** The target a read of this PState spanning several tasks pins, or -1 outside microbatches. */
+  long readTarget() {
+    return owner == null ? -1 : owner.readTarget();
   }
 
   java.util.List<Object> selectRaw(Path path) {
