@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # Package the reactor modules the benchmarks need, then write the benchmarks' class path.
-  ./mvnw -B -q -pl benchmarks -am package dependency:build-classpath \
+  ./mvnw -B -q -pl benchmarks -am package org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
     -DskipTests -Dspotless.check.skip=true -Dmdep.outputFile=target/e2e.classpath
 fi
 

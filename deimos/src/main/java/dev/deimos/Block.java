@@ -1066,7 +1066,7 @@ public interface Block {
      * @param DeimosFunction3<Integer see the method description
      * @param fn picks the target task
      * @param arg0 first argument of {@code fn}
-     * @param arg1 see the method description
+     * @param arg1 second argument of {@code fn}
      * @return the chain with the node appended
      */
     <T0, T1> Impl customPartition(
@@ -1076,15 +1076,250 @@ public interface Block {
      * Continues on the task {@code fn} picks from the number of tasks and three arguments. Locally
      * ({@code execute()}) a partitioner continues in place.
      *
-     * @param DeimosFunction4<Integer see the method description
      * @param fn picks the target task
      * @param arg0 first argument of {@code fn}
-     * @param arg1 see the method description
-     * @param arg2 see the method description
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
      * @return the chain with the node appended
      */
     <T0, T1, T2> Impl customPartition(
         DeimosFunction4<Integer, T0, T1, T2, Integer> fn, Object arg0, Object arg1, Object arg2);
+
+    /**
+     * Like {@code customPartition} with 3 arguments, choosing among the partitions of {@code
+     * pobjectVar} (a depot or PState) instead of all tasks.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2> Impl customPartition(
+        String pobjectVar,
+        DeimosFunction4<Integer, T0, T1, T2, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2);
+
+    /**
+     * Like {@code customPartition} with 4 arguments, choosing among the partitions of {@code
+     * pobjectVar} (a depot or PState) instead of all tasks.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3> Impl customPartition(
+        String pobjectVar,
+        DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
+
+    /**
+     * Like {@code customPartition} with 5 arguments, choosing among the partitions of {@code
+     * pobjectVar} (a depot or PState) instead of all tasks.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4> Impl customPartition(
+        String pobjectVar,
+        DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Like {@code customPartition} with 6 arguments, choosing among the partitions of {@code
+     * pobjectVar} (a depot or PState) instead of all tasks.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @param arg5 sixth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5> Impl customPartition(
+        String pobjectVar,
+        DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Like {@code customPartition} with 7 arguments, choosing among the partitions of {@code
+     * pobjectVar} (a depot or PState) instead of all tasks.
+     *
+     * @param pobjectVar a depot or PState var
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @param arg5 sixth argument of {@code fn}
+     * @param arg6 seventh argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6> Impl customPartition(
+        String pobjectVar,
+        DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and 4 arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3> Impl customPartition(
+        DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and 5 arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4> Impl customPartition(
+        DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and 6 arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @param arg5 sixth argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5> Impl customPartition(
+        DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5);
+
+    /**
+     * Continues on the task {@code fn} picks from the number of tasks and 7 arguments. Locally
+     * ({@code execute()}) a partitioner continues in place.
+     *
+     * @param fn picks the target task
+     * @param arg0 first argument of {@code fn}
+     * @param arg1 second argument of {@code fn}
+     * @param arg2 third argument of {@code fn}
+     * @param arg3 fourth argument of {@code fn}
+     * @param arg4 fifth argument of {@code fn}
+     * @param arg5 sixth argument of {@code fn}
+     * @param arg6 seventh argument of {@code fn}
+     * @return the chain with the node appended
+     */
+    <T0, T1, T2, T3, T4, T5, T6> Impl customPartition(
+        DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+        Object arg0,
+        Object arg1,
+        Object arg2,
+        Object arg3,
+        Object arg4,
+        Object arg5,
+        Object arg6);
+
+    /**
+     * Like {@link #localSelect(String, Path)} with options; see {@link SelectOptions}.
+     *
+     * @param pstateVar a {@code $$} var bound to a PState
+     * @param path the path to select
+     * @param options select options, e.g. {@link SelectOptions#allowYield()}
+     * @return the chain; bind each selected value with {@code out}
+     */
+    OutImpl localSelect(String pstateVar, Path path, SelectOptions options);
+
+    /**
+     * Like {@link #select(String, Path)} with options; see {@link SelectOptions}.
+     *
+     * @param pstateVar the PState var
+     * @param path the query path, starting with {@code key(...)}
+     * @param options select options, e.g. {@link SelectOptions#allowYield()}
+     * @return the chain with the nodes appended
+     */
+    OutImpl select(String pstateVar, Path path, SelectOptions options);
+
+    /**
+     * Continues on the task owning the leading key of {@code path} in the PState {@code pstateVar},
+     * found with the PState's key partitioner (task 0 for a global PState; every task when the path
+     * has no leading key). This is the partitioner {@link #select(String, Path)} inserts before its
+     * {@code localSelect}.
+     *
+     * @param pstateVar the PState var
+     * @param path a path starting with {@code key(...)}
+     * @return the chain with the node appended
+     */
+    Impl pathPartition(String pstateVar, Path path);
+
+    /**
+     * Inside a batch block: starts another independent batch source. The code recorded so far ends
+     * here (name its end with {@link #anchor(String)} to merge or join it later); what follows
+     * starts again from the beginning of the batch block, seeing only the vars bound before the
+     * block. Outside a batch block this is a compile error.
+     *
+     * @return the chain, now starting a new source
+     */
+    Impl freshBatchSource();
 
     /**
      * Sets the value returned for this topology by an {@code append} at {@code AckLevel.ACK} (the
@@ -2212,7 +2447,7 @@ public interface Block {
    * @param DeimosFunction3<Integer see the method description
    * @param fn picks the target task
    * @param arg0 first argument of {@code fn}
-   * @param arg1 see the method description
+   * @param arg1 second argument of {@code fn}
    * @return the new chain
    */
   static <T0, T1> Impl customPartition(
@@ -2223,11 +2458,10 @@ public interface Block {
   /**
    * Starts a chain with {@link Impl#customPartition}.
    *
-   * @param DeimosFunction4<Integer see the method description
    * @param fn picks the target task
    * @param arg0 first argument of {@code fn}
-   * @param arg1 see the method description
-   * @param arg2 see the method description
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
    * @return the new chain
    */
   static <T0, T1, T2> Impl customPartition(
@@ -2254,5 +2488,261 @@ public interface Block {
    */
   static OutImpl invokeQuery(String queryName, Object... args) {
     return create().invokeQuery(queryName, args);
+  }
+
+  /**
+   * Like {@code customPartition} with 3 arguments, choosing among the partitions of {@code
+   * pobjectVar} (a depot or PState) instead of all tasks.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2> Impl customPartition(
+      String pobjectVar,
+      DeimosFunction4<Integer, T0, T1, T2, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1, arg2);
+  }
+
+  /**
+   * Like {@code customPartition} with 4 arguments, choosing among the partitions of {@code
+   * pobjectVar} (a depot or PState) instead of all tasks.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3> Impl customPartition(
+      String pobjectVar,
+      DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Like {@code customPartition} with 5 arguments, choosing among the partitions of {@code
+   * pobjectVar} (a depot or PState) instead of all tasks.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4> Impl customPartition(
+      String pobjectVar,
+      DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Like {@code customPartition} with 6 arguments, choosing among the partitions of {@code
+   * pobjectVar} (a depot or PState) instead of all tasks.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @param arg5 sixth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5> Impl customPartition(
+      String pobjectVar,
+      DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Like {@code customPartition} with 7 arguments, choosing among the partitions of {@code
+   * pobjectVar} (a depot or PState) instead of all tasks.
+   *
+   * @param pobjectVar a depot or PState var
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @param arg5 sixth argument of {@code fn}
+   * @param arg6 seventh argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6> Impl customPartition(
+      String pobjectVar,
+      DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().customPartition(pobjectVar, fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Continues on the task {@code fn} picks from the number of tasks and 4 arguments. Locally
+   * ({@code execute()}) a partitioner continues in place.
+   *
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3> Impl customPartition(
+      DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return create().customPartition(fn, arg0, arg1, arg2, arg3);
+  }
+
+  /**
+   * Continues on the task {@code fn} picks from the number of tasks and 5 arguments. Locally
+   * ({@code execute()}) a partitioner continues in place.
+   *
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4> Impl customPartition(
+      DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return create().customPartition(fn, arg0, arg1, arg2, arg3, arg4);
+  }
+
+  /**
+   * Continues on the task {@code fn} picks from the number of tasks and 6 arguments. Locally
+   * ({@code execute()}) a partitioner continues in place.
+   *
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @param arg5 sixth argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5> Impl customPartition(
+      DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return create().customPartition(fn, arg0, arg1, arg2, arg3, arg4, arg5);
+  }
+
+  /**
+   * Continues on the task {@code fn} picks from the number of tasks and 7 arguments. Locally
+   * ({@code execute()}) a partitioner continues in place.
+   *
+   * @param fn picks the target task
+   * @param arg0 first argument of {@code fn}
+   * @param arg1 second argument of {@code fn}
+   * @param arg2 third argument of {@code fn}
+   * @param arg3 fourth argument of {@code fn}
+   * @param arg4 fifth argument of {@code fn}
+   * @param arg5 sixth argument of {@code fn}
+   * @param arg6 seventh argument of {@code fn}
+   * @return the new chain
+   */
+  static <T0, T1, T2, T3, T4, T5, T6> Impl customPartition(
+      DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return create().customPartition(fn, arg0, arg1, arg2, arg3, arg4, arg5, arg6);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#localSelect(String, Path, SelectOptions)}.
+   *
+   * @param pstateVar a {@code $$} var bound to a PState
+   * @param path the path to select
+   * @param options select options
+   * @return the new chain
+   */
+  static OutImpl localSelect(String pstateVar, Path path, SelectOptions options) {
+    return create().localSelect(pstateVar, path, options);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#select(String, Path, SelectOptions)}.
+   *
+   * @param pstateVar the PState var
+   * @param path the query path
+   * @param options select options
+   * @return the new chain
+   */
+  static OutImpl select(String pstateVar, Path path, SelectOptions options) {
+    return create().select(pstateVar, path, options);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#pathPartition(String, Path)}.
+   *
+   * @param pstateVar the PState var
+   * @param path a path starting with {@code key(...)}
+   * @return the new chain
+   */
+  static Impl pathPartition(String pstateVar, Path path) {
+    return create().pathPartition(pstateVar, path);
+  }
+
+  /**
+   * Starts a chain with {@link Impl#freshBatchSource()}.
+   *
+   * @return the new chain
+   */
+  static Impl freshBatchSource() {
+    return create().freshBatchSource();
   }
 }

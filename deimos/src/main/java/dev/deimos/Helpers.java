@@ -1,5 +1,9 @@
 package dev.deimos;
 
+import dev.deimos.impl.data.KeyHash;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -74,6 +78,32 @@ public final class Helpers {
       throw new IllegalArgumentException("not a generated var name: " + var);
     }
     return p;
+  }
+
+  /**
+   * Returns one string key per task such that the key at index {@code i} hashes to task {@code i}
+   * under the default key partitioning ({@code hashPartition}, depot {@code hashBy}, PState key
+   * routing). Handy in tests that need data on every task.
+   *
+   * @param numTasks the number of tasks of the module, at least 1
+   * @return {@code numTasks} distinct keys, in task order
+   * @throws IllegalArgumentException if {@code numTasks} is less than 1
+   */
+  public static List<String> genHashingIndexKeys(int numTasks) {
+    if (numTasks < 1) {
+      throw new IllegalArgumentException("numTasks must be at least 1, got " + numTasks);
+    }
+    String[] keys = new String[numTasks];
+    int found = 0;
+    for (long i = 0; found < numTasks; i++) {
+      String k = "k" + i;
+      int t = KeyHash.taskFor(k, numTasks);
+      if (keys[t] == null) {
+        keys[t] = k;
+        found++;
+      }
+    }
+    return Collections.unmodifiableList(Arrays.asList(keys));
   }
 
   private static String gen(String sigil, String prefix) {

@@ -71,4 +71,18 @@ class HelpersTest {
         .execute();
     assertThat(seen).containsExactly(42);
   }
+
+  @Test
+  void genHashingIndexKeys_keyIHashesToTaskI() {
+    for (int n : new int[] {1, 2, 7, 64}) {
+      java.util.List<String> keys = Helpers.genHashingIndexKeys(n);
+      assertThat(keys).hasSize(n).doesNotHaveDuplicates();
+      for (int i = 0; i < n; i++) {
+        assertThat(dev.deimos.impl.data.KeyHash.taskFor(keys.get(i), n)).isEqualTo(i);
+      }
+    }
+    assertThatThrownBy(() -> Helpers.genHashingIndexKeys(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("numTasks");
+  }
 }

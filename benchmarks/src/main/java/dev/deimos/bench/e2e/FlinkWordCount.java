@@ -9,6 +9,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.api.java.tuple.Tuple2;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.RestOptions;
@@ -38,10 +39,18 @@ final class FlinkWordCount implements Contestant {
   private static final int PARALLELISM = 2;
   private MiniCluster cluster;
   private java.nio.file.Path tmp;
+  private final boolean checkpoints;
+
+  /** A word count without checkpoints, or with exactly-once checkpoints every second. */
+  FlinkWordCount(boolean checkpoints) {
+    this.checkpoints = checkpoints;
+  }
 
   @Override
   public String name() {
-    return "Flink 1.20 (MiniCluster, hashmap state)";
+    return checkpoints
+        ? "Flink 1.20 (MiniCluster, hashmap state, exactly-once checkpoints every 1 s)"
+        : "Flink 1.20 (MiniCluster, hashmap state)";
   }
 
   @Override
@@ -75,6 +84,16 @@ final class FlinkWordCount implements Contestant {
     SINK.clear();
     Configuration conf = new Configuration();
     conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+    if (checkpoints) {
+      conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, java.time.Duration.ofSeconds(1));
+      conf.set(
+          CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
+          org.apache.flink.core.execution.CheckpointingMode.EXACTLY_ONCE);
+      conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+      conf.set(
+          CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+          tmp.resolve("checkpoints-" + runIndex).toUri().toString());
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(PARALLELISM);
     int vocab = workload.vocabulary;

@@ -38,10 +38,18 @@ final class KafkaStreamsWordCount implements Contestant {
   private static final String STORE = "counts";
 
   private KafkaBroker broker;
+  private final boolean exactlyOnce;
+
+  /** A word count with {@code at_least_once}, or {@code exactly_once_v2} if {@code exactlyOnce}. */
+  KafkaStreamsWordCount(boolean exactlyOnce) {
+    this.exactlyOnce = exactlyOnce;
+  }
 
   @Override
   public String name() {
-    return "Kafka Streams 3.9 (KRaft broker, at_least_once, in-memory store)";
+    return "Kafka Streams 3.9 (KRaft broker, "
+        + (exactlyOnce ? "exactly_once_v2" : "at_least_once")
+        + ", in-memory store)";
   }
 
   @Override
@@ -172,7 +180,9 @@ final class KafkaStreamsWordCount implements Contestant {
     Properties p = new Properties();
     p.setProperty(StreamsConfig.APPLICATION_ID_CONFIG, appId);
     p.setProperty(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    p.setProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    p.setProperty(
+        StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
+        exactlyOnce ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
     p.setProperty(StreamsConfig.NUM_STREAM_THREADS_CONFIG, "2");
     p.setProperty(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     p.setProperty(StreamsConfig.consumerPrefix("auto.offset.reset"), "earliest");

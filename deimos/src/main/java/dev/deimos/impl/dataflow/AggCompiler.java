@@ -25,7 +25,64 @@ final class AggCompiler {
   /** Pseudo-var present in the bound set while compiling the inside of a batch block. */
   static final String IN_BATCH = "#batch";
 
+  /**
+   * Pseudo-var present while compiling the pre-aggregation phase of a batch block, where Rama
+   * forbids rebinding (shadowing) a var.
+   */
+  static final String IN_PRE_AGG = "#preagg";
+
   private AggCompiler() {}
+
+  /**
+   * Rewrites the top-level {@code freshBatchSource} nodes of a pre-aggregation phase: the phase
+   * starts with a hidden anchor and each fresh source hooks onto it, so every source starts from
+   * the vars bound before the block. A source that a later one replaces must end with an anchor
+   * that a later unify merges: sources are merged with unify; implicit joins of sources on their
+   * shared vars are not supported, so any other shape is rejected here with the node named.
+   */
+  static List<Node> freshSources(List<Node> pre, String pos) {
+    boolean any = false;
+    for (Node n : pre) {
+      any |= n.kind == Node.Kind.FRESH_SOURCE;
+    }
+    if (!any) {
+      return pre;
+    }
+    String root = "<batch start " + pos + ">";
+    Set<String> unified = new HashSet<>();
+    for (Node n : pre) {
+      if (n.kind == Node.Kind.UNIFY) {
+        unified.addAll(Arrays.asList((String[]) n.fn));
+      }
+    }
+    List<Node> out = new ArrayList<>(pre.size() + 1);
+    out.add(Node.names(Node.Kind.ANCHOR, root));
+    for (int i = 0; i < pre.size(); i++) {
+      Node n = pre.get(i);
+      if (n.kind != Node.Kind.FRESH_SOURCE) {
+        out.add(n);
+        continue;
+      }
+      String at = "node " + pos + ".pre." + i + " " + n.describe();
+      Node prev = i == 0 ? null : pre.get(i - 1);
+      if (prev == null || prev.kind == Node.Kind.FRESH_SOURCE) {
+        throw err(at, "the batch source before this freshBatchSource is empty");
+      }
+      String anchor = prev.kind == Node.Kind.ANCHOR ? ((String[]) prev.fn)[0] : null;
+      if (anchor == null || !unified.contains(anchor)) {
+        throw err(
+            at,
+            "the batch source ending here "
+                + (anchor == null
+                    ? "has no anchor"
+                    : "ends at anchor '" + anchor + "', which no later unify merges")
+                + "; end it with anchor(name) and merge it with unify(...). Joining batch"
+                + " sources implicitly on their shared vars is not supported");
+      }
+      out.add(Node.names(Node.Kind.HOOK, root));
+    }
+    return out;
+  }
 
   /** The compiler's services this class needs; implemented by {@link Compiler} per node. */
   interface Host {
@@ -208,7 +265,8 @@ final class AggCompiler {
     }
     Set<String> in = new HashSet<>(b);
     in.add(IN_BATCH);
-    List<Node> pre = first < 0 ? body : body.subList(0, first);
+    in.add(IN_PRE_AGG);
+    List<Node> pre = freshSources(first < 0 ? body : body.subList(0, first), pos);
     Step sink =
         new Step(
             Node.sectionA(Node.Kind.BATCH_SINK, null, (Object) null), new Arg[] {p}, new int[0]);
@@ -220,6 +278,7 @@ final class AggCompiler {
       return p;
     }
     Set<String> post = new HashSet<>(in);
+    post.remove(IN_PRE_AGG);
     for (String v : bPre) {
       if (Compiler.isPStateVar(v)) {
         post.add(v);

@@ -5,6 +5,7 @@ import dev.deimos.Block;
 import dev.deimos.Case;
 import dev.deimos.LoopVars;
 import dev.deimos.Path;
+import dev.deimos.SelectOptions;
 import dev.deimos.SubSource;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
@@ -844,6 +845,204 @@ public final class Chain implements Block.MultiOutImpl {
             arg0,
             arg1,
             arg2));
+  }
+
+  @Override
+  public <T0, T1, T2> Block.Impl customPartition(
+      String pobjectVar,
+      DeimosFunction4<Integer, T0, T1, T2, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2));
+  }
+
+  @Override
+  public <T0, T1, T2, T3> Block.Impl customPartition(
+      String pobjectVar,
+      DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4> Block.Impl customPartition(
+      String pobjectVar,
+      DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5> Block.Impl customPartition(
+      String pobjectVar,
+      DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6> Block.Impl customPartition(
+      String pobjectVar,
+      DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, pobjectVar, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public <T0, T1, T2, T3> Block.Impl customPartition(
+      DeimosFunction5<Integer, T0, T1, T2, T3, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4> Block.Impl customPartition(
+      DeimosFunction6<Integer, T0, T1, T2, T3, T4, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5> Block.Impl customPartition(
+      DeimosFunction7<Integer, T0, T1, T2, T3, T4, T5, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5));
+  }
+
+  @Override
+  public <T0, T1, T2, T3, T4, T5, T6> Block.Impl customPartition(
+      DeimosFunction8<Integer, T0, T1, T2, T3, T4, T5, T6, Integer> fn,
+      Object arg0,
+      Object arg1,
+      Object arg2,
+      Object arg3,
+      Object arg4,
+      Object arg5,
+      Object arg6) {
+    return add(
+        Node.partition(
+            new PartitionSpec(PartitionSpec.Type.CUSTOM, null, Objects.requireNonNull(fn)),
+            arg0,
+            arg1,
+            arg2,
+            arg3,
+            arg4,
+            arg5,
+            arg6));
+  }
+
+  @Override
+  public Block.OutImpl localSelect(String pstateVar, Path path, SelectOptions options) {
+    Objects.requireNonNull(options);
+    // Yielding only splits a long select across events over a stable snapshot; the values
+    // selected are the same, so the options do not change the node.
+    return localSelect(pstateVar, path);
+  }
+
+  @Override
+  public Block.OutImpl select(String pstateVar, Path path, SelectOptions options) {
+    Objects.requireNonNull(options);
+    return select(pstateVar, path);
+  }
+
+  @Override
+  public Block.Impl pathPartition(String pstateVar, Path path) {
+    return add(
+        Node.partition(
+            new PartitionSpec(
+                PartitionSpec.Type.PATH_KEY, pstateVar, Objects.requireNonNull(path))));
+  }
+
+  @Override
+  public Block.Impl freshBatchSource() {
+    return add(Node.names(Node.Kind.FRESH_SOURCE));
   }
 
   @Override

@@ -74,6 +74,19 @@ public final class Compiler {
       int[] outSlots = new int[n.outs.length];
       for (int o = 0; o < outSlots.length; o++) {
         String v = n.outs[o];
+        for (int p = 0; p < o; p++) {
+          if (v.equals(n.outs[p])) {
+            throw new DeimosCompileException(at + ": out binds var " + v + " twice");
+          }
+        }
+        if (b.contains(AggCompiler.IN_PRE_AGG) && b.contains(v)) {
+          throw new DeimosCompileException(
+              at
+                  + ": var "
+                  + v
+                  + " is already bound; the pre-aggregation phase of a batch block cannot"
+                  + " rebind (shadow) a var, bind a new name instead");
+        }
         if (!isVar(v) && !isPStateVar(v)) {
           throw new DeimosCompileException(
               at + ": out var '" + v + "' must start with '*' (or '$$' for a PState)");
@@ -186,7 +199,8 @@ public final class Compiler {
               Step c = new Step(n, new Arg[] {test}, new int[0]);
               Step[] h = new Step[1];
               Set<String> got =
-                  seq(Chain.nodesOf(cs.bodies[k]), b, join, h, where + i + ".case" + k + ".");
+                  shadowSafe(
+                      Chain.nodesOf(cs.bodies[k]), b, join, h, where + i + ".case" + k + ".");
               c.then = h[0];
               if (prevCase == null) {
                 s.then = c;
@@ -289,6 +303,12 @@ public final class Compiler {
             flow.pendingStreams = d;
             break;
           }
+        case FRESH_SOURCE:
+          // batch blocks rewrite their top-level freshBatchSource nodes before compiling
+          throw new DeimosCompileException(
+              at
+                  + ": freshBatchSource is only allowed at the top level of a batchBlock's"
+                  + " pre-aggregation (or of a subBatch or query body)");
         default:
           if (n.kind == Node.Kind.EACH_OP && flow.pendingStreams != null) {
             s.then = flow.pendingStreams;
@@ -356,12 +376,46 @@ public final class Compiler {
   private Set<String> seqBranch(
       Block block, Set<String> b, Step owner, boolean then, String where) {
     Step[] h = new Step[1];
-    Set<String> out = seq(Chain.nodesOf(block), b, owner, h, where);
+    Set<String> out = shadowSafe(Chain.nodesOf(block), b, owner, h, where);
     if (then) {
       owner.then = h[0];
     } else {
       owner.otherwise = h[0];
     }
+    return out;
+  }
+
+  /**
+   * Compiles a branch (ifTrue side, cond or subSource case) continuing at {@code cont}. If it
+   * rebinds vars bound before it, wraps it so that the code after the merge sees the original
+   * bindings, as in Rama.
+   */
+  private Set<String> shadowSafe(
+      List<Node> nodes, Set<String> b, Step cont, Step[] head, String where) {
+    List<String> shadowed = new ArrayList<>();
+    for (Node n : nodes) {
+      for (String v : n.outs) {
+        if (isVar(v) && b.contains(v) && !shadowed.contains(v)) {
+          shadowed.add(v);
+        }
+      }
+    }
+    if (shadowed.isEmpty()) {
+      return seq(nodes, b, cont, head, where);
+    }
+    String[] names = shadowed.toArray(new String[0]);
+    int[] pairs = new int[names.length * 2];
+    for (int k = 0; k < names.length; k++) {
+      pairs[2 * k] = slots.get(names[k]);
+      pairs[2 * k + 1] = slots.computeIfAbsent("\0shadow@" + where + names[k], x -> slots.size());
+    }
+    Step save = new Step(Node.names(Node.Kind.SHADOW_SAVE, names), new Arg[0], pairs);
+    Step restore = new Step(Node.names(Node.Kind.SHADOW_RESTORE, names), new Arg[0], pairs);
+    restore.next = cont;
+    Step[] h = new Step[1];
+    Set<String> out = seq(nodes, b, restore, h, where);
+    save.next = h[0];
+    head[0] = save;
     return out;
   }
 
@@ -414,7 +468,15 @@ public final class Compiler {
     if (isVar(o) || isPStateVar(o)) {
       String v = (String) o;
       if (!bound.contains(v)) {
-        throw new DeimosCompileException(at + ": var " + v + " is not bound here");
+        throw new DeimosCompileException(
+            at
+                + ": var "
+                + v
+                + " is not bound here"
+                + (isPStateVar(v)
+                    ? " (no PState, mirror, task global or materialized table of that name is"
+                        + " declared in the module or bound before this node)"
+                    : ""));
       }
       return new Arg.Slot(slots.get(v));
     }

@@ -116,6 +116,35 @@ final class ControlFlow {
     }
   }
 
+  /**
+   * At the start of a branch that rebinds vars bound before it: keeps their outer values. {@code
+   * outSlots} holds (var slot, saved slot) pairs.
+   */
+  static void saveShadowed(Step s, Object[] slots) {
+    int[] p = s.outSlots;
+    for (int i = 0; i < p.length; i += 2) {
+      slots[p[i + 1]] = slots[p[i]];
+    }
+  }
+
+  /**
+   * At the end of such a branch: the code after the merge sees the outer bindings again (Rama uses
+   * the original binding of a var that only a branch shadowed). The branch's own values are put
+   * back afterwards, since the branch may go on running, e.g. for the next emit of an operation.
+   */
+  static void restoreShadowed(Executor ex, Step s, Object[] slots) {
+    int[] p = s.outSlots;
+    Object[] inner = new Object[p.length / 2];
+    for (int i = 0; i < p.length; i += 2) {
+      inner[i / 2] = slots[p[i]];
+      slots[p[i]] = slots[p[i + 1]];
+    }
+    ex.run(s.next, slots);
+    for (int i = 0; i < p.length; i += 2) {
+      slots[p[i]] = inner[i / 2];
+    }
+  }
+
   static String describe(Node n) {
     String[] names = (String[]) n.fn;
     switch (n.kind) {

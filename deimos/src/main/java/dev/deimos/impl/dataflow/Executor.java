@@ -15,22 +15,39 @@ final class Executor {
     this.ctx = ctx;
   }
 
+  // the step running now, read only when a step throws, to name the node (diagnostics)
+  private Step current;
+
   void run(Step s, Object[] slots) {
+    try {
+      steps(s, slots);
+    } catch (Throwable e) {
+      Step at = current;
+      if (at != null && ctx != ExecutionContext.LOCAL) {
+        FailedNode.mark(e, at.node.describe());
+      }
+      throw e;
+    }
+  }
+
+  private void steps(Step s, Object[] slots) {
     while (s != null) {
-      switch (s.node.kind) {
+      current = s;
+      switch (s.kind) {
         case EACH_FN:
           // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
           do {
+            current = s;
             Object r = FastCall.function(s, slots);
             int[] outs = s.outSlots;
             if (outs.length == 1) {
               slots[outs[0]] = r;
             }
             s = s.next;
-          } while (s != null && s.node.kind == Node.Kind.EACH_FN);
+          } while (s != null && s.kind == Node.Kind.EACH_FN);
           break;
         case EACH_OP:
-          Invoke.operation(s.node.fn, Arg.evalAll(s.args, slots), new Emitter(s, slots));
+          Invoke.operation(s, slots, new Emitter(s, slots));
           return;
         case KEEP_TRUE:
           if (!truthy(s.args[0].eval(slots))) {
@@ -39,13 +56,13 @@ final class Executor {
           s = s.next;
           break;
         case LOCAL_TRANSFORM:
-          pstate(s, slots).transform((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+          pstate(s, slots).transform((Path) s.node.fn, new SlotVars(s.slotOf, slots, s.node));
           s = s.next;
           break;
         case LOCAL_SELECT:
           {
             List<Object> vals =
-                pstate(s, slots).select((Path) s.node.fn, new SlotVars(s.slotOf, slots, at(s)));
+                pstate(s, slots).select((Path) s.node.fn, new SlotVars(s.slotOf, slots, s.node));
             int out = s.outSlots.length == 1 ? s.outSlots[0] : -1;
             for (int i = 0, n = vals.size(); i < n; i++) {
               if (out >= 0) {
@@ -82,6 +99,13 @@ final class Executor {
         case UNIFY:
           // Reached by falling through from the previous segment: that segment ends here. Anchors
           // enter the code after a hook or unify through their FORK steps.
+          return;
+        case SHADOW_SAVE:
+          ControlFlow.saveShadowed(s, slots);
+          s = s.next;
+          break;
+        case SHADOW_RESTORE:
+          ControlFlow.restoreShadowed(this, s, slots);
           return;
         case FORK:
           run(s.then.next, slots.clone());

@@ -24,6 +24,7 @@ final class Node {
     SUB_BATCH,
     BATCH_SINK,
     SUB_BATCH_EMIT,
+    FRESH_SOURCE,
     // section B kinds (control flow)
     ANCHOR,
     HOOK,
@@ -39,6 +40,8 @@ final class Node {
     EMIT_LOOP,
     YIELD_IF_OVERTIME,
     STREAM_DECL,
+    SHADOW_SAVE,
+    SHADOW_RESTORE,
     // section C kinds (partitioners, runtime)
     SOURCE,
     PARTITION,
@@ -211,6 +214,8 @@ final class Node {
         return "end of pre-aggregation";
       case SUB_BATCH_EMIT:
         return "subBatch output";
+      case FRESH_SOURCE:
+        return "freshBatchSource()";
 
       // ---- section B descriptions ----
       case ANCHOR:
@@ -222,6 +227,9 @@ final class Node {
         return "branch(" + fn + ")";
       case STREAM_DECL:
         return "outStream" + Arrays.toString((String[]) fn);
+      case SHADOW_SAVE:
+      case SHADOW_RESTORE:
+        return (kind == Kind.SHADOW_SAVE ? "save " : "restore ") + Arrays.toString((String[]) fn);
       case FORK:
       case JOIN:
         return kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -119,7 +119,7 @@ final class PartitionSpec implements Serializable {
         {
           Object key =
               dev.deimos.impl.path.PathKeys.firstKey(
-                  (dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node.describe()));
+                  (dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node));
           if (ctx.isGlobal(spec.pstateVar)) {
             ctx.hop(0, next, slots.clone());
           } else if (key == dev.deimos.impl.path.PathKeys.NONE) {

@@ -2,6 +2,9 @@ package dev.deimos.impl.dataflow;
 
 /** A compiled block: the first step and how many var slots one run needs. */
 public final class Plan {
+  /** The executor holds no per-run state, so local runs share one. */
+  private static final Executor LOCAL = new Executor(ExecutionContext.LOCAL);
+
   private final Step head;
   private final int slotCount;
 
@@ -30,6 +33,6 @@ public final class Plan {
    * @param ctx what the plan needs from where it runs
    */
   public void run(ExecutionContext ctx) {
-    new Executor(ctx).run(head, new Object[slotCount]);
+    (ctx == ExecutionContext.LOCAL ? LOCAL : new Executor(ctx)).run(head, new Object[slotCount]);
   }
 }

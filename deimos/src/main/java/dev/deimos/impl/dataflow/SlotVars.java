@@ -7,9 +7,10 @@ import java.util.Map;
 final class SlotVars implements Vars {
   private final Map<String, Integer> slotOf;
   private final Object[] slots;
-  private final String where;
+  // the node, not its description: describing it per record was a hot-path cost
+  private final Node where;
 
-  SlotVars(Map<String, Integer> slotOf, Object[] slots, String where) {
+  SlotVars(Map<String, Integer> slotOf, Object[] slots, Node where) {
     this.slotOf = slotOf;
     this.slots = slots;
     this.where = where;
@@ -19,7 +20,8 @@ final class SlotVars implements Vars {
   public Object get(String name) {
     Integer i = slotOf.get(name);
     if (i == null) {
-      throw new IllegalStateException(where + ": path var " + name + " is not bound in this block");
+      throw new IllegalStateException(
+          where.describe() + ": path var " + name + " is not bound in this block");
     }
     return slots[i];
   }

@@ -6,6 +6,17 @@ final class Step {
   final Arg[] args;
   final int[] outSlots;
 
+  /** Copies of {@code node.kind} and {@code node.fn}, read on every run by the executor. */
+  final Node.Kind kind;
+
+  final Object fn;
+
+  /**
+   * For each argument compiled to a var slot, its slot index, else -1: the executor reads such
+   * arguments straight from the slot array instead of through a megamorphic {@link Arg#eval}.
+   */
+  final int[] argSlot;
+
   /** For localSelect/localTransform: the block's var-to-slot map, else null. */
   java.util.Map<String, Integer> slotOf;
 
@@ -20,5 +31,11 @@ final class Step {
     this.node = node;
     this.args = args;
     this.outSlots = outSlots;
+    this.kind = node.kind;
+    this.fn = node.fn;
+    this.argSlot = new int[args.length];
+    for (int i = 0; i < args.length; i++) {
+      argSlot[i] = args[i] instanceof Arg.Slot ? ((Arg.Slot) args[i]).index : -1;
+    }
   }
 }

@@ -1,21 +1,30 @@
 package dev.deimos.impl.runtime;
 
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One thread serving the tasks pinned to it from a single mailbox: every event of those tasks runs
  * here, one at a time, in arrival order.
+ *
+ * <p>The mailbox is a lock-free queue and the thread parks only when it found it empty: a busy
+ * thread drains event after event without locking or waking anyone, and a submitter unparks the
+ * thread only when it announced that it is about to sleep.
  */
 final class TaskThread implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskThread.class);
   private static final Runnable STOP = () -> {};
+  private static final int SPINS = 200;
 
-  private final BlockingQueue<Runnable> mailbox = new LinkedBlockingQueue<>();
+  private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
   private final Thread thread;
   private volatile boolean stopped;
+  // set by the thread before it parks; a submitter seeing it unparks the thread
+  private volatile boolean sleeping;
+  // frames running on this thread (only touched by it): frames are never nested in one another
+  private int frameDepth;
 
   TaskThread(String name) {
     thread = new Thread(this, name);
@@ -28,8 +37,25 @@ final class TaskThread implements Runnable {
     if (stopped) {
       return false;
     }
-    mailbox.add(r);
+    mailbox.offer(r);
+    // offer, then read sleeping; the thread writes sleeping, then polls: one of us sees the other
+    if (sleeping) {
+      LockSupport.unpark(thread);
+    }
     return true;
+  }
+
+  /** Whether the caller may run a frame inline: it is this thread and no frame is running. */
+  boolean canRunFrameInline() {
+    return frameDepth == 0 && Thread.currentThread() == thread;
+  }
+
+  void enterFrame() {
+    frameDepth++;
+  }
+
+  void exitFrame() {
+    frameDepth--;
   }
 
   boolean isCurrent() {
@@ -39,11 +65,24 @@ final class TaskThread implements Runnable {
   @Override
   public void run() {
     while (true) {
-      Runnable r;
-      try {
-        r = mailbox.take();
-      } catch (InterruptedException e) {
-        return;
+      Runnable r = mailbox.poll();
+      for (int spin = 0; r == null && spin < SPINS; spin++) {
+        // a short spin first: under steady load the next event usually arrives within it, which
+        // saves the park and the submitter's unpark (two system calls and a context switch)
+        Thread.onSpinWait();
+        r = mailbox.poll();
+      }
+      if (r == null) {
+        sleeping = true;
+        if (mailbox.isEmpty()) {
+          LockSupport.park(this);
+        }
+        sleeping = false;
+        if (Thread.interrupted()) {
+          // as a blocking take would: an interrupted task thread ends
+          return;
+        }
+        continue;
       }
       if (r == STOP) {
         return;
@@ -59,7 +98,8 @@ final class TaskThread implements Runnable {
 
   void stop() {
     stopped = true;
-    mailbox.add(STOP);
+    mailbox.offer(STOP);
+    LockSupport.unpark(thread);
     if (!isCurrent()) {
       try {
         thread.join(5000);
