@@ -96,6 +96,9 @@ final class MicrobatchRunner {
   private volatile Attempt latest;
   private volatile long firstId;
 
+  // pinned client reads in flight, per target id (see pinRead)
+  private final java.util.TreeMap<Long, Integer> pins = new java.util.TreeMap<>();
+
   private boolean running;
   private boolean paused;
   private boolean closed;
@@ -180,6 +183,26 @@ final class MicrobatchRunner {
     return progress;
   }
 
+  /**
+   * Pins a client read spanning several tasks to {@link #readTarget()} until {@link #unpinRead}:
+   * meanwhile no attempt starts that would drop the snapshot the read needs on some task (each task
+   * keeps the snapshots before its last {@link TaskPState#KEPT} ids).
+   */
+  long pinRead() {
+    synchronized (this) {
+      long t = readTarget();
+      pins.merge(t, 1, Integer::sum);
+      return t;
+    }
+  }
+
+  void unpinRead(long target) {
+    synchronized (this) {
+      pins.computeIfPresent(target, (k, n) -> n == 1 ? null : n - 1);
+    }
+    kick();
+  }
+
   /** New records may exist on a source depot: start a microbatch unless one runs. */
   void wake() {
     kick();
@@ -189,6 +212,10 @@ final class MicrobatchRunner {
     long[][] ends;
     synchronized (this) {
       if (running || paused || closed) {
+        return;
+      }
+      if (!pins.isEmpty() && progress.nextId > pins.firstKey() + TaskPState.KEPT - 1) {
+        // a pinned read still needs the snapshot this attempt would replace: wait for it
         return;
       }
       ends = retryEnds != null ? retryEnds : nextEnds();

@@ -40,7 +40,7 @@ final class TaskPState implements PStateAccess {
   private MicrobatchRunner.Attempt attempt;
   private Object external;
   // the snapshots before the last few microbatch ids, for reads pinned to one (clientSelectAt)
-  private static final int KEPT = 4;
+  static final int KEPT = 4;
   private Object[] before;
   private long[] beforeIds;
   private final PStateAccess externalAccess =
@@ -160,8 +160,9 @@ final class TaskPState implements PStateAccess {
    * microbatches with ids below {@code target} (from {@link MicrobatchRunner#readTarget}, taken
    * when the whole read started), so every part sees the same microbatches. Attempts are primed on
    * every task before they run and commit only after, so here the current attempt's id is at least
-   * {@code target - 1}. The snapshots before the last few ids are kept; a read outlived by more
-   * commits than that reads the oldest one kept.
+   * {@code target - 1}. The snapshots before the last {@link #KEPT} ids are kept, and the runner
+   * starts no attempt that would drop the one a pinned read in flight needs ({@link
+   * MicrobatchRunner#pinRead}).
    */
   java.util.List<Object> clientSelectAt(long target, Path path, Vars vars) {
     MicrobatchRunner.Attempt a = attempt;
@@ -181,11 +182,6 @@ final class TaskPState implements PStateAccess {
       }
     }
     return store.selectAt(snap, path, vars);
-  }
-
-  /** The target a read of this PState spanning several tasks pins, or -1 outside microbatches. */
-  long readTarget() {
-    return owner == null ? -1 : owner.readTarget();
   }
 
   java.util.List<Object> selectRaw(Path path) {
