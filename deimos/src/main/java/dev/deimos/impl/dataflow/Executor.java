@@ -22,9 +22,9 @@ final class Executor {
           // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
           do {
             Object r = FastCall.function(s, slots);
-            int[] outs = s.outSlots;
-            if (outs.length == 1) {
-              slots[outs[0]] = r;
+            int out = s.out1;
+            if (out >= 0) {
+              slots[out] = r;
             }
             s = s.next;
           } while (s != null && s.kind == Node.Kind.EACH_FN);
