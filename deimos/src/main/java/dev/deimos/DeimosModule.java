@@ -59,6 +59,16 @@ public interface DeimosModule {
      * @param obj a serializable object
      * @throws IllegalArgumentException if {@code obj} cannot be serialized
      */
+    /**
+     * Declares a tick depot: it cannot be appended to, and every {@code frequencyMillis} it emits
+     * one record (null) on task 0 to the stream topologies that source it. Use {@code
+     * allPartition()} after the source to run work on every task.
+     *
+     * @param var the depot var, starting with {@code *}
+     * @param frequencyMillis the period, positive
+     */
+    void declareTickDepot(String var, long frequencyMillis);
+
     void declareObject(String var, Object obj);
 
     /**

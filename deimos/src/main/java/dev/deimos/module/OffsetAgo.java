@@ -1,6 +1,10 @@
 package dev.deimos.module;
 
-/** The unit of {@link MicrobatchSourceOptions#startFromOffsetAgo(long, OffsetAgo)}. */
+/**
+ * The unit of {@link StreamSourceOptions#startFromOffsetAgo(long, OffsetAgo)} and {@link
+ * MicrobatchSourceOptions#startFromOffsetAgo(long, OffsetAgo)}: a count of records, or a span of
+ * time back from when the source first meets the depot.
+ */
 public enum OffsetAgo {
   /** Start this many records before the end of each depot partition. */
   RECORDS,

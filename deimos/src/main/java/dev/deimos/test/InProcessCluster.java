@@ -20,15 +20,17 @@ public interface InProcessCluster extends ClusterManagerBase {
   }
 
   /**
-   * Creates an empty cluster with custom serializations. (Accepted for compatibility; records are
-   * serialized with the built-in codec and Java serialization.)
+   * Creates an empty cluster that serializes values of the given serializers' target types with
+   * them: depot records, and frames sent between workers ({@link LaunchConfig#numWorkers}).
    *
-   * @param customSerializations serialization classes
+   * @param customSerializations classes implementing {@link dev.deimos.DeimosCustomSerialization},
+   *     each with a no-argument constructor
    * @return the cluster
+   * @throws IllegalArgumentException if a class is not a usable serializer
    */
   @SuppressWarnings("rawtypes")
   static InProcessCluster create(List<Class> customSerializations) {
-    return new InProcessClusterImpl();
+    return new InProcessClusterImpl(customSerializations);
   }
 
   /**
@@ -40,6 +42,33 @@ public interface InProcessCluster extends ClusterManagerBase {
    * @throws IllegalStateException if a module of that name is already deployed
    */
   void launchModule(DeimosModule module, LaunchConfig config);
+
+  /**
+   * Replaces a running module's code with {@code module} (matched by {@link
+   * DeimosModule#getModuleName()}), as {@link #updateModule(DeimosModule, UpdateOptions)} with no
+   * objects to delete.
+   *
+   * @param module the new version of the module
+   */
+  void updateModule(DeimosModule module);
+
+  /**
+   * Replaces a running module's code with {@code module}. Depots keep their records and PStates
+   * their data, matched by var; stream topologies declared again continue with the records appended
+   * after the update, new ones start per their source options ({@code startFromBeginning()} etc.),
+   * removed ones stop. A PState whose schema changes must stay compatible or say how its data
+   * changes with {@code PState.migrated(...)}; the migration is applied during the update. Appends
+   * made while the update runs wait for it. If the update is rejected the running module stays as
+   * it was.
+   *
+   * @param module the new version of the module
+   * @param options which depots and PStates the update may delete
+   * @throws IllegalArgumentException if the module is not deployed, or the update removes a depot
+   *     or PState not listed in the options, changes a PState incompatibly, or changes a depot from
+   *     global to partitioned, or from a tick depot to a normal one (or the other way)
+   * @throws dev.deimos.DeimosCompileException if a topology of the new version does not compile
+   */
+  void updateModule(DeimosModule module, UpdateOptions options);
 
   /**
    * Stops a module and drops its depots and PStates.

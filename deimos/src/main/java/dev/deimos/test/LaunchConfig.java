@@ -26,8 +26,10 @@ public final class LaunchConfig {
   }
 
   /**
-   * Sets the number of workers (processes). In process every worker shares one JVM, so this only
-   * has to divide the thread count.
+   * Sets the number of workers (processes) the task threads are spread over (thread {@code i} on
+   * worker {@code i % n}). In process every worker shares one JVM, but a frame sent from a task on
+   * one worker to a task on another is serialized and deserialized on the way, as on a real
+   * cluster, so a topology that carries an unserializable value across workers fails in tests too.
    *
    * @param n the worker count
    * @return this config

@@ -6,8 +6,11 @@ import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.runtime.ModuleDef;
 import dev.deimos.impl.runtime.ModuleRuntime;
+import dev.deimos.impl.serial.CustomSerializations;
+import dev.deimos.impl.serial.ValueCodec;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
+import dev.deimos.test.UpdateOptions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,7 +22,24 @@ import java.util.Set;
 /** The in-process cluster: a map of launched modules, each with its own runtime and threads. */
 public final class InProcessClusterImpl implements InProcessCluster {
   private final Map<String, ModuleRuntime> modules = new LinkedHashMap<>();
+  private final ValueCodec codec;
   private boolean closed;
+
+  /** Creates a cluster with the built-in serialization only. */
+  public InProcessClusterImpl() {
+    this.codec = ValueCodec.PLAIN;
+  }
+
+  /**
+   * Creates a cluster with custom serializations.
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(List<Class> customSerializations) {
+    CustomSerializations cs = new CustomSerializations(customSerializations);
+    this.codec = cs.isEmpty() ? ValueCodec.PLAIN : new ValueCodec(cs);
+  }
 
   @Override
   public void launchModule(DeimosModule module, LaunchConfig config) {
@@ -33,7 +53,14 @@ public final class InProcessClusterImpl implements InProcessCluster {
     ModuleDef def = new ModuleDef();
     module.define(def, def);
     ModuleRuntime rt =
-        new ModuleRuntime(name, def, config.getNumTasks(), config.getNumThreads(), this);
+        new ModuleRuntime(
+            name,
+            def,
+            config.getNumTasks(),
+            config.getNumThreads(),
+            config.getNumWorkers(),
+            codec,
+            this);
     try {
       rt.resolveMirrors(this::module);
     } catch (RuntimeException e) {
@@ -46,6 +73,46 @@ public final class InProcessClusterImpl implements InProcessCluster {
         throw new IllegalStateException("module " + name + " is already deployed or closed");
       }
       modules.put(name, rt);
+    }
+  }
+
+  @Override
+  public void updateModule(DeimosModule module) {
+    updateModule(module, UpdateOptions.create());
+  }
+
+  @Override
+  public void updateModule(DeimosModule module, UpdateOptions options) {
+    String name = module.getModuleName();
+    ModuleRuntime rt = module(name);
+    ModuleDef def = new ModuleDef();
+    module.define(def, def);
+    List<ModuleRuntime> others;
+    synchronized (this) {
+      others = new ArrayList<>(modules.values());
+    }
+    for (ModuleRuntime o : others) {
+      if (o == rt) {
+        continue;
+      }
+      for (String[] m : o.mirrorTargets()) {
+        if (m[1].equals(name) && !def.declares(m[0], m[2])) {
+          throw new IllegalArgumentException(
+              "cannot update module "
+                  + name
+                  + ": module "
+                  + o.moduleName()
+                  + " mirrors its "
+                  + m[0]
+                  + " "
+                  + m[2]
+                  + ", which the new version no longer declares");
+        }
+      }
+    }
+    // one update of a module at a time; launches and other modules' updates go on meanwhile
+    synchronized (rt) {
+      rt.update(def, options.getObjectsToDelete(), this::module);
     }
   }
 

@@ -15,12 +15,29 @@ final class Executor {
     this.ctx = ctx;
   }
 
+  // the step running now, read only when a step throws, to name the node (diagnostics)
+  private Step current;
+
   void run(Step s, Object[] slots) {
+    try {
+      steps(s, slots);
+    } catch (Throwable e) {
+      Step at = current;
+      if (at != null && ctx != ExecutionContext.LOCAL) {
+        FailedNode.mark(e, at.node.describe());
+      }
+      throw e;
+    }
+  }
+
+  private void steps(Step s, Object[] slots) {
     while (s != null) {
+      current = s;
       switch (s.kind) {
         case EACH_FN:
           // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
           do {
+            current = s;
             Object r = FastCall.function(s, slots);
             int out = s.out1;
             if (out >= 0) {

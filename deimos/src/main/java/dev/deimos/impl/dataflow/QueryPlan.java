@@ -23,10 +23,17 @@ public final class QueryPlan {
   private final int leadingArg;
   private final Object leadingLiteral;
   private final String leadingPState;
+  private final boolean leadingGlobal;
 
   private QueryPlan(
-      Plan plan, int arity, int leadingArg, Object leadingLiteral, String leadingPState) {
+      Plan plan,
+      int arity,
+      int leadingArg,
+      Object leadingLiteral,
+      String leadingPState,
+      boolean leadingGlobal) {
     this.plan = plan;
+    this.leadingGlobal = leadingGlobal;
     this.arity = arity;
     this.leadingArg = leadingArg;
     this.leadingLiteral = leadingLiteral;
@@ -85,9 +92,11 @@ public final class QueryPlan {
     int leadingArg = -1;
     Object literal = NO_KEY;
     String pstate = null;
+    boolean global = false;
     if (!nodes.isEmpty() && nodes.get(0).kind == Node.Kind.PARTITION) {
       Node first = nodes.get(0);
       PartitionSpec spec = (PartitionSpec) first.fn;
+      global = spec.type == PartitionSpec.Type.GLOBAL;
       if (spec.type == PartitionSpec.Type.HASH) {
         Object key = first.args[0];
         pstate = spec.pstateVar;
@@ -100,7 +109,7 @@ public final class QueryPlan {
         }
       }
     }
-    return new QueryPlan(plan, inputs.length, leadingArg, literal, pstate);
+    return new QueryPlan(plan, inputs.length, leadingArg, literal, pstate, global);
   }
 
   private static boolean isAggNode(Node n) {
@@ -170,7 +179,17 @@ public final class QueryPlan {
   }
 
   /**
-   * Returns the key of a leading {@code hashPartition} on an input var or a literal, so the query
+   * Tells whether the body starts with {@code globalPartition}, so the query can start on task 0
+   * instead of hopping there from a random task.
+   *
+   * @return true for a leading global partitioner
+   */
+  public boolean startsWithGlobalPartition() {
+    return leadingGlobal;
+  }
+
+  /**
+   * Returns the key of a leading {@code hashPartition} when it is an input or a literal: the query
    * can start on the task owning it; {@link #NO_KEY} otherwise.
    *
    * @param args the invocation's arguments

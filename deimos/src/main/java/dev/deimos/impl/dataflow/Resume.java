@@ -79,6 +79,30 @@ public final class Resume {
   }
 
   /**
+   * Returns a copy of a frame fit to ship to another worker: the {@code $$} and task-global slots,
+   * which {@link #run} rebinds on arrival, are left empty, so only the user's values travel.
+   *
+   * @param slots the frame
+   * @param globals the task-global vars of the module
+   * @return the copy
+   */
+  public Object[] portable(Object[] slots, String[] globals) {
+    Object[] out = slots.clone();
+    for (int i : pstateSlots) {
+      out[i] = null;
+    }
+    if (globals.length > 0 && slotOf != null) {
+      for (String g : globals) {
+        Integer i = slotOf.get(g);
+        if (i != null) {
+          out[i] = null;
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Runs the rest of the plan in the calling thread: rebinds {@code $$} vars through {@code ctx},
    * then executes until every branch of this frame has finished or hopped away.
    *

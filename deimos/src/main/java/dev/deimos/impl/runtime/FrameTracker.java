@@ -53,6 +53,19 @@ abstract class FrameTracker {
 
   abstract int originTask();
 
+  /**
+   * Whether frames of this work are serialized when they cross (simulated) workers. Only stream
+   * records are: batch frames carry the batch engine's own per-task buffers.
+   */
+  boolean shipsAcrossWorkers() {
+    return false;
+  }
+
+  /** Names the work in error messages, e.g. "topology counter". */
+  String workName() {
+    return "a query topology";
+  }
+
   abstract Object sourceRecord();
 
   abstract void ackReturn(Object value);

@@ -30,6 +30,24 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
   final Map<String, Object> moduleOptions = new LinkedHashMap<>();
 
+  /**
+   * Returns whether this definition declares an object another module can mirror.
+   *
+   * @param kind "depot", "pstate" or "query"
+   * @param name the depot var, PState var or query topology name
+   * @return true if declared
+   */
+  public boolean declares(String kind, String name) {
+    switch (kind) {
+      case "depot":
+        return depots.containsKey(name);
+      case "pstate":
+        return pstates.containsKey(name);
+      default:
+        return queries.containsKey(name);
+    }
+  }
+
   @Override
   public void clusterDepot(String var, String moduleName, String depotName) {
     checkVar(var);
@@ -138,6 +156,23 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
   }
 
   @Override
+  public void declareTickDepot(String var, long frequencyMillis) {
+    checkVar(var);
+    if (depots.containsKey(var)) {
+      throw new IllegalArgumentException("depot " + var + " is declared twice");
+    }
+    if (frequencyMillis <= 0) {
+      throw new IllegalArgumentException(
+          "tick depot " + var + ": frequency must be positive, got " + frequencyMillis);
+    }
+    DepotDef d =
+        new DepotDef(var, NativeDepotPartitioning.of(NativeDepotPartitioning.Kind.DISALLOW));
+    d.global = true;
+    d.tickMillis = frequencyMillis;
+    depots.put(var, d);
+  }
+
+  @Override
   public StreamTopology stream(String name) {
     if (topologies.containsKey(name)
         || queries.containsKey(name)
@@ -243,6 +278,8 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
     final String var;
     final NativeDepotPartitioning partitioning;
     boolean global;
+    // a tick depot's period, 0 for a normal depot
+    long tickMillis;
 
     DepotDef(String var, NativeDepotPartitioning partitioning) {
       this.var = var;

@@ -38,20 +38,31 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private final String moduleName;
   private final int numTasks;
-  private final ValueCodec codec = ValueCodec.PLAIN;
+  private final int numThreads;
+  private final int numWorkers;
+  private final ValueCodec codec;
   private final TaskThread[] threads;
   private final Task[] tasks;
-  private final Map<String, DepotRt> depots = new LinkedHashMap<>();
-  private final Map<String, PStateDeclaration> pstates;
+  // the next four are replaced whole by update(), so readers see one version or the other
+  private volatile Map<String, DepotRt> depots = new LinkedHashMap<>();
+  private volatile Map<String, PStateDeclaration> pstates;
+  private volatile Queries queries;
+  private volatile Mirrors mirrors;
   private volatile boolean closed;
-  private String[] globalVars = new String[0];
+  private volatile String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
   private final PendingFutures pending = new PendingFutures();
-  private final Queries queries;
-  private final Mirrors mirrors;
-  private final Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
-  // created only when a task global ticks; owned by this module and stopped in close()
-  private java.util.concurrent.ScheduledExecutorService ticker;
+  private final dev.deimos.cluster.ClusterManagerBase cluster;
+  private volatile ModuleDef def;
+  // replaced whole by update()
+  private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
+  // created only when a task global or tick depot ticks; replaced at update, stopped in close()
+  private volatile java.util.concurrent.ScheduledExecutorService ticker;
+  // update gate: client appends wait while an update swaps the module's parts
+  private final Object gate = new Object();
+  private volatile boolean paused;
+  private final java.util.concurrent.atomic.AtomicInteger clientAppends =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -59,23 +70,76 @@ public final class ModuleRuntime implements AutoCloseable {
     final String depotVar;
     final SourceOptions options;
     final Plan plan;
+    final dev.deimos.impl.dataflow.AckAggregator ackAgg;
+    // retryAllAfter: one in-order lane per depot partition, else null
+    final Lane[] lanes;
     // the segment name of a record's first frame, built once instead of per record
     final String where;
 
-    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan) {
+    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
       this.topology = topology;
       this.depotVar = depotVar;
       this.options = options;
       this.plan = plan;
       this.where = "source(" + depotVar + ")";
+      this.ackAgg = options.ackAggregator();
+      if (options.retryMode() == SourceOptions.RetryMode.ALL_AFTER) {
+        lanes = new Lane[partitions];
+        for (int i = 0; i < partitions; i++) {
+          lanes[i] = new Lane();
+        }
+      } else {
+        lanes = null;
+      }
+    }
+
+    String key() {
+      return topology + " " + depotVar;
+    }
+  }
+
+  /**
+   * Runs the records of one depot partition for a retryAllAfter source one after another, so a
+   * failed record is retried before any later record of its partition runs: order is kept.
+   */
+  static final class Lane {
+    private final java.util.ArrayDeque<RecordRun> queue = new java.util.ArrayDeque<>();
+    private boolean busy;
+
+    void submit(RecordRun r) {
+      synchronized (this) {
+        if (busy) {
+          queue.add(r);
+          return;
+        }
+        busy = true;
+      }
+      run(r);
+    }
+
+    private void run(RecordRun r) {
+      r.done.whenComplete((v, e) -> next());
+      r.start();
+    }
+
+    private void next() {
+      RecordRun n;
+      synchronized (this) {
+        n = queue.poll();
+        if (n == null) {
+          busy = false;
+          return;
+        }
+      }
+      run(n);
     }
   }
 
   private static final class DepotRt {
     final ModuleDef.DepotDef def;
     final DepotLog log;
-    final List<SourceRt> sources = new ArrayList<>();
-    final List<MicrobatchRunner> microbatches = new ArrayList<>();
+    volatile List<SourceRt> sources = new ArrayList<>();
+    volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
 
     DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
@@ -84,7 +148,8 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
-   * Compiles the module's topologies and starts its task threads.
+   * Compiles the module's topologies and starts its task threads, with the built-in codec and one
+   * worker.
    *
    * @param moduleName the module name
    * @param def what {@code define} declared
@@ -99,40 +164,51 @@ public final class ModuleRuntime implements AutoCloseable {
       int numTasks,
       int numThreads,
       dev.deimos.cluster.ClusterManagerBase cluster) {
+    this(moduleName, def, numTasks, numThreads, 1, ValueCodec.PLAIN, cluster);
+  }
+
+  /**
+   * Compiles the module's topologies and starts its task threads.
+   *
+   * @param moduleName the module name
+   * @param def what {@code define} declared
+   * @param numTasks tasks, a power of two
+   * @param numThreads task threads, at most numTasks
+   * @param numWorkers simulated workers the threads are spread over; frames crossing workers are
+   *     serialized
+   * @param codec serializes depot records and frames crossing workers
+   * @param cluster the cluster handed to task globals
+   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
+   */
+  public ModuleRuntime(
+      String moduleName,
+      ModuleDef def,
+      int numTasks,
+      int numThreads,
+      int numWorkers,
+      ValueCodec codec,
+      dev.deimos.cluster.ClusterManagerBase cluster) {
     this.moduleName = moduleName;
     this.numTasks = numTasks;
+    this.numThreads = numThreads;
+    this.numWorkers = numWorkers;
+    this.codec = codec;
+    this.cluster = cluster;
+    this.def = def;
     this.pstates = new LinkedHashMap<>(def.pstates);
+    Map<String, DepotRt> depotMap = new LinkedHashMap<>();
     for (ModuleDef.DepotDef d : def.depots.values()) {
-      depots.put(d.var, new DepotRt(d, new MemoryDepotLog(d.global ? 1 : numTasks)));
+      depotMap.put(d.var, newDepot(d));
     }
-    List<String> preVars = new ArrayList<>(pstates.keySet());
-    preVars.addAll(def.objects.keySet());
-    for (Map.Entry<String, String[]> m : def.mirrors.entrySet()) {
-      if (m.getValue()[0].equals("pstate")) {
-        preVars.add(m.getKey());
-      }
-    }
+    List<String> preVars = preVars(def);
     this.mirrors = new Mirrors(moduleName, def.mirrors);
-    String[] pre = preVars.toArray(new String[0]);
-    for (ModuleDef.TopologyDef t : def.topologies.values()) {
-      for (ModuleDef.SourceDef s : t.sources) {
-        DepotRt d = depots.get(s.depotVar);
-        if (d == null) {
-          throw new DeimosCompileException(
-              "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
-        }
-        Block chain = s.chain.get();
-        Plan plan;
-        try {
-          plan = Compiler.compile(Chain.withPreBound(chain, pre));
-        } catch (DeimosCompileException e) {
-          throw new DeimosCompileException(
-              "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
-        }
-        d.sources.add(new SourceRt(t.name, s.depotVar, s.options, plan));
-      }
+    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars);
+    for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
+      depotMap.get(e.getKey()).sources = e.getValue();
     }
-    Map<String, List<MicrobatchRunner.Source>> mbSources = compileMicrobatches(def, pre);
+    this.depots = depotMap;
+    Map<String, List<MicrobatchRunner.Source>> mbSources =
+        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]));
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -179,33 +255,64 @@ public final class ModuleRuntime implements AutoCloseable {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
-      for (Task t : tasks) {
-        if (t.hasTickingGlobals()) {
-          if (ticker == null) {
-            ticker =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                      Thread th = new Thread(r, "deimos-" + simpleName(moduleName) + "-ticker");
-                      th.setDaemon(true);
-                      return th;
-                    });
-          }
-          t.scheduleTicks(ticker);
-        }
-      }
+      startTicking();
     } catch (RuntimeException e) {
       close();
       throw e;
     }
   }
 
+  private DepotRt newDepot(ModuleDef.DepotDef d) {
+    int n = d.global || d.tickMillis > 0 ? 1 : numTasks;
+    return new DepotRt(d, new MemoryDepotLog(n));
+  }
+
+  /** The vars bound before any topology code runs: PStates, objects and mirror PStates. */
+  private static List<String> preVars(ModuleDef def) {
+    List<String> preVars = new ArrayList<>(def.pstates.keySet());
+    preVars.addAll(def.objects.keySet());
+    for (Map.Entry<String, String[]> m : def.mirrors.entrySet()) {
+      if (m.getValue()[0].equals("pstate")) {
+        preVars.add(m.getKey());
+      }
+    }
+    return preVars;
+  }
+
+  /** Compiles every stream source of {@code def}; returns them by depot var. */
+  private Map<String, List<SourceRt>> compileSources(
+      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars) {
+    String[] pre = preVars.toArray(new String[0]);
+    Map<String, List<SourceRt>> out = new LinkedHashMap<>();
+    for (ModuleDef.TopologyDef t : def.topologies.values()) {
+      for (ModuleDef.SourceDef s : t.sources) {
+        DepotRt d = depotMap.get(s.depotVar);
+        if (d == null) {
+          throw new DeimosCompileException(
+              "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
+        }
+        Block chain = s.chain.get();
+        Plan plan;
+        try {
+          plan = Compiler.compile(Chain.withPreBound(chain, pre));
+        } catch (DeimosCompileException e) {
+          throw new DeimosCompileException(
+              "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
+        }
+        out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
+            .add(new SourceRt(t.name, s.depotVar, s.options, plan, d.log.numPartitions()));
+      }
+    }
+    return out;
+  }
+
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
-      ModuleDef def, String[] pre) {
+      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre) {
     Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
     for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
       List<MicrobatchRunner.Source> list = new ArrayList<>();
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
-        DepotRt d = depots.get(s.depotVar);
+        DepotRt d = depotMap.get(s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
         if (d == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
@@ -221,6 +328,64 @@ public final class ModuleRuntime implements AutoCloseable {
       out.put(t.name, list);
     }
     return out;
+  }
+
+  /** Starts the ticker for ticking task globals and tick depots, if the module has any. */
+  private void startTicking() {
+    java.util.concurrent.ScheduledExecutorService tk = null;
+    for (Task t : tasks) {
+      if (t.hasTickingGlobals()) {
+        if (tk == null) {
+          tk = newTicker();
+        }
+        t.scheduleTicks(tk);
+      }
+    }
+    for (DepotRt d : depots.values()) {
+      long f = d.def.tickMillis;
+      if (f > 0) {
+        if (tk == null) {
+          tk = newTicker();
+        }
+        tk.scheduleAtFixedRate(
+            () -> tasks[0].thread.submit(() -> tick(d)),
+            f,
+            f,
+            java.util.concurrent.TimeUnit.MILLISECONDS);
+      }
+    }
+    ticker = tk;
+  }
+
+  private java.util.concurrent.ScheduledExecutorService newTicker() {
+    return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+        r -> {
+          Thread th = new Thread(r, "deimos-" + simpleName(moduleName) + "-ticker");
+          th.setDaemon(true);
+          return th;
+        });
+  }
+
+  private static final byte[] TICK = ValueCodec.PLAIN.encode(null);
+
+  /** One tick of a tick depot: every source of it processes a record on task 0 (no ack). */
+  private void tick(DepotRt d) {
+    if (closed || paused) {
+      return;
+    }
+    for (SourceRt s : d.sources) {
+      RecordRun r = new RecordRun(this, s, TICK, 0);
+      track(r.done);
+      startRun(r, 0);
+    }
+  }
+
+  private static void startRun(RecordRun r, int partition) {
+    if (r.source.lanes != null) {
+      r.source.lanes[partition].submit(r);
+    } else {
+      r.start();
+    }
   }
 
   private static int maxRecords(ModuleDef def) {
@@ -376,12 +541,51 @@ public final class ModuleRuntime implements AutoCloseable {
    */
   public CompletableFuture<Map<String, Object>> append(
       String depotVar, Object data, AckLevel level) {
+    enterAppend();
+    try {
+      return appendNow(depotVar, data, level);
+    } finally {
+      clientAppends.decrementAndGet();
+    }
+  }
+
+  /** Waits while an update is swapping the module's parts; see {@link #update}. */
+  private void enterAppend() {
+    while (true) {
+      clientAppends.incrementAndGet();
+      if (!paused) {
+        return;
+      }
+      clientAppends.decrementAndGet();
+      synchronized (gate) {
+        while (paused && !closed) {
+          try {
+            gate.wait(1000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while module " + moduleName + " updates");
+          }
+        }
+      }
+    }
+  }
+
+  private CompletableFuture<Map<String, Object>> appendNow(
+      String depotVar, Object data, AckLevel level) {
     DepotRt d = depots.get(depotVar);
     if (d == null) {
       throw new IllegalArgumentException("module " + moduleName + " has no depot " + depotVar);
     }
     if (closed) {
       throw new IllegalStateException("module " + moduleName + " is closed");
+    }
+    if (d.def.tickMillis > 0) {
+      throw new IllegalStateException(
+          "depot "
+              + depotVar
+              + " of module "
+              + moduleName
+              + " is a tick depot (declareTickDepot): it cannot be appended to");
     }
     if (d.def.partitioning.kind() == NativeDepotPartitioning.Kind.DISALLOW) {
       throw new IllegalStateException(
@@ -408,6 +612,14 @@ public final class ModuleRuntime implements AutoCloseable {
       throw new IllegalArgumentException(
           "depotPartitionAppend: module " + moduleName + " has no depot " + depotVar);
     }
+    if (d.def.tickMillis > 0) {
+      throw new IllegalStateException(
+          "depotPartitionAppend: depot "
+              + depotVar
+              + " of module "
+              + moduleName
+              + " is a tick depot: it cannot be appended to");
+    }
     return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), level);
   }
 
@@ -416,14 +628,16 @@ public final class ModuleRuntime implements AutoCloseable {
       return codec.encode(data);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "cannot append to depot " + depotVar + " of " + moduleName + ": " + e.getMessage(), e);
+          "cannot append to depot " + depotVar + " of module " + moduleName + ": " + e.getMessage(),
+          e);
     }
   }
 
   private CompletableFuture<Map<String, Object>> appendAt(
       DepotRt d, int p, byte[] bytes, AckLevel level) {
-    List<RecordRun> runs = new ArrayList<>(d.sources.size());
-    for (SourceRt s : d.sources) {
+    List<SourceRt> sources = d.sources;
+    List<RecordRun> runs = new ArrayList<>(sources.size());
+    for (SourceRt s : sources) {
       runs.add(new RecordRun(this, s, bytes, p));
     }
     CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
@@ -442,10 +656,11 @@ public final class ModuleRuntime implements AutoCloseable {
                           } else {
                             stored.complete(Collections.emptyMap());
                             for (RecordRun r : runs) {
-                              r.start();
+                              startRun(r, p);
                             }
-                            for (int i = 0; i < d.microbatches.size(); i++) {
-                              d.microbatches.get(i).wake();
+                            List<MicrobatchRunner> mbs = d.microbatches;
+                            for (int i = 0; i < mbs.size(); i++) {
+                              mbs.get(i).wake();
                             }
                           }
                         }));
@@ -582,8 +797,16 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+    // a microbatch topology's PState: every task answers as of the same microbatch
+    long target = tasks[0].pstate(pstateVar).readTarget();
     for (Task t : tasks) {
-      parts.add(call(t, () -> t.pstate(pstateVar).selectRaw(path)));
+      parts.add(
+          call(
+              t,
+              () ->
+                  target < 0
+                      ? t.pstate(pstateVar).selectRaw(path)
+                      : t.pstate(pstateVar).clientSelectAt(target, path, Vars.NONE)));
     }
     return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
         .thenApply(
@@ -699,8 +922,15 @@ public final class ModuleRuntime implements AutoCloseable {
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+      long target = tasks[0].pstate(pstateVar).readTarget();
       for (Task t : tasks) {
-        parts.add(call(t, () -> t.pstate(pstateVar).clientSelect(path, vars)));
+        parts.add(
+            call(
+                t,
+                () ->
+                    target < 0
+                        ? t.pstate(pstateVar).clientSelect(path, vars)
+                        : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
           .thenApply(
@@ -725,6 +955,294 @@ public final class ModuleRuntime implements AutoCloseable {
     return Collections.unmodifiableSet(pstates.keySet());
   }
 
+  /**
+   * Returns what this module mirrors from other modules.
+   *
+   * @return one {kind, module name, object name} per mirror var
+   */
+  public List<String[]> mirrorTargets() {
+    List<String[]> out = new ArrayList<>();
+    for (String[] m : def.mirrors.values()) {
+      out.add(m.clone());
+    }
+    return out;
+  }
+
+  // ---- workers ----
+
+  /** Whether a frame from task {@code from} to task {@code to} goes to another worker. */
+  boolean crossesWorkers(int from, int to) {
+    return numWorkers > 1 && (from % numThreads) % numWorkers != (to % numThreads) % numWorkers;
+  }
+
+  /**
+   * Serializes and deserializes a frame going to another worker, as a real cluster would.
+   *
+   * @throws IllegalStateException naming module, work, node and tasks if a value cannot be shipped
+   */
+  Object[] shipFrame(String work, String node, int from, int to, Object[] frame) {
+    try {
+      // as a List, so each var goes through the codec (custom serializations included)
+      List<?> back = (List<?>) codec.decode(codec.encode(java.util.Arrays.asList(frame)));
+      return back.toArray();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "module "
+              + moduleName
+              + ", "
+              + work
+              + ": the vars sent to "
+              + node
+              + " from task "
+              + from
+              + " (worker "
+              + (from % numThreads) % numWorkers
+              + ") to task "
+              + to
+              + " (worker "
+              + (to % numThreads) % numWorkers
+              + ") cannot be serialized: "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  // ---- module update ----
+
+  /**
+   * Replaces this module's code with {@code next} in place, keeping depots and PStates by var (see
+   * {@code InProcessCluster.updateModule}). Everything that can fail is checked before anything
+   * changes; then client appends are held, in-flight work drains, and every task switches over
+   * between two events. The caller serializes updates of one module.
+   *
+   * @param next what the new version's {@code define} declared
+   * @param objectsToDelete depot and PState vars the update may drop
+   * @param lookup finds other deployed modules, for mirrors
+   * @throws IllegalArgumentException if the update is not allowed (the module is untouched)
+   * @throws DeimosCompileException if a topology does not compile (the module is untouched)
+   */
+  public void update(
+      ModuleDef next,
+      Set<String> objectsToDelete,
+      java.util.function.Function<String, ModuleRuntime> lookup) {
+    if (closed) {
+      throw new IllegalStateException("module " + moduleName + " is closed");
+    }
+    ModuleDef prev = def;
+    String where = "cannot update module " + moduleName + ": ";
+    for (String var : objectsToDelete) {
+      if (next.depots.containsKey(var) || next.pstates.containsKey(var)) {
+        throw new IllegalArgumentException(
+            where + "object " + var + " is listed to delete but the new version declares it");
+      }
+    }
+    for (ModuleDef.DepotDef d : prev.depots.values()) {
+      ModuleDef.DepotDef n = next.depots.get(d.var);
+      if (n == null) {
+        if (!objectsToDelete.contains(d.var)) {
+          throw new IllegalArgumentException(
+              where
+                  + "it no longer declares depot "
+                  + d.var
+                  + "; list it in UpdateOptions.objectsToDelete to delete it and its records");
+        }
+      } else if ((d.tickMillis > 0) != (n.tickMillis > 0)) {
+        throw new IllegalArgumentException(
+            where + "depot " + d.var + " cannot change between a tick depot and a normal depot");
+      } else if (d.global != n.global) {
+        throw new IllegalArgumentException(
+            where + "depot " + d.var + " cannot change between global and partitioned");
+      }
+    }
+    Map<String, PStateDeclaration> nextPStates = new LinkedHashMap<>(next.pstates);
+    for (PStateDeclaration p : prev.pstates.values()) {
+      PStateDeclaration n = nextPStates.get(p.getName());
+      if (n == null) {
+        if (!objectsToDelete.contains(p.getName())) {
+          throw new IllegalArgumentException(
+              where
+                  + "it no longer declares PState "
+                  + p.getName()
+                  + "; list it in UpdateOptions.objectsToDelete to delete it and its data");
+        }
+        continue;
+      }
+      if (p.isGlobal() != n.isGlobal()) {
+        throw new IllegalArgumentException(
+            where + "PState " + p.getName() + " cannot change between global and partitioned");
+      }
+      try {
+        dev.deimos.impl.pstate.schema.SchemaCompatibility.check(p, n);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(where + e.getMessage(), e);
+      }
+    }
+    // compile everything of the new version against the depots it will have
+    Map<String, DepotRt> nextDepots = new LinkedHashMap<>();
+    Map<String, DepotRt> current = depots;
+    for (ModuleDef.DepotDef d : next.depots.values()) {
+      DepotRt old = current.get(d.var);
+      nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
+    }
+    List<String> preVars = preVars(next);
+    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars);
+    Map<String, List<MicrobatchRunner.Source>> nextMb =
+        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]));
+    int nextMaxRecords = maxRecords(next);
+    Queries nextQueries = new Queries(this, next, preVars);
+    Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
+    nextMirrors.resolve(lookup);
+    java.util.Set<String> oldSources = new java.util.HashSet<>();
+    for (DepotRt d : current.values()) {
+      for (SourceRt s : d.sources) {
+        oldSources.add(s.key());
+      }
+    }
+
+    // hold client appends and ticks, and let the work in flight finish
+    pauseAndDrain(where);
+    try {
+      List<CompletableFuture<Object>> switched = new ArrayList<>();
+      for (Task t : tasks) {
+        switched.add(
+            call(
+                t,
+                () -> {
+                  t.updatePStates(nextPStates.values());
+                  t.replaceGlobals(next.objects, codec, numThreads, cluster);
+                  return null;
+                }));
+      }
+      for (CompletableFuture<Object> f : switched) {
+        f.join();
+      }
+      for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
+        nextDepots.get(e.getKey()).sources = e.getValue();
+      }
+      // microbatch topologies: new runners over the switched PStates, keeping committed progress
+      Map<String, MicrobatchRunner> oldMb = microbatches;
+      Map<String, MicrobatchRunner> nextRunners = new LinkedHashMap<>();
+      for (Map.Entry<String, List<MicrobatchRunner.Source>> e : nextMb.entrySet()) {
+        MicrobatchRunner r =
+            new MicrobatchRunner(
+                this,
+                e.getKey(),
+                e.getValue(),
+                next.microbatches.get(e.getKey()).ownPStates,
+                tasks,
+                nextMaxRecords,
+                null);
+        MicrobatchRunner old = oldMb.get(e.getKey());
+        if (old != null) {
+          r.adopt(old.progress());
+        }
+        nextRunners.put(e.getKey(), r);
+        for (MicrobatchRunner.Source src : e.getValue()) {
+          DepotRt d = nextDepots.get(src.depotVar);
+          if (!d.microbatches.contains(r)) {
+            List<MicrobatchRunner> l = new ArrayList<>(d.microbatches);
+            l.add(r);
+            d.microbatches = l;
+          }
+        }
+      }
+      for (MicrobatchRunner r : oldMb.values()) {
+        r.close();
+      }
+      this.microbatches = nextRunners;
+      for (Map.Entry<String, DepotRt> e : current.entrySet()) {
+        if (!nextDepots.containsKey(e.getKey())) {
+          e.getValue().log.close();
+        }
+      }
+      this.pstates = nextPStates;
+      this.depots = nextDepots;
+      this.queries = nextQueries;
+      this.mirrors = nextMirrors;
+      this.globalVars = next.objects.keySet().toArray(new String[0]);
+      this.def = next;
+      // sources new to this version start where their options say; queued before any new append
+      long now = System.currentTimeMillis();
+      for (DepotRt d : nextDepots.values()) {
+        for (SourceRt s : d.sources) {
+          if (!oldSources.contains(s.key()) && d.def.tickMillis == 0) {
+            replay(d, s, now);
+          }
+        }
+      }
+    } finally {
+      startTicking();
+      resume();
+    }
+    for (MicrobatchRunner r : microbatches.values()) {
+      r.wake();
+    }
+    LOG.info("module {} updated", moduleName);
+  }
+
+  private void pauseAndDrain(String where) {
+    java.util.concurrent.ScheduledExecutorService tk = ticker;
+    if (tk != null) {
+      tk.shutdownNow();
+    }
+    paused = true;
+    // a running microbatch finishes first; none starts until the update is done
+    pauseAllMicrobatches();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (clientAppends.get() > 0 || !pending.allDone()) {
+      if (System.nanoTime() > deadline) {
+        startTicking();
+        resume();
+        for (MicrobatchRunner r : microbatches.values()) {
+          r.resume();
+        }
+        throw new IllegalStateException(
+            where + "work in flight did not finish within 60 s; the module is unchanged");
+      }
+      try {
+        Thread.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        startTicking();
+        resume();
+        throw new IllegalStateException(where + "interrupted", e);
+      }
+    }
+  }
+
+  private void resume() {
+    synchronized (gate) {
+      paused = false;
+      gate.notifyAll();
+    }
+  }
+
+  /** Queues the existing records a new source should process, per its start option. */
+  private void replay(DepotRt d, SourceRt s, long now) {
+    for (int p = 0; p < d.log.numPartitions(); p++) {
+      long end = d.log.endOffset(p).join();
+      long start = s.options.startOffset(d.log, p, now);
+      if (start >= end) {
+        continue;
+      }
+      int part = p;
+      int task = p;
+      boolean queued =
+          tasks[task].thread.submit(
+              () -> {
+                for (long o = start; o < end; o++) {
+                  byte[] bytes = d.log.read(part, o).join();
+                  RecordRun r = new RecordRun(this, s, bytes, task);
+                  track(r.done);
+                  startRun(r, part);
+                }
+              });
+      if (!queued) {
+        return;
+      }
+    }
+  }
+
   /** Stops the task threads and drops all state. */
   @Override
   public void close() {
@@ -735,8 +1253,12 @@ public final class ModuleRuntime implements AutoCloseable {
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }
-    if (ticker != null) {
-      ticker.shutdownNow();
+    java.util.concurrent.ScheduledExecutorService tk = ticker;
+    if (tk != null) {
+      tk.shutdownNow();
+    }
+    synchronized (gate) {
+      gate.notifyAll();
     }
     for (TaskThread th : threads) {
       th.stop();

@@ -43,6 +43,20 @@ final class PendingFutures {
     }
   }
 
+  /** Whether every remembered future is done (a module update waits for this). */
+  boolean allDone() {
+    for (Shard s : shards) {
+      synchronized (s) {
+        for (int i = 0, n = s.futures.size(); i < n; i++) {
+          if (!s.futures.get(i).isDone()) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   /** Fails every remembered future that is not done yet with a fresh {@code failure()}. */
   void failAll(java.util.function.Supplier<? extends Throwable> failure) {
     for (Shard s : shards) {

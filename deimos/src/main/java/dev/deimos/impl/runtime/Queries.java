@@ -109,9 +109,11 @@ final class Queries {
     }
     Object key = q.plan.leadingKey(args);
     int origin =
-        key == QueryPlan.NO_KEY
-            ? ThreadLocalRandom.current().nextInt(rt.numTasks())
-            : rt.taskForKey(q.plan.leadingPState(), key);
+        q.plan.startsWithGlobalPartition()
+            ? 0
+            : key == QueryPlan.NO_KEY
+                ? ThreadLocalRandom.current().nextInt(rt.numTasks())
+                : rt.taskForKey(q.plan.leadingPState(), key);
     QueryRun run = new QueryRun(rt, q, args.clone(), origin);
     ScheduledFuture<?> timer =
         TIMER.schedule(

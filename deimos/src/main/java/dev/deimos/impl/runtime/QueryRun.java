@@ -41,6 +41,11 @@ final class QueryRun extends FrameTracker {
   }
 
   @Override
+  String workName() {
+    return "query topology " + query.name;
+  }
+
+  @Override
   void quiet(Throwable failure, String failedAt) {
     if (failure != null) {
       done.completeExceptionally(

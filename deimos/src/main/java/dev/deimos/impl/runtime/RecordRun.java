@@ -18,6 +18,7 @@ final class RecordRun extends FrameTracker {
   private final int originTask;
   final CompletableFuture<Object> done = new CompletableFuture<>();
   private volatile Object ackValue;
+  private boolean ackGiven;
   private int attempt;
 
   RecordRun(ModuleRuntime rt, ModuleRuntime.SourceRt source, byte[] record, int originTask) {
@@ -30,6 +31,7 @@ final class RecordRun extends FrameTracker {
   /** Starts (or restarts) processing at the source, on the origin task. */
   void start() {
     ackValue = null;
+    ackGiven = false;
     reset(1);
     rt.submitFrame(this, originTask, source.where, ctx -> source.plan.run(ctx));
   }
@@ -40,7 +42,31 @@ final class RecordRun extends FrameTracker {
 
   @Override
   void ackReturn(Object v) {
-    ackValue = v;
+    dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+    if (agg == null) {
+      ackValue = v;
+      return;
+    }
+    // values arrive from frames on several task threads
+    synchronized (this) {
+      ackValue = agg.add(ackGiven ? ackValue : agg.start(), v);
+      ackGiven = true;
+    }
+  }
+
+  private static String nodeOf(Throwable e) {
+    String n = dev.deimos.impl.dataflow.FailedNode.of(e);
+    return n != null ? n : "?";
+  }
+
+  @Override
+  boolean shipsAcrossWorkers() {
+    return true;
+  }
+
+  @Override
+  String workName() {
+    return "topology " + source.topology;
   }
 
   @Override
@@ -57,12 +83,13 @@ final class RecordRun extends FrameTracker {
   void logFailure(int task, String where, Throwable e) {
     LOG.warn(
         "module {}, topology {}: processing record {} from depot {} failed on task {}"
-            + " in the segment starting at {} (attempt {} of {})",
+            + " at node {} in the segment starting at {} (attempt {} of {})",
         rt.moduleName(),
         source.topology,
         rt.describeRecord(record),
         source.depotVar,
         task,
+        nodeOf(e),
         where,
         attempt + 1,
         source.options.retries() + 1,
@@ -72,7 +99,8 @@ final class RecordRun extends FrameTracker {
   @Override
   void quiet(Throwable f, String failedAt) {
     if (f == null) {
-      done.complete(ackValue);
+      dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+      done.complete(agg == null || !ackGiven ? ackValue : agg.finish(ackValue));
     } else if (attempt < source.options.retries() && !rt.isClosed()) {
       attempt++;
       start();

@@ -23,7 +23,8 @@ final class Task {
   private final int id;
   private final int numTasks;
   final TaskThread thread;
-  private final Map<String, TaskPState> pstates = new HashMap<>();
+  // replaced whole by a module update (on this task's thread); clients read it from other threads
+  private volatile Map<String, TaskPState> pstates = new HashMap<>();
   private final List<TaskPState> touched = new ArrayList<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final ModuleInstanceInfo info;
@@ -44,6 +45,30 @@ final class Task {
     for (PStateDeclaration d : decls) {
       pstates.put(d.getName(), new TaskPState(d, this));
     }
+  }
+
+  /**
+   * Module update, run on this task's thread between events: keeps the data of PStates declared
+   * again (migrating it to the new declaration), creates new ones and drops the rest.
+   */
+  void updatePStates(Iterable<PStateDeclaration> decls) {
+    Map<String, TaskPState> old = pstates;
+    Map<String, TaskPState> next = new HashMap<>();
+    for (PStateDeclaration d : decls) {
+      TaskPState p = old.get(d.getName());
+      next.put(d.getName(), p == null ? new TaskPState(d, this) : p.migrateTo(d));
+    }
+    for (TaskPState p : old.values()) {
+      p.close();
+    }
+    pstates = next;
+  }
+
+  /** Module update: closes the task globals and prepares the updated module's ones. */
+  void replaceGlobals(
+      Map<String, byte[]> objects, ValueCodec codec, int numThreads, ClusterManagerBase cluster) {
+    closeGlobals();
+    prepareGlobals(objects, codec, numThreads, cluster);
   }
 
   /** The task context entered around every event of this task. */
@@ -141,6 +166,10 @@ final class Task {
     for (TaskPState p : pstates.values()) {
       p.close();
     }
+    closeGlobals();
+  }
+
+  private void closeGlobals() {
     for (Map.Entry<String, Object> e : globals.entrySet()) {
       if (e.getValue() instanceof TaskGlobalObject) {
         try {

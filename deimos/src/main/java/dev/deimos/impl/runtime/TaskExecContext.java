@@ -68,14 +68,24 @@ final class TaskExecContext implements ExecutionContext {
       // combiners: this frame joined the sending task's partial aggregation instead
       return;
     }
+    // a frame going to another (simulated) worker is shipped as bytes, as on a real cluster
+    Object[] sent =
+        run.shipsAcrossWorkers() && rt.crossesWorkers(task.id(), target)
+            ? rt.shipFrame(
+                run.workName(),
+                resume.describe(),
+                task.id(),
+                target,
+                resume.portable(frame, rt.globalVars()))
+            : frame;
     run.hopStarted();
     rt.submitFrame(
         run,
         target,
         resume.describe(),
         ctx -> {
-          run.enterTask(target, frame);
-          resume.run(ctx, frame);
+          run.enterTask(target, sent);
+          resume.run(ctx, sent);
         });
   }
 
