@@ -176,7 +176,7 @@ public class PStateStoreBenchmark {
     return hashMap.get("user-7").merge("visits", 1L, Long::sum);
   }
 
-  /** RocksDB store: read one counter (marker row, then element row). */
+  /** RocksDB store: read one counter (one get: the subindexed map's marker row is skipped). */
   @Benchmark
   public Object rocksSelect() {
     return rocks.selectOne(SELECT, Vars.NONE);

@@ -11,6 +11,7 @@ import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.module.MicrobatchSourceOptions;
 import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.DeimosFunction2;
 import dev.deimos.ops.Ops;
@@ -283,28 +284,78 @@ class MicrobatchTopologyTest {
     }
   }
 
+  /** Each record moves v from one key to another: the values always sum to zero. */
+  static class Transfers implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.setLaunchModuleDynamicOption("depot.microbatch.max.records", 3);
+      setup.declareDepot("*moves", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("moves");
+      mb.pstate("$$balances", PState.mapSchema(Long.class, Long.class));
+      mb.source("*moves")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*v")
+          .each((Long v) -> v % 8, "*v")
+          .out("*from")
+          .each((Long v) -> (v + 3) % 8, "*v")
+          .out("*to")
+          .hashPartition("*from")
+          .localTransform("$$balances", Path.key("*from").nullToVal(0L).term(SUB, "*v"))
+          .hashPartition("*to")
+          .localTransform("$$balances", Path.key("*to").nullToVal(0L).term(ADD, "*v"));
+    }
+  }
+
+  @Test
+  void readsAcrossTasksSeeWholeMicrobatches() throws Exception {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new Transfers(), new LaunchConfig(4, 2));
+      String m = Transfers.class.getName();
+      Depot d = ipc.clusterDepot(m, "*moves");
+      PState balances = ipc.clusterPState(m, "$$balances");
+      AtomicBoolean done = new AtomicBoolean();
+      AtomicReference<String> violation = new AtomicReference<>();
+      AtomicInteger reads = new AtomicInteger();
+      Thread reader =
+          new Thread(
+              () -> {
+                while (!done.get() && violation.get() == null) {
+                  // no leading key: every task is read, each at its own moment
+                  List<Long> vals = balances.select(Path.mapVals());
+                  long sum = vals.stream().mapToLong(Long::longValue).sum();
+                  if (sum != 0) {
+                    violation.set("values " + vals + " sum to " + sum);
+                  }
+                  reads.incrementAndGet();
+                }
+              });
+      reader.start();
+      for (long v = 1; v <= 1500; v++) {
+        d.append(v);
+      }
+      ipc.waitForMicrobatchProcessedCount(m, "moves", 1500);
+      done.set(true);
+      reader.join(10_000);
+      assertThat(violation.get()).isNull();
+      assertThat(reads.get()).isPositive();
+    }
+  }
+
   // ---- visibility while a microbatch is in flight ----
 
   static volatile CountDownLatch reachedTask1;
-  static volatile CountDownLatch release;
+  static volatile java.util.concurrent.CompletableFuture<Long> release;
 
-  /** Parks the microbatch on task 1 until the test releases it. */
-  static Long hold(Long v) {
+  /** Parks the microbatch on task 1 (without blocking its thread) until the test releases it. */
+  static java.util.concurrent.CompletableFuture<Long> hold(Long v) {
     reachedTask1.countDown();
-    try {
-      if (!release.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("never released");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    return v;
+    return release.thenApply(x -> v);
   }
 
   /**
    * Writes the global total on task 0, then parks on task 1; a query and a client read the total
-   * meanwhile from task 0.
+   * meanwhile.
    */
   static class Visibility implements DeimosModule {
     @Override
@@ -319,7 +370,7 @@ class MicrobatchTopologyTest {
           .globalPartition()
           .localTransform("$$total", Path.term(ADD, "*v"))
           .directPartition(1)
-          .each(MicrobatchTopologyTest::hold, "*v");
+          .eachAsync(MicrobatchTopologyTest::hold, "*v");
       topologies
           .query("total")
           .out("*t")
@@ -333,7 +384,7 @@ class MicrobatchTopologyTest {
   @Test
   void queriesAndClientsReadCommittedStateWhileAMicrobatchRuns() throws Exception {
     reachedTask1 = new CountDownLatch(1);
-    release = new CountDownLatch(1);
+    release = new java.util.concurrent.CompletableFuture<>();
     try (InProcessCluster ipc = InProcessCluster.create()) {
       ipc.launchModule(new Visibility(), new LaunchConfig(2, 2));
       String m = Visibility.class.getName();
@@ -342,7 +393,7 @@ class MicrobatchTopologyTest {
       // the write of 5 on task 0 is done but its microbatch is not committed
       assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(0L);
       assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(0L);
-      release.countDown();
+      release.complete(0L);
       ipc.waitForMicrobatchProcessedCount(m, "mb", 1);
       assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(5L);
       assertThat((Long) ipc.clusterQuery(m, "total").invoke()).isEqualTo(5L);
@@ -456,6 +507,73 @@ class MicrobatchTopologyTest {
       List<Long> sizes = ipc.clusterPState(m, "$$batches").select(Path.mapVals());
       assertThat(sizes).allMatch(n -> n <= 4 * 7);
       assertThat(sizes.stream().mapToLong(Long::longValue).sum()).isEqualTo(200L);
+    }
+  }
+
+  /** Two depots, one of them read twice under different source ids, into one count per source. */
+  static class TwoSources implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*a", Depot.random());
+      setup.declareDepot("*b", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("multi");
+      mb.pstate("$$perSource", PState.mapSchema(String.class, Long.class));
+      mb.source("*a")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("a")
+          .compoundAgg("$$perSource", CompoundAgg.map("a", Agg.count()));
+      mb.source("*a", MicrobatchSourceOptions.sourceId("again"))
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("a2")
+          .compoundAgg("$$perSource", CompoundAgg.map("a2", Agg.count()));
+      mb.source("*b")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*r")
+          .hashPartition("b")
+          .compoundAgg("$$perSource", CompoundAgg.map("b", Agg.count()));
+    }
+  }
+
+  @Test
+  void processedCountAddsUpAllSources() {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new TwoSources(), new LaunchConfig(2, 1));
+      String m = TwoSources.class.getName();
+      for (int i = 0; i < 30; i++) {
+        ipc.clusterDepot(m, "*a").append(i);
+      }
+      for (int i = 0; i < 20; i++) {
+        ipc.clusterDepot(m, "*b").append(i);
+      }
+      // *a is read by two sources: 30 + 30 + 20
+      ipc.waitForMicrobatchProcessedCount(m, "multi", 80);
+      PState per = ipc.clusterPState(m, "$$perSource");
+      assertThat((Long) per.selectOne(Path.key("a"))).isEqualTo(30L);
+      assertThat((Long) per.selectOne(Path.key("a2"))).isEqualTo(30L);
+      assertThat((Long) per.selectOne(Path.key("b"))).isEqualTo(20L);
+      assertThatThrownBy(() -> ipc.waitForMicrobatchProcessedCount(m, "multi", 81, 100))
+          .hasMessageContaining("processed 80 records, not 81, within 100 ms");
+    }
+    DeimosModule dup =
+        new DeimosModule() {
+          @Override
+          public void define(Setup setup, Topologies topologies) {
+            setup.declareDepot("*a", Depot.random());
+            MicrobatchTopology mb = topologies.microbatch("dup");
+            mb.source("*a").out("*x");
+            mb.source("*a").out("*y");
+          }
+        };
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      assertThatThrownBy(() -> ipc.launchModule(dup, new LaunchConfig(1, 1)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("reads depot *a twice")
+          .hasMessageContaining("sourceId");
     }
   }
 

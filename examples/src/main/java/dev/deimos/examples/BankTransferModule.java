@@ -7,29 +7,30 @@ import dev.deimos.Expr;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.helpers.TopologyUtils;
-import dev.deimos.module.StreamTopology;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.Ops;
 import java.io.Serializable;
 import java.util.Map;
 
 /**
  * Bank accounts: deposits, transfers between users that are refused when the sender's balance would
- * go negative, balances and per-user transfer histories.
+ * go negative, balances and per-user transfer histories, kept by one microbatch topology.
  *
  * <ul>
  *   <li>{@code *deposits} ({@link Deposit}, partitioned by user) adds to {@code $$funds}.
  *   <li>{@code *transfers} ({@link Transfer}, partitioned by sender) runs on the sender's task: the
- *       balance check and the debit happen in one event there, so two transfers from one account
- *       can never both spend the same money. A successful transfer then moves to the recipient's
- *       task and credits it. The append acks {@code true} or {@code false} ({@code "transfers"}).
+ *       balance check and the debit happen there for one transfer at a time, in append order, so
+ *       two transfers from one account can never spend the same money. A successful transfer then
+ *       moves to the recipient's task and credits it.
  *   <li>{@code $$outgoingTransfers} holds every transfer a user sent, refused ones included, by
- *       transfer id; {@code $$incomingTransfers} holds the successful ones a user received.
+ *       transfer id, with its {@code success}; {@code $$incomingTransfers} holds the successful
+ *       ones a user received. Clients learn the outcome of a transfer there.
  * </ul>
  *
- * <p>This version uses stream topologies, which retry a failed record from its source: a retry
- * after the debit but before the credit could debit again (at-least-once). Nothing in this code
- * throws for valid input, so that never happens here; a microbatch topology would make the transfer
- * exactly-once.
+ * <p>Each microbatch commits as one transaction across all tasks: if anything fails, every debit,
+ * credit and history entry of the microbatch is rolled back and the microbatch runs again, so a
+ * transfer is applied exactly once and readers never see a debit without its credit. A deposit and
+ * a transfer that land in the same microbatch are applied in no particular order.
  */
 public class BankTransferModule implements DeimosModule {
   /**
@@ -56,7 +57,7 @@ public class BankTransferModule implements DeimosModule {
     setup.declareDepot("*deposits", Depot.hashBy((Deposit d) -> d.userId()));
     setup.declareDepot("*transfers", Depot.hashBy((Transfer t) -> t.fromUserId()));
 
-    StreamTopology bank = topologies.stream("transfers");
+    MicrobatchTopology bank = topologies.microbatch("banking");
     bank.pstate("$$funds", PState.mapSchema(String.class, Long.class));
     bank.pstate(
         "$$outgoingTransfers",
@@ -77,6 +78,8 @@ public class BankTransferModule implements DeimosModule {
                 .subindexed()));
 
     bank.source("*deposits")
+        .out("*microbatch")
+        .explodeMicrobatch("*microbatch")
         .out("*deposit")
         .macro(TopologyUtils.extractJavaFields("*deposit", "*userId", "*amount"))
         .keepTrue(new Expr(Ops.GREATER_THAN, "*amount", 0L))
@@ -84,6 +87,8 @@ public class BankTransferModule implements DeimosModule {
             "$$funds", Path.key("*userId").nullToVal(0L).term(Ops.PLUS_LONG, "*amount"));
 
     bank.source("*transfers")
+        .out("*microbatch")
+        .explodeMicrobatch("*microbatch")
         .out("*transfer")
         .macro(
             TopologyUtils.extractJavaFields(
@@ -105,7 +110,6 @@ public class BankTransferModule implements DeimosModule {
         .out("*outRecord")
         .localTransform(
             "$$outgoingTransfers", Path.key("*fromUserId", "*transferId").termVal("*outRecord"))
-        .ackReturn("*success")
         .keepTrue("*success")
         .hashPartition("*toUserId")
         .localTransform(

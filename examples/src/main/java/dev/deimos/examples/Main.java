@@ -90,8 +90,13 @@ public final class Main {
     Depot transfers = cluster.clusterDepot(name, "*transfers");
     deposits.append(new Deposit("alice", 100));
     deposits.append(new Deposit("bob", 20));
-    Object ok = transfers.append(new Transfer("t1", "alice", "bob", 70)).get("transfers");
-    Object overdraft = transfers.append(new Transfer("t2", "bob", "carol", 500)).get("transfers");
+    cluster.waitForMicrobatchProcessedCount(name, "banking", 2);
+    transfers.append(new Transfer("t1", "alice", "bob", 70));
+    transfers.append(new Transfer("t2", "bob", "carol", 500));
+    cluster.waitForMicrobatchProcessedCount(name, "banking", 4);
+    PState outgoing = cluster.clusterPState(name, "$$outgoingTransfers");
+    Object ok = outgoing.selectOne(Path.key("alice", "t1", "success"));
+    Object overdraft = outgoing.selectOne(Path.key("bob", "t2", "success"));
     PState funds = cluster.clusterPState(name, "$$funds");
     System.out.println(
         "BankTransferModule: alice->bob 70 ok="
@@ -103,7 +108,7 @@ public final class Main {
             + " bob="
             + funds.selectOne(Path.key("bob"))
             + "; bob sent "
-            + cluster.clusterPState(name, "$$outgoingTransfers").selectOne(Path.key("bob")));
+            + outgoing.selectOne(Path.key("bob")));
   }
 
   private static void topSpenders(InProcessCluster cluster) {
@@ -115,8 +120,9 @@ public final class Main {
     for (int i = 0; i < 20; i++) {
       purchases.append(new Purchase(users[i % users.length], amounts[i % amounts.length]));
     }
-    QueryTopologyClient<Object> top = cluster.clusterQuery(name, "topSpenders");
-    System.out.println("TopSpendersModule: top " + TopSpendersModule.TOP_N + " " + top.invoke());
+    cluster.waitForMicrobatchProcessedCount(name, "spend", 20);
+    Object top = cluster.clusterPState(name, "$$topSpenders").selectOne(Path.stay());
+    System.out.println("TopSpendersModule: top " + TopSpendersModule.TOP_N + " " + top);
   }
 
   private static void renderLatency(InProcessCluster cluster) {

@@ -1,29 +1,31 @@
 package dev.deimos.examples;
 
 import dev.deimos.Agg;
+import dev.deimos.Block;
+import dev.deimos.CompoundAgg;
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.helpers.TopologyUtils;
-import dev.deimos.module.StreamTopology;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.Ops;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The users who spent the most, kept up to date in a global PState.
+ * The users who spent the most, kept up to date in a global PState by a microbatch topology.
  *
- * <p>{@code *purchases} ({@link Purchase}, partitioned by user) adds each amount to the user's
- * total in {@code $$userSpend} on the user's task. The new total then goes to the single partition
- * of the global PState {@code $$topSpenders}, where {@code Agg.topMonotonic} keeps the best {@code
- * [userId, total]} pairs, one per user. Totals only grow, which is what "monotonic" asks.
+ * <p>Each microbatch of {@code *purchases} ({@link Purchase}, partitioned by user) runs two batch
+ * blocks. The first adds every purchase to the buyer's total in {@code $$userSpend}, on the buyer's
+ * task. The second reads the new total of every buyer of the microbatch and feeds the {@code
+ * [userId, total]} pairs to {@code Agg.topMonotonic} on the single partition of the global PState
+ * {@code $$topSpenders}: each task first keeps its own best pairs, only those travel to task 0, and
+ * the PState is written once per microbatch, sorted by total (highest first) and cut to {@link
+ * #TOP_N}. Totals only grow, which is what "monotonic" asks.
  *
- * <p>Outside a batch, {@code topMonotonic} may keep a few more than {@link #TOP_N} pairs between
- * trims and does not sort them; the query {@code "topSpenders"} returns exactly the best {@link
- * #TOP_N}, highest first.
+ * <p>A microbatch commits as a whole, so a purchase is counted exactly once even when a microbatch
+ * fails and is retried.
  */
 public class TopSpendersModule implements DeimosModule {
   /** How many spenders the leaderboard keeps. */
@@ -40,42 +42,32 @@ public class TopSpendersModule implements DeimosModule {
   @Override
   public void define(Setup setup, Topologies topologies) {
     setup.declareDepot("*purchases", Depot.hashBy((Purchase p) -> p.userId()));
-    StreamTopology spend = topologies.stream("spend");
+    MicrobatchTopology spend = topologies.microbatch("spend");
     spend.pstate("$$userSpend", PState.mapSchema(String.class, Long.class));
     spend.pstate("$$topSpenders", List.class).global();
     spend
         .source("*purchases")
-        .out("*purchase")
-        .macro(TopologyUtils.extractJavaFields("*purchase", "*userId", "*amount"))
-        .localTransform(
-            "$$userSpend", Path.key("*userId").nullToVal(0L).term(Ops.PLUS_LONG, "*amount"))
-        .localSelect("$$userSpend", Path.key("*userId"))
-        .out("*total")
-        .each(Ops.TUPLE, "*userId", "*total")
-        .out("*entry")
-        .globalPartition()
-        .agg(
-            "$$topSpenders",
-            Agg.topMonotonic(TOP_N, "*entry").idFunction(Ops.FIRST).sortValFunction(Ops.LAST));
-
-    topologies
-        .query("topSpenders")
-        .out("*top")
-        .globalPartition()
-        .localSelect("$$topSpenders", Path.stay())
-        .out("*stored")
-        .originPartition()
-        .each(TopSpendersModule::best, "*stored")
-        .out("*top");
-  }
-
-  /** The best {@link #TOP_N} {@code [userId, total]} pairs, highest total first. */
-  static List<List<Object>> best(List<List<Object>> stored) {
-    List<List<Object>> sorted = new ArrayList<>(stored == null ? List.of() : stored);
-    sorted.sort(
-        Comparator.comparing((List<Object> e) -> (Long) e.get(1))
-            .reversed()
-            .thenComparing(e -> (String) e.get(0)));
-    return new ArrayList<>(sorted.subList(0, Math.min(TOP_N, sorted.size())));
+        .out("*microbatch")
+        .batchBlock(
+            Block.explodeMicrobatch("*microbatch")
+                .out("*purchase")
+                .macro(TopologyUtils.extractJavaFields("*purchase", "*userId", "*amount"))
+                .hashPartition("*userId")
+                .compoundAgg("$$userSpend", CompoundAgg.map("*userId", Agg.sum("*amount"))))
+        .batchBlock(
+            Block.explodeMicrobatch("*microbatch")
+                .out("*purchase")
+                .macro(TopologyUtils.extractJavaFields("*purchase", "*userId"))
+                .hashPartition("*userId")
+                .localSelect("$$userSpend", Path.key("*userId"))
+                .out("*total")
+                .each(Ops.TUPLE, "*userId", "*total")
+                .out("*entry")
+                .globalPartition()
+                .agg(
+                    "$$topSpenders",
+                    Agg.topMonotonic(TOP_N, "*entry")
+                        .idFunction(Ops.FIRST)
+                        .sortValFunction(Ops.LAST)));
   }
 }

@@ -7,6 +7,7 @@ import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.module.StreamTopology;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class UniqueIdPStateTest {
@@ -159,6 +161,66 @@ class UniqueIdPStateTest {
         long max = ModuleUniqueIdPState.MAX_COUNTER;
         assertThat(counters.get(counters.size() - 1)).isEqualTo(max);
         assertThat(counters.get(0)).isEqualTo(max - counters.size() + 1);
+      }
+    }
+  }
+
+  static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+  /** genId in a microbatch topology; the first attempts of a microbatch fail after using ids. */
+  static class MicrobatchIdModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("ids");
+      ModuleUniqueIdPState ids = new ModuleUniqueIdPState("$$moduleIds");
+      ids.declarePState(mb);
+      mb.pstate("$$byId", PState.mapSchema(Long.class, String.class));
+      mb.source("*d")
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*x")
+          .macro(ids.genId("*id"))
+          .hashPartition("*id")
+          .localTransform("$$byId", Path.key("*id").termVal("*x"))
+          .each(
+              (Long id) -> {
+                if (FAILURES_LEFT.getAndDecrement() > 0) {
+                  throw new IllegalStateException("injected failure after id " + id);
+                }
+                return id;
+              },
+              "*id")
+          .out("*checked");
+    }
+  }
+
+  @Test
+  void genId_inFailingMicrobatch_counterRolledBackWithTheWritesSoIdsStayDenseAndUnique() {
+    FAILURES_LEFT.set(3);
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      String name = MicrobatchIdModule.class.getName();
+      cluster.launchModule(new MicrobatchIdModule(), new LaunchConfig(4, 2));
+      dev.deimos.Depot depot = cluster.clusterDepot(name, "*d");
+      for (int i = 0; i < 200; i++) {
+        depot.append("r" + i);
+      }
+      cluster.waitForMicrobatchProcessedCount(name, "ids", 200);
+      assertThat(FAILURES_LEFT.get()).isNegative();
+      PState byId = cluster.clusterPState(name, "$$byId");
+      List<Object> stored = byId.select(Path.mapKeys());
+      assertThat(stored).hasSize(200).doesNotHaveDuplicates();
+      assertThat(byId.select(Path.mapVals())).hasSize(200).doesNotHaveDuplicates();
+      // failed attempts left no trace: each task's counters are exactly 0..n-1
+      Map<Integer, List<Long>> countersByTask = new TreeMap<>();
+      for (Object id : stored) {
+        countersByTask
+            .computeIfAbsent(ModuleUniqueIdPState.taskIdOf((Long) id), k -> new ArrayList<>())
+            .add((Long) id & ModuleUniqueIdPState.MAX_COUNTER);
+      }
+      for (List<Long> counters : countersByTask.values()) {
+        counters.sort(null);
+        assertThat(counters.get(counters.size() - 1)).isEqualTo(counters.size() - 1L);
       }
     }
   }

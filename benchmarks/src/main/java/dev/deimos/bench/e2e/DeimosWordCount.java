@@ -7,6 +7,7 @@ import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.module.StreamTopology;
 import dev.deimos.ops.Ops;
 import dev.deimos.test.InProcessCluster;
@@ -41,6 +42,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class DeimosWordCount implements Contestant {
   static final String MODULE = WordCountModule.class.getName();
+  static final String MB_MODULE = MicrobatchWordCountModule.class.getName();
 
   /** In-flight appends of the pipelined mode. */
   static final int WINDOW = 20_000;
@@ -48,7 +50,9 @@ public final class DeimosWordCount implements Contestant {
   /** How records are appended. */
   enum Mode {
     ACK_CLIENTS,
-    ASYNC_APPEND_ACK
+    ASYNC_APPEND_ACK,
+    /** pipelined APPEND_ACK appends counted by a microbatch topology */
+    MICROBATCH
   }
 
   /**
@@ -64,25 +68,46 @@ public final class DeimosWordCount implements Contestant {
       s.source("*words")
           .out("*word")
           .localTransform("$$counts", Path.key("*word").nullToVal(0L).term(Ops.INC_LONG));
-      topologies
-          .query("total")
-          .out("*total")
-          .allPartition()
-          .localSelect("$$counts", Path.mapVals())
-          .out("*c")
-          .originPartition()
-          .agg(Agg.sum("*c"))
-          .out("*total");
-      topologies
-          .query("distinct")
-          .out("*n")
-          .allPartition()
-          .localSelect("$$counts", Path.view(Ops.SIZE))
-          .out("*size")
-          .originPartition()
-          .agg(Agg.sum("*size"))
-          .out("*n");
+      declareQueries(topologies);
     }
+  }
+
+  /** The same word count as {@link WordCountModule}, by a microbatch topology. */
+  public static final class MicrobatchWordCountModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*words", Depot.hashBy(Ops.IDENTITY));
+      MicrobatchTopology mb = topologies.microbatch("counter");
+      mb.pstate("$$counts", PState.mapSchema(String.class, Long.class));
+      mb.source("*words")
+          .out("*microbatch")
+          .explodeMicrobatch("*microbatch")
+          .out("*word")
+          .localTransform("$$counts", Path.key("*word").nullToVal(0L).term(Ops.INC_LONG));
+      declareQueries(topologies);
+    }
+  }
+
+  /** Two query topologies over every task: the sum of all counts, the number of words. */
+  static void declareQueries(DeimosModule.Topologies topologies) {
+    topologies
+        .query("total")
+        .out("*total")
+        .allPartition()
+        .localSelect("$$counts", Path.mapVals())
+        .out("*c")
+        .originPartition()
+        .agg(Agg.sum("*c"))
+        .out("*total");
+    topologies
+        .query("distinct")
+        .out("*n")
+        .allPartition()
+        .localSelect("$$counts", Path.view(Ops.SIZE))
+        .out("*size")
+        .originPartition()
+        .agg(Agg.sum("*size"))
+        .out("*n");
   }
 
   private final Mode mode;
@@ -99,12 +124,20 @@ public final class DeimosWordCount implements Contestant {
     this.clients = clients;
   }
 
+  Mode mode() {
+    return mode;
+  }
+
   @Override
   public String name() {
     return String.format(
         Locale.ROOT,
         "Deimos %s (%d tasks/%d threads)",
-        mode == Mode.ACK_CLIENTS ? "ACK, " + clients + " blocking clients" : "APPEND_ACK pipelined",
+        mode == Mode.ACK_CLIENTS
+            ? "ACK, " + clients + " blocking clients"
+            : mode == Mode.ASYNC_APPEND_ACK
+                ? "APPEND_ACK pipelined"
+                : "microbatch topology, APPEND_ACK pipelined",
         tasks,
         threads);
   }
@@ -114,8 +147,11 @@ public final class DeimosWordCount implements Contestant {
     return mode == Mode.ACK_CLIENTS
         ? "first append until every blocking ACK append returned (ACK = counted, so visible);"
             + " CPU = harness JVM"
-        : "first appendAsync until a query topology over every task sums the counts to N;"
-            + " CPU = harness JVM";
+        : mode == Mode.ASYNC_APPEND_ACK
+            ? "first appendAsync until a query topology over every task sums the counts to N;"
+                + " CPU = harness JVM"
+            : "first appendAsync until waitForMicrobatchProcessedCount(N) returns (committed, so"
+                + " visible); CPU = harness JVM";
   }
 
   static String[] vocabulary(Workload w) {
@@ -134,27 +170,34 @@ public final class DeimosWordCount implements Contestant {
 
   @Override
   public RunResult run(Workload workload, int runIndex) throws Exception {
-    cluster.launchModule(new WordCountModule(), new LaunchConfig(tasks, threads));
+    String module = mode == Mode.MICROBATCH ? MB_MODULE : MODULE;
+    cluster.launchModule(
+        mode == Mode.MICROBATCH ? new MicrobatchWordCountModule() : new WordCountModule(),
+        new LaunchConfig(tasks, threads));
     try {
-      Depot depot = cluster.clusterDepot(MODULE, "*words");
-      QueryTopologyClient<Long> total = cluster.clusterQuery(MODULE, "total");
+      Depot depot = cluster.clusterDepot(module, "*words");
+      QueryTopologyClient<Long> total = cluster.clusterQuery(module, "total");
       CpuMeter cpu = CpuMeter.start(List.of());
       long t0 = System.nanoTime();
       if (mode == Mode.ACK_CLIENTS) {
         appendWithClients(depot, workload);
+      } else if (mode == Mode.MICROBATCH) {
+        appendPipelined(depot, workload, words);
+        cluster.waitForMicrobatchProcessedCount(
+            module, "counter", Math.toIntExact(workload.records), 600_000);
       } else {
-        appendPipelined(depot, workload);
+        appendPipelined(depot, workload, words);
         awaitTotal(total, workload.records);
       }
       long t1 = System.nanoTime();
       double cpuSeconds = cpu.elapsedCpuSeconds();
-      String bad = workload.mismatch(readAll(cluster, workload));
+      String bad = workload.mismatch(readAll(cluster, module, workload));
       if (bad != null) {
         throw new IllegalStateException("Deimos counts wrong: " + bad);
       }
       return new RunResult((t1 - t0) / 1e9, cpuSeconds, workload.records);
     } finally {
-      cluster.destroyModule(MODULE);
+      cluster.destroyModule(module);
     }
   }
 
@@ -188,7 +231,8 @@ public final class DeimosWordCount implements Contestant {
     }
   }
 
-  private void appendPipelined(Depot depot, Workload workload) throws InterruptedException {
+  private static void appendPipelined(Depot depot, Workload workload, String[] words)
+      throws InterruptedException {
     Semaphore window = new Semaphore(WINDOW);
     AtomicReference<Throwable> failure = new AtomicReference<>();
     int vocab = workload.vocabulary;
@@ -225,8 +269,8 @@ public final class DeimosWordCount implements Contestant {
     }
   }
 
-  static Map<String, Long> readAll(InProcessCluster cluster, Workload workload) {
-    PState counts = cluster.clusterPState(MODULE, "$$counts");
+  static Map<String, Long> readAll(InProcessCluster cluster, String module, Workload workload) {
+    PState counts = cluster.clusterPState(module, "$$counts");
     // pipelined point reads: one per vocabulary word, on the task owning it
     List<CompletableFuture<Long>> reads = new ArrayList<>(workload.vocabulary);
     for (int w = 0; w < workload.vocabulary; w++) {
@@ -314,6 +358,101 @@ public final class DeimosWordCount implements Contestant {
             "open loop at %,.0f appends/s for %.0f s, ACK; median of %d runs",
             rate,
             seconds,
+            runs));
+  }
+
+  /**
+   * Open-loop append-to-visible latency of the microbatch word count: appends at APPEND_ACK
+   * scheduled at a fixed {@code rate}; for every {@code k}-th record a checker thread polls the
+   * word's count until it reaches the value this append makes it, in append order (a microbatch
+   * commits a prefix of every partition, so records become visible in about that order). Latency
+   * runs from the scheduled time to the poll that saw the count; polls are ~0.1 ms apart.
+   */
+  static Latency microbatchLatency(
+      Workload workload, int tasks, int threads, double rate, double seconds, int runs)
+      throws Exception {
+    String[] words = vocabulary(workload);
+    int n = (int) Math.max(1, rate * seconds);
+    int every = Math.max(1, n / 2000);
+    double[] p50s = new double[runs];
+    double[] p99s = new double[runs];
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      for (int r = -1; r < runs; r++) {
+        cluster.launchModule(new MicrobatchWordCountModule(), new LaunchConfig(tasks, threads));
+        Depot depot = cluster.clusterDepot(MB_MODULE, "*words");
+        PState counts = cluster.clusterPState(MB_MODULE, "$$counts");
+        int[] appended = new int[workload.vocabulary];
+        java.util.concurrent.ConcurrentLinkedQueue<long[]> samples =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+        List<Long> lat = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicBoolean generating =
+            new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread checker =
+            new Thread(
+                () -> {
+                  try {
+                    while (true) {
+                      long[] smp = samples.peek();
+                      if (smp == null) {
+                        if (!generating.get() && samples.isEmpty()) {
+                          return;
+                        }
+                        LockSupport.parkNanos(100_000);
+                        continue;
+                      }
+                      Long c = counts.selectOne(Path.key(words[(int) smp[0]]));
+                      if (c != null && c >= smp[1]) {
+                        lat.add(System.nanoTime() - smp[2]);
+                        samples.poll();
+                      } else {
+                        LockSupport.parkNanos(100_000);
+                      }
+                    }
+                  } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                  }
+                },
+                "bench-microbatch-checker");
+        checker.start();
+        double periodNanos = 1e9 / rate;
+        long start = System.nanoTime() + 1_000_000;
+        for (int i = 0; i < n; i++) {
+          long scheduled = start + (long) (i * periodNanos);
+          long wait = scheduled - System.nanoTime();
+          if (wait > 20_000) {
+            LockSupport.parkNanos(wait);
+          }
+          int w = Workload.wordIndex(i, workload.vocabulary);
+          int expected = ++appended[w];
+          depot.appendAsync(words[w], AckLevel.APPEND_ACK);
+          if (i % every == 0) {
+            samples.add(new long[] {w, expected, scheduled});
+          }
+        }
+        generating.set(false);
+        checker.join(120_000);
+        cluster.destroyModule(MB_MODULE);
+        if (failure.get() != null) {
+          throw new IllegalStateException("microbatch latency checker failed", failure.get());
+        }
+        if (r >= 0) {
+          long[] s = lat.stream().mapToLong(Long::longValue).sorted().toArray();
+          p50s[r] = s[(int) (0.50 * (s.length - 1))] / 1e6;
+          p99s[r] = s[(int) (0.99 * (s.length - 1))] / 1e6;
+        }
+      }
+    }
+    return new Latency(
+        Harness.median(p50s),
+        Harness.median(p99s),
+        String.format(
+            Locale.ROOT,
+            "open loop at %,.0f appends/s for %.0f s, APPEND_ACK, 1 in %d records polled;"
+                + " median of %d runs",
+            rate,
+            seconds,
+            every,
             runs));
   }
 

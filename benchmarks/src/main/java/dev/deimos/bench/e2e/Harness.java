@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Options: {@code --records N} (default 1000000), {@code --vocab V} (default 100000), {@code
  * --warmup W} (default 1), {@code --runs R} (default 3), {@code --only name,...} (kafka, kafka-eos,
- * flink, flink-cp, deimos; default all), {@code --deimos-tasks T} (default 4), {@code
+ * flink, flink-cp, deimos, deimos-mb; default all), {@code --deimos-tasks T} (default 4), {@code
  * --deimos-threads H} (default 2), {@code --deimos-clients C} (default 8, the ACK clients), {@code
  * --latency-seconds S} (default 3, the open-loop latency run length), {@code --deimos-records N}
  * (default: as {@code --records}; the records of the Deimos rows, when the peers' count would take
@@ -49,7 +49,7 @@ public final class Harness {
     int vocab = 100_000;
     int warmup = 1;
     int runs = 3;
-    List<String> only = List.of("kafka", "kafka-eos", "flink", "flink-cp", "deimos");
+    List<String> only = List.of("kafka", "kafka-eos", "flink", "flink-cp", "deimos", "deimos-mb");
     int tasks = 4;
     int threads = 2;
     int clients = 8;
@@ -114,12 +114,15 @@ public final class Harness {
             ? new Workload(deimosRecords, vocab)
             : workload;
     List<Contestant> contestants = new ArrayList<>();
-    DeimosWordCount deimosAck = null;
     if (only.contains("deimos")) {
-      deimosAck = new DeimosWordCount(DeimosWordCount.Mode.ACK_CLIENTS, tasks, threads, clients);
-      contestants.add(deimosAck);
+      contestants.add(
+          new DeimosWordCount(DeimosWordCount.Mode.ACK_CLIENTS, tasks, threads, clients));
       contestants.add(
           new DeimosWordCount(DeimosWordCount.Mode.ASYNC_APPEND_ACK, tasks, threads, clients));
+    }
+    if (only.contains("deimos-mb")) {
+      contestants.add(
+          new DeimosWordCount(DeimosWordCount.Mode.MICROBATCH, tasks, threads, clients));
     }
     if (only.contains("kafka")) {
       contestants.add(new KafkaStreamsWordCount(false));
@@ -138,8 +141,21 @@ public final class Harness {
       rows.add(runOne(c, c instanceof DeimosWordCount ? deimosWorkload : workload, warmup, runs));
     }
     List<String[]> extras = new ArrayList<>();
-    if (deimosAck != null) {
-      extras = deimosExtras(rows.get(0), deimosWorkload, tasks, threads, latencySeconds, runs);
+    Row ackRow = null;
+    Row mbRow = null;
+    for (int i = 0; i < contestants.size(); i++) {
+      Contestant c = contestants.get(i);
+      if (c instanceof DeimosWordCount) {
+        DeimosWordCount.Mode m = ((DeimosWordCount) c).mode();
+        if (m == DeimosWordCount.Mode.ACK_CLIENTS) {
+          ackRow = rows.get(i);
+        } else if (m == DeimosWordCount.Mode.MICROBATCH) {
+          mbRow = rows.get(i);
+        }
+      }
+    }
+    if (ackRow != null || mbRow != null) {
+      extras = deimosExtras(ackRow, mbRow, deimosWorkload, tasks, threads, latencySeconds, runs);
     }
     print(System.out, workload, warmup, runs, rows, extras);
     boolean failed = rows.stream().anyMatch(r -> r.note != null && r.note.startsWith("failed"));
@@ -191,10 +207,10 @@ public final class Harness {
    * target, note}.
    */
   static List<String[]> deimosExtras(
-      Row ack, Workload workload, int tasks, int threads, double latencySeconds, int runs) {
+      Row ack, Row mb, Workload workload, int tasks, int threads, double latencySeconds, int runs) {
     List<String[]> out = new ArrayList<>();
     try {
-      if (!ack.runs.isEmpty()) {
+      if (ack != null && !ack.runs.isEmpty()) {
         double half =
             median(ack.runs.stream().mapToDouble(Contestant.RunResult::recordsPerSecond).toArray())
                 / 2;
@@ -208,6 +224,23 @@ public final class Harness {
               ms(l.p50),
               ms(l.p99),
               "p99 < 5 ms " + (l.p99 < 5 ? "MET" : "NOT MET"),
+              l.note
+            });
+      }
+      if (mb != null && !mb.runs.isEmpty()) {
+        double half =
+            median(mb.runs.stream().mapToDouble(Contestant.RunResult::recordsPerSecond).toArray())
+                / 2;
+        DeimosWordCount.Latency l =
+            DeimosWordCount.microbatchLatency(workload, tasks, threads, half, latencySeconds, runs);
+        System.out.printf(
+            Locale.ROOT, "microbatch latency: p50 %.3f ms, p99 %.3f ms%n", l.p50, l.p99);
+        out.add(
+            new String[] {
+              "Deimos microbatch append-to-visible, half its rate",
+              ms(l.p50),
+              ms(l.p99),
+              "-",
               l.note
             });
       }

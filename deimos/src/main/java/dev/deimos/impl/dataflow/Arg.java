@@ -1,6 +1,9 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.impl.data.Functions;
+import dev.deimos.ops.DeimosFunction1;
+import dev.deimos.ops.DeimosFunction2;
+import dev.deimos.ops.DeimosFunction3;
 
 /** A compiled argument: a var slot, a literal, or a nested function call. */
 abstract class Arg {
@@ -42,7 +45,30 @@ abstract class Arg {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     Object eval(Object[] slots) {
+      // Nested Exprs of one to three arguments skip the argument array.
+      switch (args.length) {
+        case 1:
+          if (fn instanceof DeimosFunction1) {
+            return ((DeimosFunction1<Object, Object>) fn).invoke(args[0].eval(slots));
+          }
+          break;
+        case 2:
+          if (fn instanceof DeimosFunction2) {
+            return ((DeimosFunction2<Object, Object, Object>) fn)
+                .invoke(args[0].eval(slots), args[1].eval(slots));
+          }
+          break;
+        case 3:
+          if (fn instanceof DeimosFunction3) {
+            return ((DeimosFunction3<Object, Object, Object, Object>) fn)
+                .invoke(args[0].eval(slots), args[1].eval(slots), args[2].eval(slots));
+          }
+          break;
+        default:
+          break;
+      }
       return Functions.invoke(fn, evalAll(args, slots));
     }
   }

@@ -47,7 +47,7 @@ final class Executor {
           } while (s != null && s.kind == Node.Kind.EACH_FN);
           break;
         case EACH_OP:
-          Invoke.operation(s.fn, FastCall.args(s, slots), new Emitter(s, slots));
+          Invoke.operation(s, slots, new Emitter(s, slots));
           return;
         case KEEP_TRUE:
           if (!truthy(s.args[0].eval(slots))) {

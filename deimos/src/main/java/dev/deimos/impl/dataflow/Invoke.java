@@ -15,6 +15,34 @@ import dev.deimos.ops.OutputCollector;
 final class Invoke {
   private Invoke() {}
 
+  /**
+   * Calls the operation of step {@code s}; arities 0-3 read their arguments without building an
+   * argument array (the executor's hot path for EXPLODE-like operations).
+   */
+  @SuppressWarnings("unchecked")
+  static void operation(Step s, Object[] slots, OutputCollector c) {
+    Object op = s.fn;
+    switch (s.argSlot.length) {
+      case 0:
+        ((DeimosOperation0) op).invoke(c);
+        return;
+      case 1:
+        ((DeimosOperation1<Object>) op).invoke(FastCall.arg(s, 0, slots), c);
+        return;
+      case 2:
+        ((DeimosOperation2<Object, Object>) op)
+            .invoke(FastCall.arg(s, 0, slots), FastCall.arg(s, 1, slots), c);
+        return;
+      case 3:
+        ((DeimosOperation3<Object, Object, Object>) op)
+            .invoke(
+                FastCall.arg(s, 0, slots), FastCall.arg(s, 1, slots), FastCall.arg(s, 2, slots), c);
+        return;
+      default:
+        operation(op, FastCall.args(s, slots), c);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   static void operation(Object op, Object[] a, OutputCollector c) {
     switch (a.length) {

@@ -28,6 +28,10 @@ public final class PathImpl implements Path.Impl {
 
   private final Nav[] navs;
   private transient volatile Node compiled;
+  // arguments of the steps when every step is key(k), else NOT_KEYS; computed on first use
+  private transient volatile Object[] keyArgs;
+  private transient volatile Object[] staticKeys;
+  private static final Object[] NOT_KEYS = new Object[0];
 
   private PathImpl(Nav[] navs) {
     this.navs = navs;
@@ -58,9 +62,61 @@ public final class PathImpl implements Path.Impl {
     return navs.length;
   }
 
+  /** The last navigator, or null for the empty path. */
+  Nav lastNav() {
+    return navs.length == 0 ? null : navs[navs.length - 1];
+  }
+
+  /** The resolved keys of all steps but the last when they are all key(k), else null. */
+  Object[] keyPrefix(dev.deimos.impl.data.Vars vars) {
+    Object[] out = new Object[navs.length - 1];
+    for (int i = 0; i < out.length; i++) {
+      if (!(navs[i] instanceof MapNavs.Key)) {
+        return null;
+      }
+      out[i] = Args.resolve(((MapNavs.Key) navs[i]).arg, vars);
+    }
+    return out;
+  }
+
   /** The first navigator, or null for the empty path. */
   Nav firstNav() {
     return navs.length == 0 ? null : navs[0];
+  }
+
+  /**
+   * The resolved keys when every step is {@code key(k)} (at least one), else null. Stores use it to
+   * run point reads without the general engine. The array is shared when no key is a var or an
+   * expression: callers must not change it.
+   */
+  Object[] keyChain(dev.deimos.impl.data.Vars vars) {
+    Object[] s = staticKeys;
+    if (s != null) {
+      return s;
+    }
+    Object[] a = keyArgs;
+    if (a == null) {
+      a = NOT_KEYS;
+      boolean allStatic = true;
+      if (navs.length > 0) {
+        a = new Object[navs.length];
+        for (int i = 0; i < navs.length; i++) {
+          if (!(navs[i] instanceof MapNavs.Key)) {
+            a = NOT_KEYS;
+            break;
+          }
+          a[i] = ((MapNavs.Key) navs[i]).arg;
+          allStatic &= Args.isStatic(a[i]);
+        }
+      }
+      keyArgs = a;
+      if (a != NOT_KEYS && allStatic) {
+        Object[] r = Args.resolveAll(a, vars);
+        staticKeys = r;
+        return r;
+      }
+    }
+    return a == NOT_KEYS ? null : Args.resolveAll(a, vars);
   }
 
   /** Links the steps in front of {@code next}; sub-paths are linked by their step's link. */

@@ -31,4 +31,71 @@ public final class PathKeys {
     }
     return NONE;
   }
+
+  /**
+   * Returns the resolved keys of a path made only of {@code key(k)} steps, in order, else null. The
+   * returned array may be shared between calls: do not change it.
+   *
+   * @param path the path
+   * @param vars vars for {@code *var} arguments
+   * @return the keys, or null when the path has another kind of step (or none)
+   */
+  public static Object[] keyChain(Path path, Vars vars) {
+    return path instanceof PathImpl ? ((PathImpl) path).keyChain(vars) : null;
+  }
+
+  /**
+   * A transform made of {@code key} steps and one term navigator without extra arguments ({@code
+   * termVal(v)}, {@code term(fn)} or {@code termVoid()}), resolved for one call: stores run it
+   * without the path engine.
+   *
+   * @param keys the resolved keys (at least one)
+   * @param remove true for {@code termVoid()}
+   * @param fn the term function, or null
+   * @param value the {@code termVal} value (when {@code fn} is null and not {@code remove})
+   */
+  public record KeyUpdate(Object[] keys, boolean remove, Object fn, Object value) {
+    /**
+     * The new value of the location, given its old value (null when absent).
+     *
+     * @param old the old value
+     * @return the new value
+     */
+    public Object apply(Object old) {
+      return fn != null ? dev.deimos.impl.data.Functions.invoke(fn, old) : value;
+    }
+  }
+
+  /**
+   * Returns the path as a {@link KeyUpdate} when it is {@code key} steps ending in a plain term
+   * navigator, else null.
+   *
+   * @param path the path
+   * @param vars vars for {@code *var} arguments
+   * @return the update, or null
+   */
+  public static KeyUpdate keyUpdate(Path path, Vars vars) {
+    if (!(path instanceof PathImpl)) {
+      return null;
+    }
+    PathImpl p = (PathImpl) path;
+    Nav last = p.lastNav();
+    if (!(last instanceof TermNavs.Terminal) || p.size() < 2) {
+      return null;
+    }
+    Object[] keys = p.keyPrefix(vars);
+    if (keys == null) {
+      return null;
+    }
+    if (last instanceof TermNavs.TermVoid) {
+      return new KeyUpdate(keys, true, null, null);
+    }
+    if (last instanceof TermNavs.TermVal) {
+      return new KeyUpdate(keys, false, null, Args.resolve(((TermNavs.TermVal) last).arg, vars));
+    }
+    if (last instanceof TermNavs.Term && ((TermNavs.Term) last).args.length == 0) {
+      return new KeyUpdate(keys, false, ((TermNavs.Term) last).fn, null);
+    }
+    return null;
+  }
 }

@@ -8,10 +8,23 @@ import java.util.List;
  * One partition of one PState, as the runtime sees it: path reads over the committed data and path
  * writes that are staged until {@link #commit()}.
  *
+ * <p><b>Staging.</b> A staging session starts with the first {@link #transform} after the store
+ * opened or after the last {@link #commit()} / {@link #abort()}, and spans any number of transforms
+ * until the writer ends it explicitly: {@link #commit()} makes all of them visible at once (and,
+ * for a durable store, durable together), {@link #abort()} drops all of them. The writer reads its
+ * own staged writes through {@link #selectStaged} / {@link #selectOneStaged}; every other reader
+ * uses {@link #select} / {@link #selectOne} and sees committed data only. The runtime uses one
+ * session per event for stream topologies (commit when the event succeeds, abort when it fails) and
+ * one session per microbatch on every task for microbatch topologies (commit when the whole
+ * microbatch succeeded), so a session must not be assumed to be short.
+ *
  * <p>Contract shared by every implementation:
  *
  * <ul>
  *   <li>Reads see committed data only; staged writes are invisible to them until {@link #commit()}.
+ *   <li>Staged reads ({@link #selectStaged}) see the committed data with every staged write of the
+ *       current session applied, in order; after {@link #abort()} they see the committed data
+ *       again.
  *   <li>{@link #transform} checks the whole would-be value against the PState's schema before
  *       staging it. A violating write throws a {@link
  *       dev.deimos.impl.pstate.schema.SchemaViolationException} naming the PState and location, and
@@ -46,6 +59,27 @@ public interface PStateStore extends AutoCloseable {
   Object selectOne(Path path, Vars vars);
 
   /**
+   * Like {@link #select}, but over the committed data with this session's staged writes applied:
+   * the writer's own view (read-your-writes). Same as {@link #select} when nothing is staged.
+   * Called by the writer only, never concurrently with {@link #transform}.
+   *
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a new list; its elements are copies
+   */
+  List<Object> selectStaged(Path path, Vars vars);
+
+  /**
+   * Like {@link #selectOne}, but sees this session's staged writes (see {@link #selectStaged}).
+   *
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a copy of the value, or null
+   * @throws dev.deimos.impl.path.PathException if the path reaches more than one value
+   */
+  Object selectOneStaged(Path path, Vars vars);
+
+  /**
    * Stages a path write on top of the committed data and earlier staged writes.
    *
    * @param path a transform path, usually ending in a term navigator
@@ -55,10 +89,10 @@ public interface PStateStore extends AutoCloseable {
    */
   void transform(Path path, Vars vars);
 
-  /** Makes all staged writes visible to readers at once. */
+  /** Makes all staged writes visible to readers at once and ends the staging session. */
   void commit();
 
-  /** Discards all staged writes. */
+  /** Discards all staged writes and ends the staging session. */
   void abort();
 
   /** Returns whether writes are staged and not yet committed or aborted. */

@@ -91,6 +91,10 @@ final class MicrobatchRunner {
   private final int maxRecords;
   private final Progress progress;
 
+  // the newest attempt started and the first id when none has (for readTarget)
+  private volatile Attempt latest;
+  private volatile long firstId;
+
   private boolean running;
   private boolean paused;
   private boolean closed;
@@ -128,6 +132,20 @@ final class MicrobatchRunner {
         t.pstate(v).ownedBy(this);
       }
     }
+    firstId = progress.nextId;
+  }
+
+  /**
+   * The microbatch id a read spanning several tasks pins: it reads, on every task, the state made
+   * of the microbatches with smaller ids, i.e. the state committed when the read started (see
+   * {@link TaskPState#clientSelectAt}).
+   */
+  long readTarget() {
+    Attempt a = latest;
+    if (a == null) {
+      return firstId;
+    }
+    return a.committed ? a.id + 1 : a.id;
   }
 
   String topology() {
@@ -148,6 +166,7 @@ final class MicrobatchRunner {
    */
   synchronized void adopt(Progress previous) {
     progress.nextId = previous.nextId;
+    firstId = previous.nextId;
     progress.processed = previous.processed;
     for (Map.Entry<String, long[]> e : previous.offsets.entrySet()) {
       if (progress.offsets.containsKey(e.getKey())) {
@@ -209,6 +228,7 @@ final class MicrobatchRunner {
       }
     }
     Attempt attempt = new Attempt(id);
+    latest = attempt;
     // priming is queued on every task before any frame of the attempt can be, so (mailboxes being
     // FIFO) each task snapshots its PStates before the attempt touches them
     for (Task t : tasks) {
@@ -253,6 +273,12 @@ final class MicrobatchRunner {
     }
     int attemptNo;
     synchronized (this) {
+      if (closed) {
+        // the module closed under the attempt: nothing to roll back or retry
+        running = false;
+        notifyAll();
+        return;
+      }
       attemptNo = ++failures;
     }
     LOG.warn(

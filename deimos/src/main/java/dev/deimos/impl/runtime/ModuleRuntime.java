@@ -798,8 +798,16 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+    // a microbatch topology's PState: every task answers as of the same microbatch
+    long target = tasks[0].pstate(pstateVar).readTarget();
     for (Task t : tasks) {
-      parts.add(call(t, () -> t.pstate(pstateVar).selectRaw(path)));
+      parts.add(
+          call(
+              t,
+              () ->
+                  target < 0
+                      ? t.pstate(pstateVar).selectRaw(path)
+                      : t.pstate(pstateVar).clientSelectAt(target, path, Vars.NONE)));
     }
     return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
         .thenApply(
@@ -915,8 +923,15 @@ public final class ModuleRuntime implements AutoCloseable {
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
+      long target = tasks[0].pstate(pstateVar).readTarget();
       for (Task t : tasks) {
-        parts.add(call(t, () -> t.pstate(pstateVar).clientSelect(path, vars)));
+        parts.add(
+            call(
+                t,
+                () ->
+                    target < 0
+                        ? t.pstate(pstateVar).clientSelect(path, vars)
+                        : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
       }
       return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
           .thenApply(

@@ -15,10 +15,10 @@ import dev.deimos.ops.DeimosFunction2;
  * One task's partition of one PState, as dataflow code on that task sees it. Used only on the
  * task's thread.
  *
- * <p>Per-event atomicity: the store keeps reads to committed data, yet an event must read its own
- * writes. So the first write of an event snapshots the partition, every write is committed at once,
- * and a failed event restores the snapshot. Nothing else reads the store in between, since client
- * reads also run on the task thread, between events.
+ * <p>Per-event atomicity: an event's writes are staged in the store's staging session and its
+ * dataflow reads go through {@link PStateStore#selectStaged}, so the event reads its own writes;
+ * {@link #endEvent} commits the session when the event succeeded and aborts it when it failed.
+ * Client reads ({@link #selectRaw}) see committed data only.
  *
  * <p>Microbatch mode (the PState belongs to a microbatch topology, see {@link #ownedBy}): a
  * microbatch's writes are committed to the store as they happen, so its later frames read them, but
@@ -32,12 +32,15 @@ final class TaskPState implements PStateAccess {
   private final Task task;
   private final DeimosFunction2<Integer, Object, Integer> keyPartitioner;
   private boolean touched;
-  private Object undo;
 
   // microbatch mode; all used on the task thread except Attempt.committed, flipped by the runner
   private MicrobatchRunner owner;
   private MicrobatchRunner.Attempt attempt;
   private Object external;
+  // the snapshots before the last few microbatch ids, for reads pinned to one (clientSelectAt)
+  private static final int KEPT = 4;
+  private Object[] before;
+  private long[] beforeIds;
   private final PStateAccess externalAccess =
       new PStateAccess() {
         @Override
@@ -95,7 +98,7 @@ final class TaskPState implements PStateAccess {
   @Override
   public java.util.List<Object> select(Path path, Vars vars) {
     checkAligned(path, vars);
-    return store.select(path, vars);
+    return touched ? store.selectStaged(path, vars) : store.select(path, vars);
   }
 
   /** Makes this a microbatch topology's PState (before any event runs). */
@@ -116,6 +119,14 @@ final class TaskPState implements PStateAccess {
   void beginMicrobatch(MicrobatchRunner.Attempt a) {
     external = store.snapshot();
     attempt = a;
+    if (before == null) {
+      before = new Object[KEPT];
+      beforeIds = new long[KEPT];
+      java.util.Arrays.fill(beforeIds, -1);
+    }
+    int i = (int) (a.id % KEPT);
+    before[i] = external;
+    beforeIds[i] = a.id;
   }
 
   /** After a failed attempt: back to the state before it. */
@@ -132,6 +143,39 @@ final class TaskPState implements PStateAccess {
       return store.selectAt(external, path, vars);
     }
     return store.select(path, vars);
+  }
+
+  /**
+   * A read that is one part of a read spanning several tasks: returns the state made of the
+   * microbatches with ids below {@code target} (from {@link MicrobatchRunner#readTarget}, taken
+   * when the whole read started), so every part sees the same microbatches. Attempts are primed on
+   * every task before they run and commit only after, so here the current attempt's id is at least
+   * {@code target - 1}. The snapshots before the last few ids are kept; a read outlived by more
+   * commits than that reads the oldest one kept.
+   */
+  java.util.List<Object> clientSelectAt(long target, Path path, Vars vars) {
+    MicrobatchRunner.Attempt a = attempt;
+    if (a == null || target > a.id) {
+      return store.select(path, vars);
+    }
+    Object snap = external;
+    long oldest = a.id;
+    for (int i = 0; i < KEPT; i++) {
+      if (beforeIds[i] == target) {
+        snap = before[i];
+        break;
+      }
+      if (beforeIds[i] >= 0 && beforeIds[i] < oldest) {
+        oldest = beforeIds[i];
+        snap = before[i];
+      }
+    }
+    return store.selectAt(snap, path, vars);
+  }
+
+  /** The target a read of this PState spanning several tasks pins, or -1 outside microbatches. */
+  long readTarget() {
+    return owner == null ? -1 : owner.readTarget();
   }
 
   java.util.List<Object> selectRaw(Path path) {
@@ -153,26 +197,23 @@ final class TaskPState implements PStateAccess {
       return;
     }
     if (!touched) {
-      undo = store.selectOne(Path.stay(), Vars.NONE);
       touched = true;
       task.touched(this);
     }
-    try {
-      store.transform(path, vars);
-    } catch (RuntimeException e) {
-      store.abort();
-      throw e;
-    }
-    store.commit();
+    // a failing write stages nothing; the event fails and endEvent aborts its earlier writes
+    store.transform(path, vars);
   }
 
+  /** Ends the event's staging session: commits its writes if {@code ok}, else discards them. */
   void endEvent(boolean ok) {
-    if (touched && !ok) {
-      store.transform(Path.termVal(undo), Vars.NONE);
-      store.commit();
+    if (touched) {
+      touched = false;
+      if (ok) {
+        store.commit();
+      } else {
+        store.abort();
+      }
     }
-    touched = false;
-    undo = null;
   }
 
   private void checkAligned(Path path, Vars vars) {

@@ -127,6 +127,7 @@ class ChainMirrorTest {
             "emitLoop",
             "execute",
             "explodeMaterialized",
+            "explodeMicrobatch",
             "freshBatchSource",
             "hook",
             "invokeQuery",

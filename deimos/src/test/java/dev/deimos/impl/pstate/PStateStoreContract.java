@@ -88,6 +88,138 @@ public abstract class PStateStoreContract {
   }
 
   @Test
+  void stagedRead_seesOwnWrites_otherReadersSeeCommittedOnly() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    s.transform(Path.key("a").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    s.transform(Path.key("b").termVal(7L), Vars.NONE);
+    // a later write of the same session builds on the earlier staged one
+    s.transform(Path.key("a").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(3L);
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("a", "b");
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(3L);
+    assertThat(s.selectOneStaged(Path.key("b"), Vars.NONE)).isEqualTo(7L);
+  }
+
+  @Test
+  void stagedRead_afterAbort_seesCommittedDataAgain() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("a").termVoid(), Vars.NONE);
+    s.transform(Path.key("c").termVal(9L), Vars.NONE);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isNull();
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("c");
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    assertThat(s.selectStaged(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a");
+  }
+
+  @Test
+  void stagedRead_failedWriteInSession_keepsEarlierStagedWrites() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    assertThatThrownBy(() -> s.transform(Path.key("a").termVal("one"), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class);
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+  }
+
+  @Test
+  void stagedRead_returnsCopies() {
+    PStateStore s = follows();
+    s.transform(Path.key("a").termVal(new ArrayList<>(List.of("x"))), Vars.NONE);
+    @SuppressWarnings("unchecked")
+    List<Object> got = (List<Object>) s.selectOneStaged(Path.key("a"), Vars.NONE);
+    got.add("leak");
+    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(List.of("x"));
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(List.of("x"));
+  }
+
+  @Test
+  void wholeRootWrite_thenKeyWrites_inOneSession_commitTogether() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.transform(Path.key("b").termVal(2L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("c").termVal(3L), Vars.NONE);
+    // a write not into one key: every value goes up by ten
+    s.transform(Path.mapVals().term((Long v) -> v + 10), Vars.NONE);
+    s.transform(Path.key("a").term((Long v) -> v * 2), Vars.NONE);
+    s.transform(Path.key("b").termVoid(), Vars.NONE);
+    assertThat(s.selectStaged(Path.mapVals(), Vars.NONE)).containsExactly(22L, 13L);
+    assertThat(s.select(Path.mapVals(), Vars.NONE)).containsExactly(1L, 2L);
+    s.commit();
+    assertThat(s.selectOne(Path.stay(), Vars.NONE)).isEqualTo(Map.of("a", 22L, "c", 13L));
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isEqualTo(22L);
+    assertThat(s.select(Path.sortedMapRangeFrom("b", 5).mapKeys(), Vars.NONE)).containsExactly("c");
+  }
+
+  @Test
+  void nullValue_underTopLevelKey_keptAsPresentKey() {
+    PStateStore s = counts();
+    s.transform(Path.key("a").termVal(1L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("a").termVal(null), Vars.NONE);
+    s.transform(Path.key("b").termVal(2L), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("a"), Vars.NONE)).isNull();
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).containsExactly("a", "b");
+    assertThat(s.select(Path.mapVals(), Vars.NONE)).containsExactly(null, 2L);
+    assertThat(s.select(Path.must("a"), Vars.NONE)).containsExactly((Object) null);
+  }
+
+  @Test
+  void repeatedNestedWrites_inOneSession_neverChangeCommittedValues() {
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$nested",
+                PState.mapSchema(
+                    String.class,
+                    PState.fixedKeysSchema(
+                        "counts",
+                        PState.mapSchema(String.class, Long.class).subindexed(),
+                        "name",
+                        String.class))));
+    s.transform(Path.key("u", "counts", "a").termVal(1L), Vars.NONE);
+    s.commit();
+    Path inc = Path.key("u", "counts", "a").term(dev.deimos.ops.Ops.INC_LONG);
+    s.transform(inc, Vars.NONE);
+    s.transform(inc, Vars.NONE);
+    s.transform(Path.key("u", "counts", "b").termVal(5L), Vars.NONE);
+    s.transform(Path.key("u", "name").termVal("ann"), Vars.NONE);
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("counts", Map.of("a", 1L)));
+    assertThat(s.selectOneStaged(Path.key("u", "counts", "a"), Vars.NONE)).isEqualTo(3L);
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("u"), Vars.NONE))
+        .isEqualTo(Map.of("counts", Map.of("a", 1L)));
+    s.transform(inc, Vars.NONE);
+    s.transform(Path.key("u", "counts", "a").termVoid(), Vars.NONE);
+    s.transform(Path.key("u", "counts", "c").termVal(7L), Vars.NONE);
+    s.commit();
+    s.transform(Path.key("u", "counts", "c").term(dev.deimos.ops.Ops.INC_LONG), Vars.NONE);
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isEqualTo(Map.of("c", 7L));
+    s.commit();
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isEqualTo(Map.of("c", 8L));
+    assertThat(s.selectOne(Path.key("u", "counts"), Vars.NONE)).isInstanceOf(SortedMap.class);
+    assertThatThrownBy(() -> s.transform(Path.key("u", "counts", "c").termVal("x"), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class)
+        .hasMessageContaining("\"c\"");
+    assertThatThrownBy(() -> s.transform(Path.key("u", "other").termVal(1L), Vars.NONE))
+        .isInstanceOf(SchemaViolationException.class);
+    assertThat(s.hasStagedWrites()).isFalse();
+  }
+
+  @Test
   void transform_withVars_resolvesVars() {
     PStateStore s = counts();
     s.transform(Path.key("*k").termVal("*v"), Map.<String, Object>of("*k", "bob", "*v", 4L)::get);
@@ -245,6 +377,24 @@ public abstract class PStateStoreContract {
     assertThat(s.selectOne(Path.key("u").key(7L), Vars.NONE)).isEqualTo(java.util.Set.of("e7"));
     assertThat(s.selectOne(Path.key("u").key(70L), Vars.NONE)).isNull();
     assertThat(s.select(Path.key("u").key(7L).all(), Vars.NONE)).containsExactly("e7");
+  }
+
+  @Test
+  void subindexedMap_stagedRead_mergesStagedAndCommittedElementsInOrder() {
+    PStateStore s = histories();
+    fillHistory(s, 5);
+    s.transform(Path.key("u").key(2L).termVoid(), Vars.NONE);
+    s.transform(Path.key("u").key(9L).nullToSet().voidSetElem().termVal("new"), Vars.NONE);
+    Object page = s.selectOneStaged(Path.key("u").sortedMapRangeFrom(1L, 10), Vars.NONE);
+    assertThat(new ArrayList<Object>(((SortedMap<?, ?>) page).keySet()))
+        .containsExactly(1L, 3L, 4L, 9L);
+    assertThat(s.selectOneStaged(Path.key("u").key(9L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("new"));
+    assertThat(s.selectOne(Path.key("u").key(2L), Vars.NONE)).isEqualTo(java.util.Set.of("e2"));
+    s.abort();
+    assertThat(s.selectOneStaged(Path.key("u").key(9L), Vars.NONE)).isNull();
+    assertThat(s.selectOneStaged(Path.key("u").key(2L), Vars.NONE))
+        .isEqualTo(java.util.Set.of("e2"));
   }
 
   @Test

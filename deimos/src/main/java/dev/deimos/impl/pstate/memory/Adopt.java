@@ -39,11 +39,15 @@ final class Adopt {
     SchemaNode s = MigratedSchemaNode.unwrap(schema);
     if (s instanceof MapSchema && nv instanceof Map) {
       MapSchema m = (MapSchema) s;
-      if (nv instanceof SortedMap && old instanceof SortedMap && (sorted || m.isSubindexed())) {
+      // a StoredSortedMap is stored data (e.g. moved here by a term function): never update it
+      if (nv instanceof SortedMap
+          && !(nv instanceof StoredSortedMap)
+          && old instanceof SortedMap
+          && (sorted || m.isSubindexed())) {
         SortedMap<?, ?> a = (SortedMap<?, ?>) nv;
         if (a.comparator() == OrderedKeyEncoding.KEY_ORDER
             && ((SortedMap<?, ?>) old).comparator() == OrderedKeyEncoding.KEY_ORDER) {
-          return adoptSorted(m, a, (SortedMap<?, ?>) old, loc);
+          return stored(m, adoptSorted(m, a, (SortedMap<?, ?>) old, loc));
         }
       }
       Map<?, ?> oldMap = old instanceof Map ? (Map<?, ?>) old : Map.of();
@@ -56,7 +60,7 @@ final class Adopt {
         out.put(e.getKey(), adopt(m.valueSchema(), e.getValue(), oldChild, loc, false));
         loc.remove(loc.size() - 1);
       }
-      return out;
+      return stored(m, out);
     }
     if (s instanceof FixedKeysSchema && nv instanceof Map) {
       FixedKeysSchema f = (FixedKeysSchema) s;
@@ -125,6 +129,14 @@ final class Adopt {
       }
     }
     return out;
+  }
+
+  /** A finished subindexed map in its stored form (with a lazily built hash index). */
+  @SuppressWarnings("unchecked")
+  private static Object stored(MapSchema m, Object finished) {
+    return m.isSubindexed() && !(finished instanceof StoredSortedMap)
+        ? new StoredSortedMap((SortedMap<Object, Object>) finished)
+        : finished;
   }
 
   @SuppressWarnings("unchecked")

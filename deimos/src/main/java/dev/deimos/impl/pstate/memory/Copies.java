@@ -19,6 +19,9 @@ final class Copies {
 
   /** Copies Maps, Sets and Lists recursively; other values are returned as they are. */
   static Object deepCopy(Object v) {
+    if (isLeaf(v)) {
+      return v;
+    }
     if (v instanceof SortedMap) {
       SortedMap<?, ?> m = (SortedMap<?, ?>) v;
       TreeMap<Object, Object> out = new TreeMap<>(comparator(m.comparator()));
@@ -54,6 +57,20 @@ final class Copies {
       return out;
     }
     return v;
+  }
+
+  /**
+   * True for null and the common immutable values. Checked first, as exact class tests: testing a
+   * Long against several collection interfaces in turn is slow on JDK 17 (each failed interface
+   * test rewrites the class's one-entry secondary-supers cache).
+   */
+  static boolean isLeaf(Object v) {
+    return v == null
+        || v instanceof Long
+        || v instanceof String
+        || v instanceof Integer
+        || v instanceof Double
+        || v instanceof Boolean;
   }
 
   /**

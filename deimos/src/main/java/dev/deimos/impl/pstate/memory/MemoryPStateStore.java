@@ -1,40 +1,69 @@
 package dev.deimos.impl.pstate.memory;
 
+import dev.deimos.Navigator;
 import dev.deimos.Path;
 import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.schema.FixedKeysSchema;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
 import dev.deimos.impl.pstate.schema.SchemaCompatibility;
 import dev.deimos.impl.pstate.schema.SchemaNode;
+import dev.deimos.impl.pstate.schema.SchemaValidator;
 import dev.deimos.impl.pstate.schema.SetSchema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A {@link PStateStore} holding the whole partition as one plain {@code java.util} value.
+ * A {@link PStateStore} holding the partition as plain {@code java.util} values.
  *
- * <p>Writes go through {@link Paths#transform}, which copies along the changed route and never
- * mutates its input, so the committed root and the staged root can share structure: commit swaps
- * the staged root in, abort drops it. A write checks and copies only the parts the path changed
- * ({@link Adopt}), so it costs the width of the maps along its route plus its new values. Readers
- * read the committed root reference once, so each read sees one committed state.
+ * <p>Map PStates (the common case) keep their top level in a {@link CommittedMap}, which readers
+ * navigate while commits update it in place; every value under a top-level key is immutable once
+ * committed. A write whose path starts with {@code key(k)} is staged per key: the engine transforms
+ * the current value of {@code k} (copying only along its route, never mutating it) and the result
+ * is checked and copied where it changed ({@link Adopt}) and kept in the session's overlay. Commit
+ * puts the overlay's values into the committed map under a sequence lock, so a reader sees all of a
+ * commit or none of it; so a write costs its route inside one value plus {@code log n} at commit,
+ * not the size of the partition. Writes with other paths (and every write to set and Class PStates)
+ * stage a new whole root, which commit swaps in.
  *
- * <p>Thread-safe: readers take the committed root without locking; writers are serialized.
+ * <p>Reads made only of {@code key} steps skip the path engine (a hash lookup per level where the
+ * keys allow it). Results are copies of mutable containers; immutable leaves are returned as they
+ * are.
+ *
+ * <p>Thread-safe: readers never lock (they retry if a commit landed during the read); writers are
+ * serialized.
  */
 public final class MemoryPStateStore implements PStateStore {
+  private static final Object ABSENT = new Object();
+  private static final Object REMOVED = new Object();
+
   private final String name;
   private final SchemaNode schema;
   private final PStateDeclaration declaration;
   private final Adopt adopt;
+  // non-null for a map PState: its key class and value schema
+  private final MapSchema mapSchema;
+  // a CommittedMap for a map PState, else the whole committed value; swapped by whole-root commits
   private volatile Object committed;
+  // even when no commit is running; readers retry when it changed during their read
+  private volatile long seq;
+  // staged per-key values of a map PState (REMOVED for a removed key), in key order
+  private final TreeMap<Object, Object> overlay = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+  // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
   private Object staged;
+  private boolean whole;
+  // maps this session copied (by identity): not yet visible to readers, so updated in place
+  // (null until the session copies its first map)
+  private java.util.Set<Object> fresh;
   private boolean dirty;
   private volatile boolean closed;
 
@@ -49,6 +78,8 @@ public final class MemoryPStateStore implements PStateStore {
     this.schema = declaration.getSchema();
     this.declaration = declaration;
     this.adopt = new Adopt(name);
+    SchemaNode top = MigratedSchemaNode.unwrap(schema);
+    this.mapSchema = top instanceof MapSchema ? (MapSchema) top : null;
     this.committed = initialRoot(declaration);
   }
 
@@ -56,7 +87,7 @@ public final class MemoryPStateStore implements PStateStore {
     SchemaNode s = MigratedSchemaNode.unwrap(d.getSchema());
     if (s instanceof MapSchema) {
       // top-level keys of a map PState are kept sorted, so range navigators work on them
-      return new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      return new CommittedMap();
     } else if (s instanceof SetSchema) {
       return new TreeSet<>(OrderedKeyEncoding.KEY_ORDER);
     } else if (s instanceof ListSchema) {
@@ -72,8 +103,72 @@ public final class MemoryPStateStore implements PStateStore {
 
   @Override
   public List<Object> select(Path path, Vars vars) {
+    Object[] keys = PathKeys.keyChain(path, vars);
+    while (true) {
+      long s = seq;
+      if ((s & 1) == 0) {
+        checkOpen();
+        Object root = committed;
+        List<Object> out;
+        Object v = keys == null ? NOT_POINT : point(root, keys);
+        if (v != NOT_POINT) {
+          out = new ArrayList<>(1);
+          out.add(Copies.deepCopy(v));
+        } else {
+          out = Paths.select(path, root, vars);
+          for (int i = 0; i < out.size(); i++) {
+            out.set(i, Copies.deepCopy(out.get(i)));
+          }
+        }
+        if (seq == s) {
+          return out;
+        }
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  @Override
+  public Object selectOne(Path path, Vars vars) {
+    Object[] keys = PathKeys.keyChain(path, vars);
+    while (true) {
+      long s = seq;
+      if ((s & 1) == 0) {
+        checkOpen();
+        Object root = committed;
+        Object v = keys == null ? NOT_POINT : point(root, keys);
+        Object out = Copies.deepCopy(v != NOT_POINT ? v : Paths.selectOne(path, root, vars));
+        if (seq == s) {
+          return out;
+        }
+      }
+      Thread.onSpinWait();
+    }
+  }
+
+  private static final Object NOT_POINT = new Object();
+
+  /** Follows {@code key} steps over maps; NOT_POINT where the path engine must decide. */
+  private static Object point(Object v, Object[] keys) {
+    for (Object k : keys) {
+      if (v == null) {
+        return null;
+      }
+      if (!(v instanceof Map)) {
+        return NOT_POINT;
+      }
+      v = ((Map<?, ?>) v).get(k);
+    }
+    return v;
+  }
+
+  @Override
+  public synchronized List<Object> selectStaged(Path path, Vars vars) {
     checkOpen();
-    List<Object> out = Paths.select(path, committed, vars);
+    if (!dirty) {
+      return select(path, vars);
+    }
+    List<Object> out = Paths.select(path, stagedRoot(path, vars), vars);
     for (int i = 0; i < out.size(); i++) {
       out.set(i, Copies.deepCopy(out.get(i)));
     }
@@ -81,45 +176,275 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public Object selectOne(Path path, Vars vars) {
+  public synchronized Object selectOneStaged(Path path, Vars vars) {
     checkOpen();
-    return Copies.deepCopy(Paths.selectOne(path, committed, vars));
+    if (!dirty) {
+      return selectOne(path, vars);
+    }
+    return Copies.deepCopy(Paths.selectOne(path, stagedRoot(path, vars), vars));
+  }
+
+  /**
+   * The root the writer sees: for a path into one key of a map PState, a one-entry map holding that
+   * key's staged (or committed) value; otherwise the whole staged root.
+   */
+  private Object stagedRoot(Path path, Vars vars) {
+    if (whole) {
+      return staged;
+    }
+    Object k = PathKeys.firstKey(path, vars);
+    if (k != PathKeys.NONE && k != null) {
+      return single(k, currentValue(k));
+    }
+    return mergedRoot();
+  }
+
+  private static TreeMap<Object, Object> single(Object k, Object v) {
+    TreeMap<Object, Object> m = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+    if (v != ABSENT) {
+      m.put(k, v);
+    }
+    return m;
+  }
+
+  /** The writer's current value of top-level key {@code k}: staged, else committed, else ABSENT. */
+  private Object currentValue(Object k) {
+    Object v = overlay.isEmpty() ? null : overlay.get(k);
+    if (v != null) {
+      return v == REMOVED ? ABSENT : v;
+    }
+    return ((CommittedMap) committed).getOr(k, ABSENT);
+  }
+
+  /** Committed top level with the overlay applied, as a new sorted map sharing the values. */
+  private TreeMap<Object, Object> mergedRoot() {
+    TreeMap<Object, Object> m = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+    m.putAll((CommittedMap) committed);
+    for (Map.Entry<Object, Object> e : overlay.entrySet()) {
+      if (e.getValue() == REMOVED) {
+        m.remove(e.getKey());
+      } else {
+        m.put(e.getKey(), e.getValue());
+      }
+    }
+    return m;
   }
 
   @Override
   public synchronized void transform(Path path, Vars vars) {
     checkOpen();
-    Object base = dirty ? staged : committed;
+    if (mapSchema != null && !whole) {
+      Object k = PathKeys.firstKey(path, vars);
+      if (k != PathKeys.NONE && k != null) {
+        transformKey(k, path, vars);
+        return;
+      }
+    }
+    Object base = whole ? staged : mapSchema != null ? mergedRoot() : committed;
     // parts the path did not change are shared with base; new parts are checked and copied, since
     // the path's term values belong to the caller, who may mutate them later
     Object next =
         adopt.adopt(schema, Paths.transform(path, base, vars), base, new ArrayList<>(), true);
+    if (mapSchema != null && !(next instanceof Map)) {
+      throw new IllegalArgumentException(
+          "PState " + name + ": transform replaced the top-level structure with " + next);
+    }
     staged = next;
+    whole = true;
+    fresh = null;
+    overlay.clear();
     dirty = true;
+  }
+
+  /** A write into one top-level key: transforms that key's value alone and stages the result. */
+  private void transformKey(Object k, Path path, Vars vars) {
+    PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
+    if (u != null && keyUpdate(u)) {
+      return;
+    }
+    Object old = currentValue(k);
+    Object out = Paths.transform(path, single(k, old), vars);
+    if (!(out instanceof Map)) {
+      throw new IllegalArgumentException(
+          "PState " + name + ": transform replaced the top-level structure with " + out);
+    }
+    Map<?, ?> m = (Map<?, ?>) out;
+    if (!m.containsKey(k)) {
+      if (old != ABSENT) {
+        overlay.put(k, REMOVED);
+        dirty = true;
+      }
+      return;
+    }
+    Object nv = m.get(k);
+    if (old != ABSENT && nv == old) {
+      return;
+    }
+    List<Object> loc = new ArrayList<>(4);
+    SchemaValidator.validateKey(name, mapSchema.keyClass(), k, loc);
+    loc.add(k);
+    Object owned = adopt.adopt(mapSchema.valueSchema(), nv, old == ABSENT ? null : old, loc, false);
+    overlay.put(k, owned);
+    dirty = true;
+  }
+
+  /**
+   * Runs {@code key(k0)...key(kn).term(...)} without the path engine: copies each map along the
+   * route once (or updates it in place when this session already copied it), checks only the new
+   * leaf, and stages the new top-level value. Same result as the engine; returns false, having
+   * changed nothing, where the route is not plain maps under map or fixed-keys schemas.
+   */
+  private boolean keyUpdate(PathKeys.KeyUpdate u) {
+    Object[] keys = u.keys();
+    int n = keys.length;
+    Object top = currentValue(keys[0]);
+    // maps[i] holds keys[i + 1]; schemas[i] is its schema
+    Object[] maps = new Object[n - 1];
+    SchemaNode[] schemas = new SchemaNode[n];
+    schemas[0] = mapSchema.valueSchema();
+    Object v = top == ABSENT ? null : top;
+    for (int i = 1; i < n; i++) {
+      SchemaNode si = schemas[i - 1];
+      if (!(v instanceof Map) || !copyable(v) || si instanceof MigratedSchemaNode) {
+        return false;
+      }
+      maps[i - 1] = v;
+      if (si instanceof MapSchema) {
+        schemas[i] = ((MapSchema) si).valueSchema();
+      } else if (si instanceof FixedKeysSchema) {
+        schemas[i] = ((FixedKeysSchema) si).fields().get(keys[i]);
+        if (schemas[i] == null) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+      v = ((Map<?, ?>) v).get(keys[i]);
+    }
+    if (n == 1) {
+      return false;
+    }
+    Map<?, ?> parent = (Map<?, ?>) maps[n - 2];
+    Object k = keys[n - 1];
+    Object old = v;
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old);
+    Map<Object, Object> changed;
+    if (nv == Navigator.VOID) {
+      if (!parent.containsKey(k)) {
+        return true;
+      }
+      changed = writable(parent);
+      changed.remove(k);
+    } else {
+      if (nv == old) {
+        return true;
+      }
+      List<Object> loc = new ArrayList<>(n);
+      for (int i = 0; i < n - 1; i++) {
+        loc.add(keys[i]);
+      }
+      SchemaNode ps = schemas[n - 2];
+      if (ps instanceof MapSchema) {
+        SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
+      }
+      loc.add(k);
+      Object owned = adopt.adopt(schemas[n - 1], nv, old, loc, false);
+      changed = writable(parent);
+      changed.put(k, owned);
+    }
+    for (int i = n - 3; i >= 0; i--) {
+      Map<Object, Object> up = writable((Map<?, ?>) maps[i]);
+      up.put(keys[i + 1], changed);
+      changed = up;
+    }
+    overlay.put(keys[0], changed);
+    dirty = true;
+    return true;
+  }
+
+  private static boolean copyable(Object m) {
+    return m instanceof java.util.HashMap || m instanceof TreeMap;
+  }
+
+  /**
+   * The map itself when this session made it, else a copy of the same kind owned by the session.
+   */
+  @SuppressWarnings("unchecked")
+  private Map<Object, Object> writable(Map<?, ?> m) {
+    if (fresh != null && fresh.contains(m)) {
+      return (Map<Object, Object>) m;
+    }
+    Map<Object, Object> out;
+    if (m instanceof StoredSortedMap) {
+      out = new StoredSortedMap((StoredSortedMap) m);
+    } else if (m instanceof TreeMap) {
+      out = new TreeMap<>((TreeMap<Object, Object>) m);
+    } else if (m instanceof java.util.LinkedHashMap) {
+      out = new java.util.LinkedHashMap<>(m);
+    } else {
+      out = new java.util.HashMap<>(m);
+    }
+    if (fresh == null) {
+      fresh = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(4));
+    }
+    fresh.add(out);
+    return out;
   }
 
   @Override
   public synchronized void commit() {
     checkOpen();
-    if (dirty) {
-      committed = staged;
-      staged = null;
-      dirty = false;
+    if (!dirty) {
+      return;
     }
+    if (whole) {
+      committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) staged) : staged;
+    } else {
+      CommittedMap root = (CommittedMap) committed;
+      seq++;
+      try {
+        for (Map.Entry<Object, Object> e : overlay.entrySet()) {
+          if (e.getValue() == REMOVED) {
+            root.delete(e.getKey());
+          } else {
+            root.store(e.getKey(), e.getValue());
+          }
+        }
+      } finally {
+        seq++;
+      }
+    }
+    clearStaged();
+  }
+
+  private void clearStaged() {
+    overlay.clear();
+    fresh = null;
+    staged = null;
+    whole = false;
+    dirty = false;
   }
 
   @Override
   public synchronized void abort() {
     checkOpen();
-    staged = null;
-    dirty = false;
+    clearStaged();
   }
 
-  /** The committed root itself: roots are never mutated, so holding one is a snapshot. */
+  /**
+   * A copy of the committed top level of a map PState (values are immutable once committed, so they
+   * are shared: the copy costs the number of keys, not the data size); the committed root itself
+   * for other PStates, whose roots are replaced whole, never mutated.
+   */
   @Override
-  public Object snapshot() {
+  public synchronized Object snapshot() {
     checkOpen();
-    return new Root(committed);
+    if (mapSchema == null) {
+      return new Root(committed);
+    }
+    TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+    copy.putAll((CommittedMap) committed);
+    return new Root(copy);
   }
 
   @Override
@@ -135,9 +460,9 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized void restore(Object snapshot) {
     checkOpen();
-    committed = ((Root) snapshot).value;
-    staged = null;
-    dirty = false;
+    Object v = ((Root) snapshot).value;
+    committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) v) : v;
+    clearStaged();
   }
 
   /** A snapshot: wraps the root so that a null root is a snapshot too. */
@@ -157,7 +482,7 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized void close() {
     closed = true;
-    staged = null;
+    clearStaged();
     committed = null;
   }
 
@@ -174,7 +499,11 @@ public final class MemoryPStateStore implements PStateStore {
     checkOpen();
     SchemaCompatibility.check(declaration, newDeclaration);
     MemoryPStateStore next = new MemoryPStateStore(newDeclaration);
-    next.committed = Migrate.apply(newDeclaration.getSchema(), committed);
+    Object migrated = Migrate.apply(newDeclaration.getSchema(), committed, next.adopt);
+    next.committed =
+        next.mapSchema != null && migrated instanceof Map
+            ? CommittedMap.of((Map<?, ?>) migrated)
+            : migrated;
     return next;
   }
 

@@ -37,18 +37,22 @@ final class Migrate {
     return false;
   }
 
-  /** Returns {@code v} with migration functions applied where the schema says; input unchanged. */
-  static Object apply(SchemaNode s, Object v) {
+  /**
+   * Returns {@code v} with migration functions applied where the schema says; input unchanged.
+   * Migrated values go through {@code adopt}, so they are checked and shaped like written ones.
+   */
+  static Object apply(SchemaNode s, Object v, Adopt adopt) {
     if (v == null || !hasMigrations(s)) {
       return v;
     }
     if (s instanceof MigratedSchemaNode) {
-      return Copies.deepCopy(((MigratedSchemaNode) s).migrate(v));
+      // checked against the new schema and copied, subindexed structures kept in key order
+      return adopt.adopt(s, ((MigratedSchemaNode) s).migrate(v), null, new ArrayList<>(), false);
     }
     if (s instanceof MapSchema && v instanceof Map) {
       Map<Object, Object> out = like((Map<?, ?>) v);
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-        out.put(e.getKey(), apply(((MapSchema) s).valueSchema(), e.getValue()));
+        out.put(e.getKey(), apply(((MapSchema) s).valueSchema(), e.getValue(), adopt));
       }
       return out;
     }
@@ -56,14 +60,14 @@ final class Migrate {
       Map<Object, Object> out = like((Map<?, ?>) v);
       for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
         SchemaNode f = ((FixedKeysSchema) s).fields().get(e.getKey());
-        out.put(e.getKey(), f == null ? e.getValue() : apply(f, e.getValue()));
+        out.put(e.getKey(), f == null ? e.getValue() : apply(f, e.getValue(), adopt));
       }
       return out;
     }
     if (s instanceof ListSchema && v instanceof List) {
       List<Object> out = new ArrayList<>();
       for (Object e : (List<?>) v) {
-        out.add(apply(((ListSchema) s).elementSchema(), e));
+        out.add(apply(((ListSchema) s).elementSchema(), e, adopt));
       }
       return out;
     }

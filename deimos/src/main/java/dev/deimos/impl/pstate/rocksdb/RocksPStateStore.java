@@ -2,6 +2,7 @@ package dev.deimos.impl.pstate.rocksdb;
 
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
@@ -134,7 +135,19 @@ public final class RocksPStateStore implements PStateStore {
       try {
         Kv kv = new Kv(db, view.options, rowReads, false);
         try {
-          Object root = root(new Slots(kv, name));
+          Slots slots = new Slots(kv, name);
+          if (indexedRoot) {
+            Object[] keys = PathKeys.keyChain(path, vars);
+            if (keys != null) {
+              Object v = pointRead(slots, keys);
+              if (v != NOT_POINT) {
+                List<Object> out = new java.util.ArrayList<>(1);
+                out.add(Plain.copy(v));
+                return out;
+              }
+            }
+          }
+          Object root = root(slots);
           List<Object> out;
           if (one) {
             out = new java.util.ArrayList<>(1);
@@ -155,6 +168,88 @@ public final class RocksPStateStore implements PStateStore {
     } finally {
       handles.readLock().unlock();
     }
+  }
+
+  @Override
+  public List<Object> selectStaged(Path path, Vars vars) {
+    return readStaged(path, vars, false);
+  }
+
+  @Override
+  public Object selectOneStaged(Path path, Vars vars) {
+    List<Object> out = readStaged(path, vars, true);
+    return out.isEmpty() ? null : out.get(0);
+  }
+
+  /** The writer's read: through its own session, so staged rows overlay the committed ones. */
+  private synchronized List<Object> readStaged(Path path, Vars vars, boolean one) {
+    checkOpen();
+    if (!writer.hasStaged()) {
+      return read(path, vars, one);
+    }
+    try {
+      Object root = root(new Slots(writer, name));
+      List<Object> out;
+      if (one) {
+        out = new java.util.ArrayList<>(1);
+        out.add(Paths.selectOne(path, root, vars));
+      } else {
+        out = Paths.select(path, root, vars);
+      }
+      for (int i = 0; i < out.size(); i++) {
+        out.set(i, Plain.copy(out.get(i)));
+      }
+      return out;
+    } finally {
+      writer.closeCursors();
+    }
+  }
+
+  private static final Object NOT_POINT = new Object();
+
+  /**
+   * A path of {@code key} steps only, read without the path engine. Where the schema says a level
+   * is subindexed (and not being migrated into that shape), its marker row is skipped: element rows
+   * exist only under a marker, so reading the element row alone gives the same answer. A value
+   * stored whole is one row. So {@code key(user).key(field)} into a subindexed map is one get.
+   *
+   * @return the value reached (a view or a plain value), or NOT_POINT to use the path engine
+   */
+  private Object pointRead(Slots slots, Object[] keys) {
+    byte[] prefix = Keys.rootPrefix();
+    SchemaNode s = MigratedSchemaNode.unwrap(schema);
+    int i = 0;
+    Object v = null;
+    for (; i < keys.length; i++) {
+      if (!(s instanceof MapSchema)) {
+        return NOT_POINT;
+      }
+      SchemaNode vs = ((MapSchema) s).valueSchema();
+      Object k = keys[i];
+      if (i < keys.length - 1 && !(vs instanceof MigratedSchemaNode)) {
+        byte[] child = Keys.child(prefix, k);
+        if (Slots.indexed(vs, child)) {
+          prefix = child;
+          s = vs;
+          continue;
+        }
+      }
+      byte[] raw = slots.kv.get(Keys.element(prefix, k));
+      v = slots.read(prefix, k, raw, vs, Arrays.asList(keys).subList(0, i));
+      i++;
+      break;
+    }
+    // keys inside a value stored whole (or a view reached through a marker)
+    for (; i < keys.length; i++) {
+      if (v == null) {
+        return null;
+      }
+      if (!(v instanceof Map)) {
+        return NOT_POINT;
+      }
+      v = ((Map<?, ?>) v).get(keys[i]);
+    }
+    return v;
   }
 
   private Object root(Slots s) {
@@ -277,6 +372,10 @@ public final class RocksPStateStore implements PStateStore {
             if (Keys.isMarker(row[1])) {
               continue;
             }
+            if (job.toSubindexed()) {
+              convertToSubindexed(job, row, ro, batch);
+              continue;
+            }
             byte[] migrated = codec.encode(job.node().migrate(codec.decode(row[1])));
             if (!Arrays.equals(migrated, row[1])) {
               batch.put(row[0], migrated);
@@ -300,6 +399,38 @@ public final class RocksPStateStore implements PStateStore {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Rewrites one element stored whole into the subindexed layout its new schema asks for: a marker
+   * row plus one row per element (and a size row), written through a session of its own into the
+   * step's batch.
+   */
+  private void convertToSubindexed(
+      Migrations.Job job, byte[][] row, ReadOptions ro, WriteBatch batch) throws RocksDBException {
+    // split the row key into the structure's prefix and the element key
+    int off = 1;
+    List<Object> outer = new java.util.ArrayList<>(job.depth());
+    Object key = null;
+    for (int j = 0; j <= job.depth(); j++) {
+      key = dev.deimos.impl.data.OrderedKeyEncoding.decode(row[0], off);
+      int start = off;
+      off += dev.deimos.impl.data.OrderedKeyEncoding.encode(key).length;
+      if (j < job.depth()) {
+        outer.add(key);
+      } else {
+        off = start;
+      }
+    }
+    byte[] prefix = Arrays.copyOf(row[0], off);
+    Object value = job.node().migrate(codec.decode(row[1]));
+    Kv session = new Kv(db, ro, rowReads, true);
+    try {
+      new Slots(session, name).write(prefix, key, value, job.node(), outer, false);
+      session.fill(batch);
+    } finally {
+      session.closeCursors();
+    }
   }
 
   /**

@@ -138,6 +138,39 @@ class RocksPStateStoreTest extends PStateStoreContract {
   }
 
   @Test
+  void pointSelect_keyChain_readsOneRow() {
+    RocksPStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$users",
+                PState.mapSchema(
+                    String.class,
+                    PState.mapSchema(String.class, PState.mapSchema(String.class, Long.class))
+                        .subindexed())));
+    s.transform(Path.key("u", "profile").termVal(Map.of("age", 30L)), Vars.NONE);
+    s.commit();
+    long before = s.rowReads();
+    // marker row of "u" skipped: the element row of "profile" answers alone
+    assertThat(s.selectOne(Path.key("u", "profile"), Vars.NONE)).isEqualTo(Map.of("age", 30L));
+    assertThat(s.rowReads() - before).isEqualTo(1);
+    before = s.rowReads();
+    // a key inside a value stored whole is read from that one row
+    assertThat(s.selectOne(Path.key("u", "profile", "age"), Vars.NONE)).isEqualTo(30L);
+    assertThat(s.rowReads() - before).isEqualTo(1);
+    before = s.rowReads();
+    assertThat(s.selectOne(Path.key("nobody", "profile", "age"), Vars.NONE)).isNull();
+    assertThat(s.selectOne(Path.key("u", "other"), Vars.NONE)).isNull();
+    assertThat(s.rowReads() - before).isEqualTo(2);
+    // the top-level value itself still comes back whole
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE))
+        .isEqualTo(Map.of("profile", Map.of("age", 30L)));
+    s.transform(Path.key("u").termVoid(), Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u", "profile"), Vars.NONE)).isNull();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isNull();
+  }
+
+  @Test
   void reopen_keepsSubindexedDataAndSizes() {
     PStateDeclaration d =
         new PStateDeclaration(

@@ -1,0 +1,72 @@
+package dev.deimos.impl.pstate.memory;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A subindexed map as the memory store keeps it once written: sorted in key order (range navigators
+ * need the order) and never mutated again, so it can carry a hash index that the first point read
+ * builds. Later point reads of keys whose {@code equals} agrees with the key order (see {@link
+ * CommittedMap#hashable}) are one hash lookup instead of a walk down the tree.
+ *
+ * <p>Only the store creates these; once committed nothing mutates them (the path engine copies maps
+ * it changes, and {@code Adopt} never updates one in place). Before its commit, the writer may
+ * update a map it copied in the current staging session in place: {@code put} and {@code remove}
+ * drop the index then.
+ */
+final class StoredSortedMap extends TreeMap<Object, Object> {
+  private static final long serialVersionUID = 1L;
+  // built on first use; a race builds it twice, harmlessly, since the map no longer changes
+  private transient volatile HashMap<Object, Object> index;
+  // point reads before the index exists; racy on purpose (only decides when to build)
+  private transient int reads;
+
+  StoredSortedMap(SortedMap<Object, Object> sorted) {
+    super(sorted);
+  }
+
+  private HashMap<Object, Object> index() {
+    HashMap<Object, Object> idx = index;
+    if (idx == null) {
+      idx = new HashMap<>(size() * 2);
+      for (Map.Entry<Object, Object> e : entrySet()) {
+        if (CommittedMap.hashable(e.getKey())) {
+          idx.put(e.getKey(), e.getValue());
+        }
+      }
+      index = idx;
+    }
+    return idx;
+  }
+
+  private boolean useIndex(Object k) {
+    return CommittedMap.hashable(k) && (index != null || ++reads > 1);
+  }
+
+  // the writer updates maps it copied in this staging session in place; drop a stale index then
+  @Override
+  public Object put(Object k, Object v) {
+    index = null;
+    reads = 0;
+    return super.put(k, v);
+  }
+
+  @Override
+  public Object remove(Object k) {
+    index = null;
+    reads = 0;
+    return super.remove(k);
+  }
+
+  @Override
+  public Object get(Object k) {
+    return useIndex(k) ? index().get(k) : super.get(k);
+  }
+
+  @Override
+  public boolean containsKey(Object k) {
+    return useIndex(k) ? index().containsKey(k) : super.containsKey(k);
+  }
+}
