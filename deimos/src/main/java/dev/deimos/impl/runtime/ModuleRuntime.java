@@ -94,8 +94,10 @@ public final class ModuleRuntime implements AutoCloseable {
       }
     }
 
+    /** Identifies the source across module versions: topology, depot and source id. */
     String key() {
-      return topology + " " + depotVar;
+      String id = options.sourceId();
+      return topology + " " + depotVar + (id == null ? "" : "#" + id);
     }
   }
 
