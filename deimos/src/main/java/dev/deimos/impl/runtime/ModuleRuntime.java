@@ -454,23 +454,6 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
-  /**
-   * Carries the committed progress of same-named microbatch topologies (next microbatch id,
-   * processed record count, offsets per depot partition of the sources both versions read) over
-   * from the runtime this one replaces. Call it before this runtime gets appends, with the depot
-   * logs carried over as well, and after {@link #pauseAllMicrobatches()} on the old one.
-   *
-   * @param previous the runtime of the previous module version
-   */
-  public void adoptMicrobatchProgress(ModuleRuntime previous) {
-    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
-      MicrobatchRunner old = previous.microbatches.get(e.getKey());
-      if (old != null) {
-        e.getValue().adopt(old.progress());
-      }
-    }
-  }
-
   private static String simpleName(String n) {
     return n.substring(n.lastIndexOf('.') + 1);
   }
