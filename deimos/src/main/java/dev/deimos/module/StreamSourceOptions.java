@@ -112,7 +112,8 @@ public interface StreamSourceOptions {
   }
 
   /**
-   * Returns options naming this subscription (accepted; a topology may still source a depot once).
+   * Returns options naming this subscription. A source with an id that a module update adds to a
+   * topology already reading the depot counts as new there, so its start option applies.
    *
    * @param id the source id
    * @return the options

@@ -181,4 +181,11 @@ class CompileErrorMessagesTest {
         .hasMessageContaining("freshBatchSource()")
         .hasMessageContaining("ends at anchor 's1', which no later unify merges");
   }
+
+  @Test
+  void pathPartitionWithoutPStateVar_namesNode() {
+    stream(c -> c.pathPartition("p", Path.key("*rec")))
+        .hasMessageContaining("node 1 pathPartition(p, ")
+        .hasMessageContaining("'p' must be a PState var");
+  }
 }

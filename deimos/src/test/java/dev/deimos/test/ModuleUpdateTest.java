@@ -385,6 +385,52 @@ class ModuleUpdateTest {
     }
   }
 
+  /** Counts records; the second version adds a second source of the same depot with an id. */
+  static class TwoSources implements DeimosModule {
+    final boolean withBackfill;
+
+    TwoSources(boolean withBackfill) {
+      this.withBackfill = withBackfill;
+    }
+
+    @Override
+    public String getModuleName() {
+      return "test.TwoSources";
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      StreamTopology s = topologies.stream("s");
+      s.pstate("$$live", Long.class).global().initialValue(0L);
+      s.pstate("$$backfill", Long.class).global().initialValue(0L);
+      s.source("*d").out("*x").globalPartition().localTransform("$$live", Path.term(Ops.INC_LONG));
+      if (withBackfill) {
+        s.source("*d", StreamSourceOptions.startFromBeginning().sourceId("backfill"))
+            .out("*x")
+            .globalPartition()
+            .localTransform("$$backfill", Path.term(Ops.INC_LONG));
+      }
+    }
+  }
+
+  @Test
+  void update_newSourceIdOnSameDepot_startsPerItsOptions_existingSourceGoesOn() throws Exception {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new TwoSources(false), new LaunchConfig(2, 2));
+      Depot d = cluster.clusterDepot("test.TwoSources", "*d");
+      for (int i = 0; i < 5; i++) {
+        d.append(i);
+      }
+      cluster.updateModule(new TwoSources(true));
+      d.append(99);
+      PState live = cluster.clusterPState("test.TwoSources", "$$live");
+      PState backfill = cluster.clusterPState("test.TwoSources", "$$backfill");
+      await(() -> (Long) backfill.selectOne(Path.stay()) == 6L);
+      assertThat((Long) live.selectOne(Path.stay())).isEqualTo(6L);
+    }
+  }
+
   @Test
   void update_notDeployed_fails() {
     try (InProcessCluster cluster = InProcessCluster.create()) {

@@ -10,6 +10,8 @@ import dev.deimos.Depot;
 import dev.deimos.Expr;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.QueryTopologyClient;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.module.StreamTopology;
 import dev.deimos.ops.Ops;
 import dev.deimos.test.InProcessCluster;
@@ -42,6 +44,47 @@ class ReadmeExamplesTest {
           .out("*page", "*visitor")
           .compoundAgg(
               "$$viewsByPage", CompoundAgg.map("*page", CompoundAgg.map("*visitor", Agg.count())));
+    }
+  }
+
+  // end
+
+  // readme:mb-module
+  public static class Balances implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*deposits", Depot.hashBy(Ops.FIRST));
+      MicrobatchTopology mb = topologies.microbatch("balances");
+      mb.pstate("$$balances", PState.mapSchema(String.class, Long.class));
+      mb.source("*deposits")
+          .out("*microbatch")
+          .batchBlock(
+              Block.explodeMicrobatch("*microbatch")
+                  .out("*deposit")
+                  .each(Ops.EXPAND, "*deposit")
+                  .out("*account", "*amount")
+                  .compoundAgg("$$balances", CompoundAgg.map("*account", Agg.sum("*amount"))));
+    }
+  }
+
+  // end
+
+  // readme:query-module
+  public static class BalanceTotals extends Balances {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      super.define(setup, topologies);
+      // the sum of every balance above *min, over the accounts of all tasks
+      topologies
+          .query("totalAbove", "*min")
+          .out("*total")
+          .allPartition()
+          .localSelect("$$balances", Path.mapVals())
+          .out("*balance")
+          .keepTrue(new Expr(Ops.GREATER_THAN, "*balance", "*min"))
+          .originPartition()
+          .agg(Agg.sum("*balance"))
+          .out("*total");
     }
   }
 
@@ -92,10 +135,61 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void microbatchExample_keepsBalancesExactlyOnce() {
+    // readme:mb-cluster
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Balances(), new LaunchConfig(4, 2));
+      String module = Balances.class.getName();
+      Depot deposits = cluster.clusterDepot(module, "*deposits");
+      deposits.append(Arrays.asList("ann", 50L));
+      deposits.append(Arrays.asList("bob", 20L));
+      deposits.append(Arrays.asList("ann", -15L));
+
+      // appends do not wait for microbatch topologies: wait until all three are committed
+      cluster.waitForMicrobatchProcessedCount(module, "balances", 3);
+      PState balances = cluster.clusterPState(module, "$$balances");
+      Long ann = balances.selectOne(Path.key("ann"));
+      // ann == 35L
+      assertThat(ann).isEqualTo(35L);
+      assertThat((Long) balances.selectOne(Path.key("bob"))).isEqualTo(20L);
+    }
+    // end
+  }
+
+  @Test
+  void queryExample_sumsAcrossEveryTask() {
+    // readme:query-cluster
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new BalanceTotals(), new LaunchConfig(4, 2));
+      String module = BalanceTotals.class.getName();
+      Depot deposits = cluster.clusterDepot(module, "*deposits");
+      deposits.append(Arrays.asList("ann", 50L));
+      deposits.append(Arrays.asList("bob", 20L));
+      deposits.append(Arrays.asList("cat", 5L));
+      cluster.waitForMicrobatchProcessedCount(module, "balances", 3);
+
+      QueryTopologyClient<Long> totalAbove = cluster.clusterQuery(module, "totalAbove");
+      Long total = totalAbove.invoke(10L);
+      // total == 70L: ann's 50 plus bob's 20; cat's 5 is not above 10
+      assertThat(total).isEqualTo(70L);
+      assertThat(totalAbove.invoke(100L)).isEqualTo(0L);
+    }
+    // end
+  }
+
+  @Test
   void readme_showsTheTestedCode() throws IOException {
     String readme = normalize(read("../README.md"));
     String src = read("src/test/java/dev/deimos/examples/ReadmeExamplesTest.java");
-    for (String region : List.of("module", "cluster", "block")) {
+    for (String region :
+        List.of(
+            "module",
+            "cluster",
+            "block",
+            "mb-module",
+            "mb-cluster",
+            "query-module",
+            "query-cluster")) {
       String code = normalize(between(src, "// readme:" + region, "// end"));
       code = code.replace("public static class", "public class");
       code = code.replaceAll("(?m)^assertThat\\(.*\\n", "");

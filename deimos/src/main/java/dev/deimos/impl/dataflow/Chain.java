@@ -1037,7 +1037,7 @@ public final class Chain implements Block.MultiOutImpl {
     return add(
         Node.partition(
             new PartitionSpec(
-                PartitionSpec.Type.PATH_KEY, pstateVar, Objects.requireNonNull(path))));
+                PartitionSpec.Type.PATH_KEY, pstateVar, Objects.requireNonNull(path), true)));
   }
 
   @Override

@@ -39,9 +39,9 @@ final class Executor {
           do {
             current = s;
             Object r = FastCall.function(s, slots);
-            int[] outs = s.outSlots;
-            if (outs.length == 1) {
-              slots[outs[0]] = r;
+            int out = s.out1;
+            if (out >= 0) {
+              slots[out] = r;
             }
             s = s.next;
           } while (s != null && s.kind == Node.Kind.EACH_FN);

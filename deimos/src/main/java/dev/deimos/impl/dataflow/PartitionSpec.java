@@ -27,10 +27,18 @@ final class PartitionSpec implements Serializable {
   final String pstateVar;
   final Object fn;
 
+  /** For PATH_KEY: true when written as pathPartition, false when inserted by select. */
+  final boolean explicitPath;
+
   PartitionSpec(Type type, String pstateVar, Object fn) {
+    this(type, pstateVar, fn, false);
+  }
+
+  PartitionSpec(Type type, String pstateVar, Object fn, boolean explicitPath) {
     this.type = type;
     this.pstateVar = pstateVar;
     this.fn = fn;
+    this.explicitPath = explicitPath;
   }
 
   static void check(PartitionSpec spec, String at) {
@@ -53,11 +61,11 @@ final class PartitionSpec implements Serializable {
     }
     String name =
         type == Type.PATH_KEY
-            ? "select("
+            ? (explicitPath ? "pathPartition(" : "select(")
             : type.name().toLowerCase(java.util.Locale.ROOT) + "Partition(";
     StringBuilder sb = new StringBuilder(name);
     if (pstateVar != null) {
-      sb.append(pstateVar).append(args.length > 0 ? ", " : "");
+      sb.append(pstateVar).append(args.length > 0 || fn != null ? ", " : "");
     }
     if (fn instanceof dev.deimos.Path) {
       sb.append(fn).append(args.length > 0 ? ", " : "");

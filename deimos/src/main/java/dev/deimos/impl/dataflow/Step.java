@@ -17,6 +17,9 @@ final class Step {
    */
   final int[] argSlot;
 
+  /** The single out slot of the step, or -1 when it binds no var or several. */
+  final int out1;
+
   /** For localSelect/localTransform: the block's var-to-slot map, else null. */
   java.util.Map<String, Integer> slotOf;
 
@@ -33,6 +36,7 @@ final class Step {
     this.outSlots = outSlots;
     this.kind = node.kind;
     this.fn = node.fn;
+    this.out1 = outSlots.length == 1 ? outSlots[0] : -1;
     this.argSlot = new int[args.length];
     for (int i = 0; i < args.length; i++) {
       argSlot[i] = args[i] instanceof Arg.Slot ? ((Arg.Slot) args[i]).index : -1;

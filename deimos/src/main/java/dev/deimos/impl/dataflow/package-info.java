@@ -10,14 +10,18 @@
  *
  * <p>Control flow (anchors, cond/subSource, atomicBlock, loops, named streams) compiles into extra
  * step kinds wired by {@code FlowState} and run by {@code ControlFlow}; loops queue their
- * iterations so the Java stack does not grow with the iteration count.
+ * iterations so the Java stack does not grow with the iteration count. A branch (ifTrue side, cond
+ * or subSource case) that rebinds an outer var is wrapped in save/restore steps so the code after
+ * the merge sees the original binding, as in Rama.
  *
  * <p>Aggregators and batch blocks compile in {@code AggCompiler} into pre-aggregation, aggregation
  * and post-aggregation phases ({@code BatchPlan}) and run through {@code BatchRunner}. A context
  * that runs batch blocks across tasks takes them over through {@link
  * dev.deimos.impl.dataflow.DistributedBatch} (per-task buffers, partials exported as plain values,
- * post-aggregation where the data lands). {@link dev.deimos.impl.dataflow.QueryPlan} compiles a
- * query topology into a plan whose body is one batch block.
+ * post-aggregation where the data lands). Top-level {@code freshBatchSource} nodes are rewritten
+ * into a hidden anchor at the start of the pre-aggregation phase plus hooks onto it. {@link
+ * dev.deimos.impl.dataflow.QueryPlan} compiles a query topology into a plan whose body is one batch
+ * block.
  *
  * <p>Where a plan runs is abstracted by {@link dev.deimos.impl.dataflow.ExecutionContext}: {@code
  * LOCAL} continues partitioners in place; the task runtime turns every partitioner into hops

@@ -61,8 +61,9 @@ public final class ModuleRuntime implements AutoCloseable {
   // update gate: client appends wait while an update swaps the module's parts
   private final Object gate = new Object();
   private volatile boolean paused;
-  private final java.util.concurrent.atomic.AtomicInteger clientAppends =
-      new java.util.concurrent.atomic.AtomicInteger();
+  // a LongAdder: many client threads append at once, and only an update reads the sum
+  private final java.util.concurrent.atomic.LongAdder clientAppends =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -93,8 +94,10 @@ public final class ModuleRuntime implements AutoCloseable {
       }
     }
 
+    /** Identifies the source across module versions: topology, depot and source id. */
     String key() {
-      return topology + " " + depotVar;
+      String id = options.sourceId();
+      return topology + " " + depotVar + (id == null ? "" : "#" + id);
     }
   }
 
@@ -451,23 +454,6 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
-  /**
-   * Carries the committed progress of same-named microbatch topologies (next microbatch id,
-   * processed record count, offsets per depot partition of the sources both versions read) over
-   * from the runtime this one replaces. Call it before this runtime gets appends, with the depot
-   * logs carried over as well, and after {@link #pauseAllMicrobatches()} on the old one.
-   *
-   * @param previous the runtime of the previous module version
-   */
-  public void adoptMicrobatchProgress(ModuleRuntime previous) {
-    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
-      MicrobatchRunner old = previous.microbatches.get(e.getKey());
-      if (old != null) {
-        e.getValue().adopt(old.progress());
-      }
-    }
-  }
-
   private static String simpleName(String n) {
     return n.substring(n.lastIndexOf('.') + 1);
   }
@@ -545,18 +531,18 @@ public final class ModuleRuntime implements AutoCloseable {
     try {
       return appendNow(depotVar, data, level);
     } finally {
-      clientAppends.decrementAndGet();
+      clientAppends.decrement();
     }
   }
 
   /** Waits while an update is swapping the module's parts; see {@link #update}. */
   private void enterAppend() {
     while (true) {
-      clientAppends.incrementAndGet();
+      clientAppends.increment();
       if (!paused) {
         return;
       }
-      clientAppends.decrementAndGet();
+      clientAppends.decrement();
       synchronized (gate) {
         while (paused && !closed) {
           try {
@@ -1199,7 +1185,7 @@ public final class ModuleRuntime implements AutoCloseable {
     // a running microbatch finishes first; none starts until the update is done
     pauseAllMicrobatches();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (clientAppends.get() > 0 || !pending.allDone()) {
+    while (clientAppends.sum() > 0 || !pending.allDone()) {
       if (System.nanoTime() > deadline) {
         startTicking();
         resume();
