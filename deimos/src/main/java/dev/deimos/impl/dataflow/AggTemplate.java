@@ -388,8 +388,24 @@ abstract class AggTemplate {
       return m;
     }
 
+    /** The aggregated entries, in first-seen order (for key-by-key PState writes). */
+    Map<Object, State> entries() {
+      return children;
+    }
+
+    /** The slot a captured value's row binds key {@code k} to (-1 for a constant key). */
+    int keySlot(Object k) {
+      return t.keySlots[entryOf.get(k)];
+    }
+
+    /**
+     * A writable copy of a stored map (a new HashMap for null); fails on anything but a map.
+     *
+     * @param stored the stored value
+     * @return the copy
+     */
     @SuppressWarnings("unchecked")
-    private static Map<Object, Object> copy(Object stored) {
+    static Map<Object, Object> copy(Object stored) {
       if (stored == null) {
         return new HashMap<>();
       }

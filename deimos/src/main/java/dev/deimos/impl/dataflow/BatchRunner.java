@@ -1,13 +1,16 @@
 package dev.deimos.impl.dataflow;
 
 import dev.deimos.Path;
+import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.dataflow.AggTemplate.Captures;
+import dev.deimos.impl.dataflow.AggTemplate.MapState;
 import dev.deimos.impl.dataflow.AggTemplate.State;
 import dev.deimos.impl.dataflow.BatchPlan.AggNode;
 import dev.deimos.impl.dataflow.BatchPlan.AggPhase;
 import dev.deimos.impl.dataflow.BatchPlan.LimitPlan;
 import dev.deimos.impl.dataflow.BatchPlan.StreamAgg;
 import dev.deimos.impl.dataflow.BatchPlan.SubBatchPlan;
+import dev.deimos.ops.DeimosFunction1;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -153,7 +156,112 @@ final class BatchRunner {
   }
 
   private static void apply(PStateAccess p, State st, Captures cap) {
-    transform(p, stored -> st.applyTo(stored, cap));
+    if (st instanceof MapState && ((MapState) st).touched()) {
+      KeyWrites.write(p, (MapState) st, cap);
+    } else {
+      transform(p, stored -> st.applyTo(stored, cap));
+    }
+  }
+
+  /**
+   * Writes a compound map aggregation one key route at a time: for every location of the state
+   * where something other than a map template applies, {@code key(k1)...key(kn).term(fn)}. Stores
+   * run such a path on the touched keys alone (no copy of the partition, inner subindexed maps
+   * updated by key), where one whole-root term would cost the whole partition per write. Same
+   * result as {@link MapState#applyTo} on the root: same captures in the same order, same new
+   * values; the only extra case is a null new value at an absent location, which the path engine
+   * leaves absent while the map merge stores it, so that key is then put explicitly.
+   */
+  static final class KeyWrites {
+    private KeyWrites() {}
+
+    private static final String[] KEY_VARS = new String[16];
+    private static final Path.Impl[] PREFIXES = new Path.Impl[KEY_VARS.length + 1];
+
+    static {
+      for (int i = 0; i < KEY_VARS.length; i++) {
+        KEY_VARS[i] = "*#aggKey" + i;
+        PREFIXES[i + 1] = i == 0 ? Path.key(KEY_VARS[0]) : PREFIXES[i].key(KEY_VARS[i]);
+      }
+    }
+
+    /** The path {@code key(*#aggKey0)...key(*#aggKey(n-1))}; the keys travel as vars. */
+    private static Path.Impl prefix(int n) {
+      if (n > 0 && n < PREFIXES.length) {
+        return PREFIXES[n];
+      }
+      throw new IllegalStateException(
+          "CompoundAgg.map nested deeper than " + KEY_VARS.length + " levels");
+    }
+
+    /** The keys of one route as the prefix path's vars. */
+    private static Vars vars(Object[] keys, int n) {
+      return name -> {
+        for (int i = 0; i < n; i++) {
+          if (KEY_VARS[i].equals(name)) {
+            return keys[i];
+          }
+        }
+        throw new IllegalStateException("aggregation path reads unknown var " + name);
+      };
+    }
+
+    static void write(PStateAccess p, MapState root, Captures cap) {
+      walk(p, root, new Object[4], 0, cap);
+    }
+
+    private static Object[] walk(
+        PStateAccess p, MapState ms, Object[] route, int depth, Captures cap) {
+      for (Map.Entry<Object, State> e : ms.entries().entrySet()) {
+        Object k = e.getKey();
+        State child = e.getValue();
+        if (depth == route.length) {
+          route = Arrays.copyOf(route, depth * 2);
+        }
+        route[depth] = k;
+        cap.push(ms.keySlot(k), k);
+        if (child instanceof MapState
+            && ((MapState) child).touched()
+            && depth + 1 < KEY_VARS.length) {
+          route = walk(p, (MapState) child, route, depth + 1, cap);
+        } else {
+          leaf(p, child, route, depth + 1, cap);
+        }
+        cap.pop();
+      }
+      return route;
+    }
+
+    private static void leaf(PStateAccess p, State st, Object[] route, int n, Captures cap) {
+      Object[] keys = Arrays.copyOf(route, n);
+      boolean[] nullOnNull = new boolean[1];
+      DeimosFunction1<Object, Object> fn =
+          stored -> {
+            Object v = st.applyTo(stored, cap);
+            nullOnNull[0] = v == null && stored == null;
+            return v;
+          };
+      p.aggregate(prefix(n).term(fn), vars(keys, n));
+      if (nullOnNull[0]) {
+        // key(k).term(f) leaves an absent location absent when f gives null; the merge puts null
+        Object last = keys[n - 1];
+        DeimosFunction1<Object, Object> put = stored -> putNull(stored, last);
+        if (n == 1) {
+          transform(p, put::invoke);
+        } else {
+          p.aggregate(prefix(n - 1).term(put), vars(keys, n - 1));
+        }
+      }
+    }
+
+    private static Object putNull(Object stored, Object k) {
+      if (stored instanceof Map && ((Map<?, ?>) stored).containsKey(k)) {
+        return stored;
+      }
+      Map<Object, Object> m = MapState.copy(stored);
+      m.put(k, null);
+      return m;
+    }
   }
 
   /** A top-level aggregator of a batch block also gets its final touch (topMonotonic sorts). */

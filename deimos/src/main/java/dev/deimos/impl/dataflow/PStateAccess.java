@@ -25,4 +25,17 @@ public interface PStateAccess {
    * @param vars the current frame's vars
    */
   void transform(Path path, Vars vars);
+
+  /**
+   * Applies an aggregation's write ({@code agg} / {@code compoundAgg} into this PState). Same as
+   * {@link #transform} except that a partitioned PState does not check that the path's top-level
+   * key belongs to the current task: an aggregation writes into the current task's partition
+   * whatever its keys, as it did when every aggregation was one whole-root update.
+   *
+   * @param path the transform path
+   * @param vars the vars the path reads
+   */
+  default void aggregate(Path path, Vars vars) {
+    transform(path, vars);
+  }
 }

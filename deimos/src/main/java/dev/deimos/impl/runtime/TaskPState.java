@@ -191,6 +191,16 @@ final class TaskPState implements PStateAccess {
   @Override
   public void transform(Path path, Vars vars) {
     checkAligned(path, vars);
+    write(path, vars);
+  }
+
+  /** Aggregations write by key into this partition unchecked, as their whole-root writes did. */
+  @Override
+  public void aggregate(Path path, Vars vars) {
+    write(path, vars);
+  }
+
+  private void write(Path path, Vars vars) {
     if (owner != null) {
       // microbatch: the whole attempt is one staging session, committed or aborted by the runner
       store.transform(path, vars);
