@@ -697,18 +697,28 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /**
-   * Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. When called on the
-   * task's own thread outside any frame (a record's first frame, started right after its depot
-   * append on that thread), the frame runs at once instead of taking another trip through the
-   * mailbox; frames are never nested, so per-event PState atomicity is unchanged.
-   */
+  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
   void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
+    queueFrame(run, tasks[task], where, body);
+  }
+
+  /**
+   * Starts the first frame of a stream record on {@code task}. Called on the task's own thread
+   * outside any frame (right after the record's depot append there), the frame runs at once instead
+   * of taking another trip through the mailbox; frames are never nested, so per-event PState
+   * atomicity is unchanged. Only stream records do this: other work (microbatch attempts) relies on
+   * frames queuing behind events already in the mailbox.
+   */
+  void startRecordFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
     if (t.thread.canRunFrameInline() && !closed) {
       runFrame(run, t, where, body);
       return;
     }
+    queueFrame(run, t, where, body);
+  }
+
+  private void queueFrame(FrameTracker run, Task t, String where, Consumer<ExecutionContext> body) {
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
