@@ -14,9 +14,11 @@ import java.util.List;
  * for a durable store, durable together), {@link #abort()} drops all of them. The writer reads its
  * own staged writes through {@link #selectStaged} / {@link #selectOneStaged}; every other reader
  * uses {@link #select} / {@link #selectOne} and sees committed data only. The runtime uses one
- * session per event for stream topologies (commit when the event succeeds, abort when it fails) and
- * one session per microbatch on every task for microbatch topologies (commit when the whole
- * microbatch succeeded), so a session must not be assumed to be short.
+ * session per event for stream topologies (commit when the event succeeds, abort when it fails). A
+ * session may as well span a whole microbatch on a task (all of its transforms, then one commit
+ * when the microbatch succeeded, or one abort), so a session must not be assumed to be short.
+ * Microbatch topologies currently commit each write instead and keep {@link #snapshot}s for other
+ * readers, which makes a microbatch visible on all tasks at the same moment.
  *
  * <p>Contract shared by every implementation:
  *

@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * partition of every source depot, runs it on all tasks as one {@link MicrobatchRun}, and commits
  * or rolls it back. Microbatches run one after another; the next starts when new records exist.
  *
- * <p>Exactly-once: before an attempt's first frame, every task snapshots the topology's PStates
- * ({@link TaskPState#beginMicrobatch}); clients keep reading those snapshots while the attempt
- * writes. When every frame has ended without failure, one volatile write ({@link
- * Attempt#committed}) makes all its writes on all tasks visible at once, and the committed offsets
- * advance. A failure anywhere restores the snapshots on every task and the same offsets run again
- * (same microbatch id, next attempt), after a short backoff, until it succeeds.
+ * <p>Exactly-once: an attempt's writes on each task stay staged in the stores (clients read the
+ * committed data meanwhile). When every frame has ended without failure, one volatile write ({@link
+ * Attempt#committed}) makes all its writes on all tasks visible at once, each task then commits its
+ * stores in an event, and the committed offsets advance. A failure anywhere aborts the staged
+ * writes on every task and the same offsets run again (same microbatch id, next attempt), after a
+ * short backoff, until it succeeds. Before each attempt every task also snapshots the topology's
+ * PStates ({@link TaskPState#beginMicrobatch}), for client reads pinned to an earlier microbatch.
  *
  * <p>State is guarded by {@code this}; frames run on task threads, the public calls on client
  * threads.
@@ -94,6 +95,9 @@ final class MicrobatchRunner {
   // the newest attempt started and the first id when none has (for readTarget)
   private volatile Attempt latest;
   private volatile long firstId;
+
+  // pinned client reads in flight, per target id (see pinRead)
+  private final java.util.TreeMap<Long, Integer> pins = new java.util.TreeMap<>();
 
   private boolean running;
   private boolean paused;
@@ -179,6 +183,26 @@ final class MicrobatchRunner {
     return progress;
   }
 
+  /**
+   * Pins a client read spanning several tasks to {@link #readTarget()} until {@link #unpinRead}:
+   * meanwhile no attempt starts that would drop the snapshot the read needs on some task (each task
+   * keeps the snapshots before its last {@link TaskPState#KEPT} ids).
+   */
+  long pinRead() {
+    synchronized (this) {
+      long t = readTarget();
+      pins.merge(t, 1, Integer::sum);
+      return t;
+    }
+  }
+
+  void unpinRead(long target) {
+    synchronized (this) {
+      pins.computeIfPresent(target, (k, n) -> n == 1 ? null : n - 1);
+    }
+    kick();
+  }
+
   /** New records may exist on a source depot: start a microbatch unless one runs. */
   void wake() {
     kick();
@@ -188,6 +212,10 @@ final class MicrobatchRunner {
     long[][] ends;
     synchronized (this) {
       if (running || paused || closed) {
+        return;
+      }
+      if (!pins.isEmpty() && progress.nextId > pins.firstKey() + TaskPState.KEPT - 1) {
+        // a pinned read still needs the snapshot this attempt would replace: wait for it
         return;
       }
       ends = retryEnds != null ? retryEnds : nextEnds();
@@ -243,7 +271,10 @@ final class MicrobatchRunner {
     for (int i = 0; i < starts.length; i++) {
       batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
     }
-    new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends).start();
+    MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends);
+    // queued, never run inline on the calling task thread: the attempt must start behind the
+    // priming events above and behind the previous attempt's commit events
+    tasks[0].thread.submit(run::start);
   }
 
   /** Called once every frame of {@code run} has ended. */
@@ -251,6 +282,15 @@ final class MicrobatchRunner {
     if (failure == null) {
       // the commit point: every task's writes of this attempt become visible together
       run.attempt.committed = true;
+      // each task then commits its staging sessions, before the next attempt is primed there
+      for (Task t : tasks) {
+        t.thread.submit(
+            () -> {
+              for (String v : ownPStates) {
+                t.pstate(v).commitMicrobatch();
+              }
+            });
+      }
       synchronized (this) {
         long n = 0;
         for (int i = 0; i < sources.size(); i++) {

@@ -794,7 +794,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch
-    long target = tasks[0].pstate(pstateVar).readTarget();
+    MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
+    long target = owner == null ? -1 : owner.pinRead();
     for (Task t : tasks) {
       parts.add(
           call(
@@ -804,15 +805,19 @@ public final class ModuleRuntime implements AutoCloseable {
                       ? t.pstate(pstateVar).selectRaw(path)
                       : t.pstate(pstateVar).clientSelectAt(target, path, Vars.NONE)));
     }
-    return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
-        .thenApply(
-            v -> {
-              List<Object> out = new ArrayList<>();
-              for (CompletableFuture<List<Object>> f : parts) {
-                out.addAll(f.join());
-              }
-              return out;
-            });
+    CompletableFuture<Void> all =
+        CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
+    if (owner != null) {
+      all.whenComplete((v, e) -> owner.unpinRead(target));
+    }
+    return all.thenApply(
+        v -> {
+          List<Object> out = new ArrayList<>();
+          for (CompletableFuture<List<Object>> f : parts) {
+            out.addAll(f.join());
+          }
+          return out;
+        });
   }
 
   private <T> CompletableFuture<T> call(Task t, Supplier<T> body) {
@@ -918,7 +923,8 @@ public final class ModuleRuntime implements AutoCloseable {
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
       List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-      long target = tasks[0].pstate(pstateVar).readTarget();
+      MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
+      long target = owner == null ? -1 : owner.pinRead();
       for (Task t : tasks) {
         parts.add(
             call(
@@ -928,15 +934,19 @@ public final class ModuleRuntime implements AutoCloseable {
                         ? t.pstate(pstateVar).clientSelect(path, vars)
                         : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
       }
-      return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
-          .thenApply(
-              v -> {
-                List<Object> out = new ArrayList<>();
-                for (CompletableFuture<List<Object>> f : parts) {
-                  out.addAll(f.join());
-                }
-                return out;
-              });
+      CompletableFuture<Void> all =
+          CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
+      if (owner != null) {
+        all.whenComplete((v, e) -> owner.unpinRead(target));
+      }
+      return all.thenApply(
+          v -> {
+            List<Object> out = new ArrayList<>();
+            for (CompletableFuture<List<Object>> f : parts) {
+              out.addAll(f.join());
+            }
+            return out;
+          });
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
     return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));

@@ -20,11 +20,13 @@ import dev.deimos.ops.DeimosFunction2;
  * {@link #endEvent} commits the session when the event succeeded and aborts it when it failed.
  * Client reads ({@link #selectRaw}) see committed data only.
  *
- * <p>Microbatch mode (the PState belongs to a microbatch topology, see {@link #ownedBy}): a
- * microbatch's writes are committed to the store as they happen, so its later frames read them, but
- * everyone else (clients, other topologies) reads the snapshot taken when the microbatch started on
- * this task ({@link #beginMicrobatch}) until the microbatch's {@link MicrobatchRunner.Attempt}
- * commits. A failed microbatch restores that snapshot ({@link #abortMicrobatch}).
+ * <p>Microbatch mode (the PState belongs to a microbatch topology, see {@link #ownedBy}): all
+ * writes of one microbatch attempt on this task form one staging session of the store, which the
+ * attempt's own frames read; everyone else (clients, other topologies) reads committed data until
+ * the attempt's {@link MicrobatchRunner.Attempt} commits, then the staged data until this task's
+ * commit event ({@link #commitMicrobatch}). A failed attempt aborts the session ({@link
+ * #abortMicrobatch}). Snapshots taken when attempts start ({@link #beginMicrobatch}) serve reads
+ * pinned to an earlier microbatch.
  */
 final class TaskPState implements PStateAccess {
   private final PStateDeclaration decl;
@@ -38,7 +40,7 @@ final class TaskPState implements PStateAccess {
   private MicrobatchRunner.Attempt attempt;
   private Object external;
   // the snapshots before the last few microbatch ids, for reads pinned to one (clientSelectAt)
-  private static final int KEPT = 4;
+  static final int KEPT = 4;
   private Object[] before;
   private long[] beforeIds;
   private final PStateAccess externalAccess =
@@ -98,7 +100,8 @@ final class TaskPState implements PStateAccess {
   @Override
   public java.util.List<Object> select(Path path, Vars vars) {
     checkAligned(path, vars);
-    return touched ? store.selectStaged(path, vars) : store.select(path, vars);
+    // an event (or a microbatch attempt) reads its own staged writes
+    return touched || owner != null ? store.selectStaged(path, vars) : store.select(path, vars);
   }
 
   /** Makes this a microbatch topology's PState (before any event runs). */
@@ -131,16 +134,23 @@ final class TaskPState implements PStateAccess {
 
   /** After a failed attempt: back to the state before it. */
   void abortMicrobatch() {
-    if (external != null) {
-      store.restore(external);
-    }
+    store.abort();
   }
 
-  /** A read by a client or another topology: never sees an uncommitted microbatch. */
+  /** After a committed attempt, before the next one is primed: the store commits its writes. */
+  void commitMicrobatch() {
+    store.commit();
+  }
+
+  /**
+   * A read by a client or another topology: never sees an uncommitted microbatch. The attempt's
+   * writes stay staged in the store until this task's commit event; between the attempt's commit (a
+   * flag, set for all tasks at once) and that event they are read from the staging session.
+   */
   java.util.List<Object> clientSelect(Path path, Vars vars) {
     MicrobatchRunner.Attempt a = attempt;
-    if (a != null && !a.committed) {
-      return store.selectAt(external, path, vars);
+    if (a != null && a.committed && store.hasStagedWrites()) {
+      return store.selectStaged(path, vars);
     }
     return store.select(path, vars);
   }
@@ -150,13 +160,14 @@ final class TaskPState implements PStateAccess {
    * microbatches with ids below {@code target} (from {@link MicrobatchRunner#readTarget}, taken
    * when the whole read started), so every part sees the same microbatches. Attempts are primed on
    * every task before they run and commit only after, so here the current attempt's id is at least
-   * {@code target - 1}. The snapshots before the last few ids are kept; a read outlived by more
-   * commits than that reads the oldest one kept.
+   * {@code target - 1}. The snapshots before the last {@link #KEPT} ids are kept, and the runner
+   * starts no attempt that would drop the one a pinned read in flight needs ({@link
+   * MicrobatchRunner#pinRead}).
    */
   java.util.List<Object> clientSelectAt(long target, Path path, Vars vars) {
     MicrobatchRunner.Attempt a = attempt;
     if (a == null || target > a.id) {
-      return store.select(path, vars);
+      return clientSelect(path, vars);
     }
     Object snap = external;
     long oldest = a.id;
@@ -173,11 +184,6 @@ final class TaskPState implements PStateAccess {
     return store.selectAt(snap, path, vars);
   }
 
-  /** The target a read of this PState spanning several tasks pins, or -1 outside microbatches. */
-  long readTarget() {
-    return owner == null ? -1 : owner.readTarget();
-  }
-
   java.util.List<Object> selectRaw(Path path) {
     return clientSelect(path, Vars.NONE);
   }
@@ -186,14 +192,8 @@ final class TaskPState implements PStateAccess {
   public void transform(Path path, Vars vars) {
     checkAligned(path, vars);
     if (owner != null) {
-      // microbatch: no per-event undo, a failed attempt restores its starting snapshot instead
-      try {
-        store.transform(path, vars);
-      } catch (RuntimeException e) {
-        store.abort();
-        throw e;
-      }
-      store.commit();
+      // microbatch: the whole attempt is one staging session, committed or aborted by the runner
+      store.transform(path, vars);
       return;
     }
     if (!touched) {

@@ -62,8 +62,11 @@ public final class MemoryPStateStore implements PStateStore {
   private Object staged;
   private boolean whole;
   // maps this session copied (by identity): not yet visible to readers, so updated in place
-  // (null until the session copies its first map)
+  // (null until the session copies its first map); StoredSortedMaps carry the session id instead
   private java.util.Set<Object> fresh;
+  private long session = SESSIONS.incrementAndGet();
+  private static final java.util.concurrent.atomic.AtomicLong SESSIONS =
+      new java.util.concurrent.atomic.AtomicLong();
   private boolean dirty;
   private volatile boolean closed;
 
@@ -252,6 +255,7 @@ public final class MemoryPStateStore implements PStateStore {
     staged = next;
     whole = true;
     fresh = null;
+    session = SESSIONS.incrementAndGet();
     overlay.clear();
     dirty = true;
   }
@@ -371,13 +375,20 @@ public final class MemoryPStateStore implements PStateStore {
    */
   @SuppressWarnings("unchecked")
   private Map<Object, Object> writable(Map<?, ?> m) {
+    if (m instanceof StoredSortedMap) {
+      StoredSortedMap sm = (StoredSortedMap) m;
+      if (sm.owner == session) {
+        return sm;
+      }
+      StoredSortedMap copy = new StoredSortedMap(sm);
+      copy.owner = session;
+      return copy;
+    }
     if (fresh != null && fresh.contains(m)) {
       return (Map<Object, Object>) m;
     }
     Map<Object, Object> out;
-    if (m instanceof StoredSortedMap) {
-      out = new StoredSortedMap((StoredSortedMap) m);
-    } else if (m instanceof TreeMap) {
+    if (m instanceof TreeMap) {
       out = new TreeMap<>((TreeMap<Object, Object>) m);
     } else if (m instanceof java.util.LinkedHashMap) {
       out = new java.util.LinkedHashMap<>(m);
@@ -420,6 +431,7 @@ public final class MemoryPStateStore implements PStateStore {
   private void clearStaged() {
     overlay.clear();
     fresh = null;
+    session = SESSIONS.incrementAndGet();
     staged = null;
     whole = false;
     dirty = false;

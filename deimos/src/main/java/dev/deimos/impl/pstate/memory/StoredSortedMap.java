@@ -22,6 +22,9 @@ final class StoredSortedMap extends TreeMap<Object, Object> {
   private transient volatile HashMap<Object, Object> index;
   // point reads before the index exists; racy on purpose (only decides when to build)
   private transient int reads;
+  // the staging session (see MemoryPStateStore) that made this copy and may update it in place;
+  // session ids are unique across stores, and a commit or abort starts a new one
+  transient long owner;
 
   StoredSortedMap(SortedMap<Object, Object> sorted) {
     super(sorted);
