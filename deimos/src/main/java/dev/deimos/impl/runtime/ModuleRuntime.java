@@ -783,7 +783,7 @@ public final class ModuleRuntime implements AutoCloseable {
     } else {
       Object k = PathKeys.firstKey(path, Vars.NONE);
       if (k == PathKeys.NONE) {
-        return selectAll(pstateVar, path);
+        return selectAll(pstateVar, path, Vars.NONE);
       }
       task = tasks[0].pstate(pstateVar).taskForKey(k, numTasks);
     }
@@ -791,7 +791,7 @@ public final class ModuleRuntime implements AutoCloseable {
     return call(t, () -> t.pstate(pstateVar).selectRaw(path));
   }
 
-  private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path) {
+  private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch
     MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
@@ -802,8 +802,8 @@ public final class ModuleRuntime implements AutoCloseable {
               t,
               () ->
                   target < 0
-                      ? t.pstate(pstateVar).selectRaw(path)
-                      : t.pstate(pstateVar).clientSelectAt(target, path, Vars.NONE)));
+                      ? t.pstate(pstateVar).clientSelect(path, vars)
+                      : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
     }
     CompletableFuture<Void> all =
         CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
@@ -922,31 +922,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
-      List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-      MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
-      long target = owner == null ? -1 : owner.pinRead();
-      for (Task t : tasks) {
-        parts.add(
-            call(
-                t,
-                () ->
-                    target < 0
-                        ? t.pstate(pstateVar).clientSelect(path, vars)
-                        : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
-      }
-      CompletableFuture<Void> all =
-          CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
-      if (owner != null) {
-        all.whenComplete((v, e) -> owner.unpinRead(target));
-      }
-      return all.thenApply(
-          v -> {
-            List<Object> out = new ArrayList<>();
-            for (CompletableFuture<List<Object>> f : parts) {
-              out.addAll(f.join());
-            }
-            return out;
-          });
+      return selectAll(pstateVar, path, vars);
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
     return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));
