@@ -12,10 +12,6 @@ import dev.deimos.Path;
 import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.Ops;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -80,32 +76,10 @@ class MicrobatchDocExampleTest {
 
   @Test
   void docsPage_showsTheTestedCode() throws IOException {
-    String doc = normalize(read("../docs/microbatch.md"));
-    String src = read("src/test/java/dev/deimos/test/MicrobatchDocExampleTest.java");
-    for (String region : List.of("module", "usage")) {
-      String code = normalize(between(src, "// doc:" + region, "// end"));
-      code = code.replace("public static class", "public class");
-      assertThat(doc).as("docs/microbatch.md shows the %s code", region).contains(code);
-    }
-  }
-
-  private static String read(String p) throws IOException {
-    return new String(Files.readAllBytes(Paths.get(p)), StandardCharsets.UTF_8);
-  }
-
-  private static String between(String s, String start, String end) {
-    int i = s.indexOf(start);
-    int j = s.indexOf(end, i);
-    return s.substring(s.indexOf('\n', i) + 1, j);
-  }
-
-  private static String normalize(String s) {
-    List<String> lines = new ArrayList<>();
-    for (String l : s.split("\n")) {
-      if (!l.isBlank()) {
-        lines.add(l.strip());
-      }
-    }
-    return String.join("\n", lines);
+    DocSnippets.assertShown(
+        "docs/microbatch.md",
+        "src/test/java/dev/deimos/test/MicrobatchDocExampleTest.java",
+        "module",
+        "usage");
   }
 }

@@ -208,6 +208,17 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
     }
   }
 
+  /** Declares a PState owned by the topology whose list of PStates is {@code owned}. */
+  private PState.Declaration declarePState(List<String> owned, String var, Object schema) {
+    if (pstates.containsKey(var)) {
+      throw new IllegalArgumentException("PState " + var + " is declared twice");
+    }
+    PStateDeclaration d = new PStateDeclaration(var, schema);
+    pstates.put(var, d);
+    owned.add(var);
+    return d;
+  }
+
   /** One microbatch topology. */
   final class MicrobatchDef implements dev.deimos.module.MicrobatchTopology {
     final String name;
@@ -220,22 +231,12 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
     @Override
     public PState.Declaration pstate(String var, PState.Schema schema) {
-      return declare(var, schema);
+      return declarePState(ownPStates, var, schema);
     }
 
     @Override
     public PState.Declaration pstate(String var, Class<?> schema) {
-      return declare(var, schema);
-    }
-
-    private PState.Declaration declare(String var, Object schema) {
-      if (pstates.containsKey(var)) {
-        throw new IllegalArgumentException("PState " + var + " is declared twice");
-      }
-      PStateDeclaration d = new PStateDeclaration(var, schema);
-      pstates.put(var, d);
-      ownPStates.add(var);
-      return d;
+      return declarePState(ownPStates, var, schema);
     }
 
     @Override
@@ -317,22 +318,12 @@ public final class ModuleDef implements DeimosModule.Setup, DeimosModule.Topolog
 
     @Override
     public PState.Declaration pstate(String var, PState.Schema schema) {
-      return declare(var, schema);
+      return declarePState(ownPStates, var, schema);
     }
 
     @Override
     public PState.Declaration pstate(String var, Class<?> schema) {
-      return declare(var, schema);
-    }
-
-    private PState.Declaration declare(String var, Object schema) {
-      if (pstates.containsKey(var)) {
-        throw new IllegalArgumentException("PState " + var + " is declared twice");
-      }
-      PStateDeclaration d = new PStateDeclaration(var, schema);
-      pstates.put(var, d);
-      ownPStates.add(var);
-      return d;
+      return declarePState(ownPStates, var, schema);
     }
 
     @Override

@@ -697,18 +697,28 @@ public final class ModuleRuntime implements AutoCloseable {
             });
   }
 
-  /**
-   * Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. When called on the
-   * task's own thread outside any frame (a record's first frame, started right after its depot
-   * append on that thread), the frame runs at once instead of taking another trip through the
-   * mailbox; frames are never nested, so per-event PState atomicity is unchanged.
-   */
+  /** Queues one frame of {@code run} on {@code task}; see {@link FrameTracker}. */
   void submitFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
+    queueFrame(run, tasks[task], where, body);
+  }
+
+  /**
+   * Starts the first frame of a stream record on {@code task}. Called on the task's own thread
+   * outside any frame (right after the record's depot append there), the frame runs at once instead
+   * of taking another trip through the mailbox; frames are never nested, so per-event PState
+   * atomicity is unchanged. Only stream records do this: other work (microbatch attempts) relies on
+   * frames queuing behind events already in the mailbox.
+   */
+  void startRecordFrame(FrameTracker run, int task, String where, Consumer<ExecutionContext> body) {
     Task t = tasks[task];
     if (t.thread.canRunFrameInline() && !closed) {
       runFrame(run, t, where, body);
       return;
     }
+    queueFrame(run, t, where, body);
+  }
+
+  private void queueFrame(FrameTracker run, Task t, String where, Consumer<ExecutionContext> body) {
     boolean queued = t.thread.submit(() -> runFrame(run, t, where, body));
     if (!queued) {
       run.fail(new IllegalStateException("module " + moduleName + " was closed"));
@@ -773,7 +783,7 @@ public final class ModuleRuntime implements AutoCloseable {
     } else {
       Object k = PathKeys.firstKey(path, Vars.NONE);
       if (k == PathKeys.NONE) {
-        return selectAll(pstateVar, path);
+        return selectAll(pstateVar, path, Vars.NONE);
       }
       task = tasks[0].pstate(pstateVar).taskForKey(k, numTasks);
     }
@@ -781,7 +791,7 @@ public final class ModuleRuntime implements AutoCloseable {
     return call(t, () -> t.pstate(pstateVar).selectRaw(path));
   }
 
-  private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path) {
+  private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch
     MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
@@ -792,8 +802,8 @@ public final class ModuleRuntime implements AutoCloseable {
               t,
               () ->
                   target < 0
-                      ? t.pstate(pstateVar).selectRaw(path)
-                      : t.pstate(pstateVar).clientSelectAt(target, path, Vars.NONE)));
+                      ? t.pstate(pstateVar).clientSelect(path, vars)
+                      : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
     }
     CompletableFuture<Void> all =
         CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
@@ -912,31 +922,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     Object k = PathKeys.firstKey(path, vars);
     if (k == PathKeys.NONE) {
-      List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
-      MicrobatchRunner owner = tasks[0].pstate(pstateVar).owner();
-      long target = owner == null ? -1 : owner.pinRead();
-      for (Task t : tasks) {
-        parts.add(
-            call(
-                t,
-                () ->
-                    target < 0
-                        ? t.pstate(pstateVar).clientSelect(path, vars)
-                        : t.pstate(pstateVar).clientSelectAt(target, path, vars)));
-      }
-      CompletableFuture<Void> all =
-          CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]));
-      if (owner != null) {
-        all.whenComplete((v, e) -> owner.unpinRead(target));
-      }
-      return all.thenApply(
-          v -> {
-            List<Object> out = new ArrayList<>();
-            for (CompletableFuture<List<Object>> f : parts) {
-              out.addAll(f.join());
-            }
-            return out;
-          });
+      return selectAll(pstateVar, path, vars);
     }
     Task t = tasks[tasks[0].pstate(pstateVar).taskForKey(k, numTasks)];
     return call(t, () -> t.pstate(pstateVar).clientSelect(path, vars));

@@ -33,7 +33,7 @@ final class RecordRun extends FrameTracker {
     ackValue = null;
     ackGiven = false;
     reset(1);
-    rt.submitFrame(this, originTask, source.where, ctx -> source.plan.run(ctx));
+    rt.startRecordFrame(this, originTask, source.where, ctx -> source.plan.run(ctx));
   }
 
   int attempt() {

@@ -1,29 +1,21 @@
 package dev.deimos.impl.runtime;
 
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One thread serving the tasks pinned to it from a single mailbox: every event of those tasks runs
  * here, one at a time, in arrival order.
- *
- * <p>The mailbox is a lock-free queue and the thread parks only when it found it empty: a busy
- * thread drains event after event without locking or waking anyone, and a submitter unparks the
- * thread only when it announced that it is about to sleep.
  */
 final class TaskThread implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(TaskThread.class);
   private static final Runnable STOP = () -> {};
 
-  private final ConcurrentLinkedQueue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
+  private final BlockingQueue<Runnable> mailbox = new LinkedBlockingQueue<>();
   private final Thread thread;
   private volatile boolean stopped;
-  // set by the thread before it parks; a submitter seeing it unparks the thread
-  private volatile boolean sleeping;
-  // frames running on this thread (only touched by it): frames are never nested in one another
-  private int frameDepth;
 
   TaskThread(String name) {
     thread = new Thread(this, name);
@@ -36,13 +28,12 @@ final class TaskThread implements Runnable {
     if (stopped) {
       return false;
     }
-    mailbox.offer(r);
-    // offer, then read sleeping; the thread writes sleeping, then polls: one of us sees the other
-    if (sleeping) {
-      LockSupport.unpark(thread);
-    }
+    mailbox.add(r);
     return true;
   }
+
+  // frames running on this thread (only touched by it): frames are never nested in one another
+  private int frameDepth;
 
   /** Whether the caller may run a frame inline: it is this thread and no frame is running. */
   boolean canRunFrameInline() {
@@ -64,20 +55,11 @@ final class TaskThread implements Runnable {
   @Override
   public void run() {
     while (true) {
-      // no spinning before parking: measured on the shared 2-core machine, a 200-poll spin gave
-      // no clear throughput gain and cost CPU that the clients and the other task thread need
-      Runnable r = mailbox.poll();
-      if (r == null) {
-        sleeping = true;
-        if (mailbox.isEmpty()) {
-          LockSupport.park(this);
-        }
-        sleeping = false;
-        if (Thread.interrupted()) {
-          // as a blocking take would: an interrupted task thread ends
-          return;
-        }
-        continue;
+      Runnable r;
+      try {
+        r = mailbox.take();
+      } catch (InterruptedException e) {
+        return;
       }
       if (r == STOP) {
         return;
@@ -93,8 +75,7 @@ final class TaskThread implements Runnable {
 
   void stop() {
     stopped = true;
-    mailbox.offer(STOP);
-    LockSupport.unpark(thread);
+    mailbox.add(STOP);
     if (!isCurrent()) {
       try {
         thread.join(5000);
