@@ -69,6 +69,16 @@ public final class MemoryPStateStore implements PStateStore {
       new java.util.concurrent.atomic.AtomicLong();
   private boolean dirty;
   private volatile boolean closed;
+  // a staged write of one existing leaf of a committed subindexed map, kept out of the overlay: the
+  // commit sets it in place (pendingEntry.setValue) under the sequence lock instead of copying the
+  // route. Any other staged access first moves it into the overlay (settle). Null when none.
+  private Map.Entry<Object, Object> pendingEntry;
+  private Object pendingValue;
+  private Object[] pendingKeys;
+  private Object[] pendingMaps;
+  // StoredSortedMap.CLOCK at this store's last snapshot (or migration): maps born before it may be
+  // shared with a snapshot and are never updated in place
+  private long snapshotMark;
 
   /**
    * Creates an empty partition: an empty sorted map, set or an empty list for structure schemas,
@@ -123,6 +133,7 @@ public final class MemoryPStateStore implements PStateStore {
             out.set(i, Copies.deepCopy(out.get(i)));
           }
         }
+        java.lang.invoke.VarHandle.acquireFence();
         if (seq == s) {
           return out;
         }
@@ -141,6 +152,7 @@ public final class MemoryPStateStore implements PStateStore {
         Object root = committed;
         Object v = keys == null ? NOT_POINT : point(root, keys);
         Object out = Copies.deepCopy(v != NOT_POINT ? v : Paths.selectOne(path, root, vars));
+        java.lang.invoke.VarHandle.acquireFence();
         if (seq == s) {
           return out;
         }
@@ -168,6 +180,7 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized List<Object> selectStaged(Path path, Vars vars) {
     checkOpen();
+    settle();
     if (!dirty) {
       return select(path, vars);
     }
@@ -181,6 +194,7 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized Object selectOneStaged(Path path, Vars vars) {
     checkOpen();
+    settle();
     if (!dirty) {
       return selectOne(path, vars);
     }
@@ -236,6 +250,19 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized void transform(Path path, Vars vars) {
     checkOpen();
+    if (pendingEntry != null) {
+      PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
+      if (u != null && !u.remove() && java.util.Arrays.equals(u.keys(), pendingKeys)) {
+        // the same leaf again: only the pending value changes
+        Object nv = u.apply(pendingValue);
+        if (nv != pendingValue) {
+          pendingValue =
+              adopt.adopt(leafSchema(u.keys()), nv, pendingValue, locOf(u.keys()), false);
+        }
+        return;
+      }
+      settle();
+    }
     if (mapSchema != null && !whole) {
       Object k = PathKeys.firstKey(path, vars);
       if (k != PathKeys.NONE && k != null) {
@@ -332,29 +359,88 @@ public final class MemoryPStateStore implements PStateStore {
     Object k = keys[n - 1];
     Object old = v;
     Object nv = u.remove() ? Navigator.VOID : u.apply(old);
-    Map<Object, Object> changed;
     if (nv == Navigator.VOID) {
       if (!parent.containsKey(k)) {
         return true;
       }
-      changed = writable(parent);
-      changed.remove(k);
-    } else {
-      if (nv == old) {
-        return true;
-      }
-      List<Object> loc = new ArrayList<>(n);
-      for (int i = 0; i < n - 1; i++) {
-        loc.add(keys[i]);
-      }
+      stageCopy(keys, maps, k, Navigator.VOID);
+      return true;
+    }
+    if (nv == old) {
+      return true;
+    }
+    // an existing key of a committed map: its schema was checked when it was written
+    Map.Entry<Object, Object> entry =
+        parent instanceof StoredSortedMap
+                && top != ABSENT
+                && !overlay.containsKey(keys[0])
+                && ((StoredSortedMap) parent).born >= snapshotMark
+            ? ((StoredSortedMap) parent).entry(k)
+            : null;
+    if (entry == null) {
       SchemaNode ps = schemas[n - 2];
       if (ps instanceof MapSchema) {
+        List<Object> loc = locOf(keys);
+        loc.remove(n - 1);
         SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
       }
-      loc.add(k);
-      Object owned = adopt.adopt(schemas[n - 1], nv, old, loc, false);
-      changed = writable(parent);
-      changed.put(k, owned);
+    }
+    Object owned = adopt.adopt(schemas[n - 1], nv, old, locOf(keys), false);
+    if (entry != null) {
+      pendingEntry = entry;
+      pendingValue = owned;
+      pendingKeys = keys;
+      pendingMaps = maps;
+      dirty = true;
+      return true;
+    }
+    stageCopy(keys, maps, k, owned);
+    return true;
+  }
+
+  private static List<Object> locOf(Object[] keys) {
+    List<Object> loc = new ArrayList<>(keys.length);
+    java.util.Collections.addAll(loc, keys);
+    return loc;
+  }
+
+  /** The schema of the leaf a pending write's keys lead to (known to exist: it was resolved). */
+  private SchemaNode leafSchema(Object[] keys) {
+    SchemaNode si = mapSchema.valueSchema();
+    for (int i = 1; i < keys.length; i++) {
+      si =
+          si instanceof MapSchema
+              ? ((MapSchema) si).valueSchema()
+              : ((FixedKeysSchema) si).fields().get(keys[i]);
+    }
+    return si;
+  }
+
+  /** Moves a pending in-place write into the overlay, as a copy of its route. */
+  private void settle() {
+    if (pendingEntry != null) {
+      Object[] keys = pendingKeys;
+      Object v = pendingValue;
+      Object[] maps = pendingMaps;
+      pendingEntry = null;
+      pendingValue = null;
+      pendingKeys = null;
+      pendingMaps = null;
+      stageCopy(keys, maps, keys[keys.length - 1], v);
+    }
+  }
+
+  /**
+   * Stages {@code value} (or a removal, for VOID) at the end of {@code keys} by copying the maps on
+   * the route that this session has not copied yet; {@code maps[i]} holds {@code keys[i + 1]}.
+   */
+  private void stageCopy(Object[] keys, Object[] maps, Object k, Object value) {
+    int n = keys.length;
+    Map<Object, Object> changed = writable((Map<?, ?>) maps[n - 2]);
+    if (value == Navigator.VOID) {
+      changed.remove(k);
+    } else {
+      changed.put(k, value);
     }
     for (int i = n - 3; i >= 0; i--) {
       Map<Object, Object> up = writable((Map<?, ?>) maps[i]);
@@ -363,7 +449,6 @@ public final class MemoryPStateStore implements PStateStore {
     }
     overlay.put(keys[0], changed);
     dirty = true;
-    return true;
   }
 
   private static boolean copyable(Object m) {
@@ -413,6 +498,8 @@ public final class MemoryPStateStore implements PStateStore {
     } else {
       CommittedMap root = (CommittedMap) committed;
       seq++;
+      // the in-place writes below must not become visible before readers can see seq is odd
+      java.lang.invoke.VarHandle.storeStoreFence();
       try {
         for (Map.Entry<Object, Object> e : overlay.entrySet()) {
           if (e.getValue() == REMOVED) {
@@ -420,6 +507,9 @@ public final class MemoryPStateStore implements PStateStore {
           } else {
             root.store(e.getKey(), e.getValue());
           }
+        }
+        if (pendingEntry != null) {
+          pendingEntry.setValue(pendingValue);
         }
       } finally {
         seq++;
@@ -429,6 +519,10 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   private void clearStaged() {
+    pendingEntry = null;
+    pendingValue = null;
+    pendingKeys = null;
+    pendingMaps = null;
     overlay.clear();
     fresh = null;
     session = SESSIONS.incrementAndGet();
@@ -451,6 +545,9 @@ public final class MemoryPStateStore implements PStateStore {
   @Override
   public synchronized Object snapshot() {
     checkOpen();
+    // the snapshot shares the committed maps: none of them may be updated in place from now on
+    settle();
+    snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
     if (mapSchema == null) {
       return new Root(committed);
     }
@@ -510,8 +607,12 @@ public final class MemoryPStateStore implements PStateStore {
   public synchronized MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
     checkOpen();
     SchemaCompatibility.check(declaration, newDeclaration);
+    // the new store may share committed maps with this one: neither updates them in place
+    settle();
+    snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
     MemoryPStateStore next = new MemoryPStateStore(newDeclaration);
     Object migrated = Migrate.apply(newDeclaration.getSchema(), committed, next.adopt);
+    next.snapshotMark = snapshotMark;
     next.committed =
         next.mapSchema != null && migrated instanceof Map
             ? CommittedMap.of((Map<?, ?>) migrated)

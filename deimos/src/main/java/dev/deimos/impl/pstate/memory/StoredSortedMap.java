@@ -18,25 +18,35 @@ import java.util.TreeMap;
  */
 final class StoredSortedMap extends TreeMap<Object, Object> {
   private static final long serialVersionUID = 1L;
-  // built on first use; a race builds it twice, harmlessly, since the map no longer changes
-  private transient volatile HashMap<Object, Object> index;
+  // built on first use; a race builds it twice, harmlessly, since the map's keys no longer change.
+  // It holds the tree's own entries, not their values, so a committed leaf updated in place
+  // (setEntry) is seen through the index too.
+  private transient volatile HashMap<Object, Map.Entry<Object, Object>> index;
   // point reads before the index exists; racy on purpose (only decides when to build)
   private transient int reads;
   // the staging session (see MemoryPStateStore) that made this copy and may update it in place;
   // session ids are unique across stores, and a commit or abort starts a new one
   transient long owner;
+  // CLOCK when this map was made: a store updates a committed map in place only when no snapshot of
+  // the store was taken since (see MemoryPStateStore#snapshotMark), as snapshots share the maps
+  final long born = CLOCK.get();
+
+  /** Advanced by each snapshot of a memory store; stamps the maps made afterwards. */
+  static final java.util.concurrent.atomic.AtomicLong CLOCK =
+      new java.util.concurrent.atomic.AtomicLong();
 
   StoredSortedMap(SortedMap<Object, Object> sorted) {
     super(sorted);
   }
 
-  private HashMap<Object, Object> index() {
-    HashMap<Object, Object> idx = index;
+  private HashMap<Object, Map.Entry<Object, Object>> index() {
+    HashMap<Object, Map.Entry<Object, Object>> idx = index;
     if (idx == null) {
       idx = new HashMap<>(size() * 2);
+      // the entry set's iterator hands out the tree's nodes themselves
       for (Map.Entry<Object, Object> e : entrySet()) {
         if (CommittedMap.hashable(e.getKey())) {
-          idx.put(e.getKey(), e.getValue());
+          idx.put(e.getKey(), e);
         }
       }
       index = idx;
@@ -65,7 +75,20 @@ final class StoredSortedMap extends TreeMap<Object, Object> {
 
   @Override
   public Object get(Object k) {
-    return useIndex(k) ? index().get(k) : super.get(k);
+    if (useIndex(k)) {
+      Map.Entry<Object, Object> e = index().get(k);
+      return e == null ? null : e.getValue();
+    }
+    return super.get(k);
+  }
+
+  /**
+   * The tree's entry of an existing hashable key, whose value the writer may set in place (no
+   * structural change, so concurrent readers stay safe and retry under the store's sequence lock);
+   * null when absent or not hashable.
+   */
+  Map.Entry<Object, Object> entry(Object k) {
+    return CommittedMap.hashable(k) ? index().get(k) : null;
   }
 
   @Override
