@@ -8,6 +8,7 @@ import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.schema.ClassSchema;
 import dev.deimos.impl.pstate.schema.FixedKeysSchema;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
@@ -256,8 +257,7 @@ public final class MemoryPStateStore implements PStateStore {
         // the same leaf again: only the pending value changes
         Object nv = u.apply(pendingValue);
         if (nv != pendingValue) {
-          pendingValue =
-              adopt.adopt(leafSchema(u.keys()), nv, pendingValue, locOf(u.keys()), false);
+          pendingValue = adoptLeaf(leafSchema(u.keys()), nv, pendingValue, u.keys());
         }
         return;
       }
@@ -385,7 +385,7 @@ public final class MemoryPStateStore implements PStateStore {
         SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
       }
     }
-    Object owned = adopt.adopt(schemas[n - 1], nv, old, locOf(keys), false);
+    Object owned = adoptLeaf(schemas[n - 1], nv, old, keys);
     if (entry != null) {
       pendingEntry = entry;
       pendingValue = owned;
@@ -396,6 +396,20 @@ public final class MemoryPStateStore implements PStateStore {
     }
     stageCopy(keys, maps, k, owned);
     return true;
+  }
+
+  /**
+   * {@link Adopt#adopt} for the new value of one leaf; an immutable value of the schema's class (a
+   * {@code Long} counter, say) is taken as it is, without building the location for errors.
+   */
+  private Object adoptLeaf(SchemaNode leaf, Object nv, Object old, Object[] keys) {
+    if (nv != null
+        && leaf instanceof ClassSchema
+        && Copies.isLeaf(nv)
+        && ((ClassSchema) leaf).type().isInstance(nv)) {
+      return nv;
+    }
+    return adopt.adopt(leaf, nv, old, locOf(keys), false);
   }
 
   private static List<Object> locOf(Object[] keys) {
@@ -501,11 +515,13 @@ public final class MemoryPStateStore implements PStateStore {
       // the in-place writes below must not become visible before readers can see seq is odd
       java.lang.invoke.VarHandle.storeStoreFence();
       try {
-        for (Map.Entry<Object, Object> e : overlay.entrySet()) {
-          if (e.getValue() == REMOVED) {
-            root.delete(e.getKey());
-          } else {
-            root.store(e.getKey(), e.getValue());
+        if (!overlay.isEmpty()) {
+          for (Map.Entry<Object, Object> e : overlay.entrySet()) {
+            if (e.getValue() == REMOVED) {
+              root.delete(e.getKey());
+            } else {
+              root.store(e.getKey(), e.getValue());
+            }
           }
         }
         if (pendingEntry != null) {
