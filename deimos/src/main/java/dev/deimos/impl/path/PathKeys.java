@@ -62,6 +62,13 @@ public final class PathKeys {
      * @return the new value
      */
     public Object apply(Object old) {
+      if (fn instanceof dev.deimos.ops.DeimosFunction1) {
+        // the common case, without the varargs array of Functions.invoke
+        @SuppressWarnings("unchecked")
+        dev.deimos.ops.DeimosFunction1<Object, Object> f1 =
+            (dev.deimos.ops.DeimosFunction1<Object, Object>) fn;
+        return f1.invoke(old);
+      }
       return fn != null ? dev.deimos.impl.data.Functions.invoke(fn, old) : value;
     }
   }

@@ -336,7 +336,10 @@ public final class MemoryPStateStore implements PStateStore {
     Object v = top == ABSENT ? null : top;
     for (int i = 1; i < n; i++) {
       SchemaNode si = schemas[i - 1];
-      if (!(v instanceof Map) || !copyable(v) || si instanceof MigratedSchemaNode) {
+      // copyable(v) implies a Map, by class tests: an interface test here (instanceof Map) is slow
+      // on
+      // JDK 17 when the same class is also tested against other interfaces elsewhere
+      if (!copyable(v) || si instanceof MigratedSchemaNode) {
         return false;
       }
       maps[i - 1] = v;
