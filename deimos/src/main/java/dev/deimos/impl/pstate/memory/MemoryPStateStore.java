@@ -66,6 +66,8 @@ public final class MemoryPStateStore implements PStateStore {
   // (null until the session copies its first map); StoredSortedMaps carry the session id instead
   private java.util.Set<Object> fresh;
   private long session = SESSIONS.incrementAndGet();
+  // true once a map carries the current session id: only then does a new session need a new id
+  private boolean sessionUsed;
   private static final java.util.concurrent.atomic.AtomicLong SESSIONS =
       new java.util.concurrent.atomic.AtomicLong();
   private boolean dirty;
@@ -283,6 +285,7 @@ public final class MemoryPStateStore implements PStateStore {
     whole = true;
     fresh = null;
     session = SESSIONS.incrementAndGet();
+    sessionUsed = false;
     overlay.clear();
     dirty = true;
   }
@@ -484,6 +487,7 @@ public final class MemoryPStateStore implements PStateStore {
       }
       StoredSortedMap copy = new StoredSortedMap(sm);
       copy.owner = session;
+      sessionUsed = true;
       return copy;
     }
     if (fresh != null && fresh.contains(m)) {
@@ -544,7 +548,10 @@ public final class MemoryPStateStore implements PStateStore {
     pendingMaps = null;
     overlay.clear();
     fresh = null;
-    session = SESSIONS.incrementAndGet();
+    if (sessionUsed) {
+      session = SESSIONS.incrementAndGet();
+      sessionUsed = false;
+    }
     staged = null;
     whole = false;
     dirty = false;
