@@ -31,6 +31,8 @@ public final class PathImpl implements Path.Impl {
   // arguments of the steps when every step is key(k), else NOT_KEYS; computed on first use
   private transient volatile Object[] keyArgs;
   private transient volatile Object[] staticKeys;
+  // PathKeys.keyUpdate's result when it needs no vars (static keys and term): resolved once
+  transient volatile Object staticKeyUpdate;
   private static final Object[] NOT_KEYS = new Object[0];
 
   private PathImpl(Nav[] navs) {
@@ -65,6 +67,18 @@ public final class PathImpl implements Path.Impl {
   /** The last navigator, or null for the empty path. */
   Nav lastNav() {
     return navs.length == 0 ? null : navs[navs.length - 1];
+  }
+
+  /** The unresolved arguments of all steps but the last when they are all key(k), else null. */
+  Object[] keyPrefixArgs() {
+    Object[] out = new Object[Math.max(0, navs.length - 1)];
+    for (int i = 0; i < out.length; i++) {
+      if (!(navs[i] instanceof MapNavs.Key)) {
+        return null;
+      }
+      out[i] = ((MapNavs.Key) navs[i]).arg;
+    }
+    return out;
   }
 
   /** The resolved keys of all steps but the last when they are all key(k), else null. */

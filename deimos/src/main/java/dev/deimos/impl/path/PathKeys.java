@@ -47,7 +47,8 @@ public final class PathKeys {
   /**
    * A transform made of {@code key} steps and one term navigator without extra arguments ({@code
    * termVal(v)}, {@code term(fn)} or {@code termVoid()}), resolved for one call: stores run it
-   * without the path engine.
+   * without the path engine. A path without vars resolves once and returns the same instance
+   * afterwards: callers must not change {@code keys}.
    *
    * @param keys the resolved keys (at least one)
    * @param remove true for {@code termVoid()}
@@ -86,6 +87,34 @@ public final class PathKeys {
       return null;
     }
     PathImpl p = (PathImpl) path;
+    Object cached = p.staticKeyUpdate;
+    if (cached != null) {
+      return (KeyUpdate) cached;
+    }
+    KeyUpdate u = resolveKeyUpdate(p, vars);
+    if (u != null && staticUpdate(p)) {
+      // the keys array is shared from now on: callers do not change it
+      p.staticKeyUpdate = u;
+    }
+    return u;
+  }
+
+  /** True when the key steps and the term's argument need no vars. */
+  private static boolean staticUpdate(PathImpl p) {
+    Object[] chain = p.keyPrefixArgs();
+    if (chain == null) {
+      return false;
+    }
+    for (Object a : chain) {
+      if (!Args.isStatic(a)) {
+        return false;
+      }
+    }
+    Nav last = p.lastNav();
+    return !(last instanceof TermNavs.TermVal) || Args.isStatic(((TermNavs.TermVal) last).arg);
+  }
+
+  private static KeyUpdate resolveKeyUpdate(PathImpl p, Vars vars) {
     Nav last = p.lastNav();
     if (!(last instanceof TermNavs.Terminal) || p.size() < 2) {
       return null;
