@@ -33,8 +33,11 @@ import java.util.TreeSet;
  * is checked and copied where it changed ({@link Adopt}) and kept in the session's overlay. Commit
  * puts the overlay's values into the committed map under a sequence lock, so a reader sees all of a
  * commit or none of it; so a write costs its route inside one value plus {@code log n} at commit,
- * not the size of the partition. Writes with other paths (and every write to set and Class PStates)
- * stage a new whole root, which commit swaps in.
+ * not the size of the partition. A {@code key(...).term(...)} write of an existing leaf of a
+ * committed subindexed map skips even that: it is kept aside and set in place at commit, under the
+ * same lock (snapshots and migrated stores, which share committed maps, turn this off for the maps
+ * they share). Writes with other paths (and every write to set and Class PStates) stage a new whole
+ * root, which commit swaps in.
  *
  * <p>Reads made only of {@code key} steps skip the path engine (a hash lookup per level where the
  * keys allow it). Results are copies of mutable containers; immutable leaves are returned as they
@@ -339,9 +342,8 @@ public final class MemoryPStateStore implements PStateStore {
     Object v = top == ABSENT ? null : top;
     for (int i = 1; i < n; i++) {
       SchemaNode si = schemas[i - 1];
-      // copyable(v) implies a Map, by class tests: an interface test here (instanceof Map) is slow
-      // on
-      // JDK 17 when the same class is also tested against other interfaces elsewhere
+      // copyable(v) implies a Map and uses class tests: an interface test (instanceof Map) is slow
+      // on JDK 17 when the same class is also tested against other interfaces elsewhere
       if (!copyable(v) || si instanceof MigratedSchemaNode) {
         return false;
       }
