@@ -1,0 +1,137 @@
+package dev.deimos.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deimos.Agg;
+import dev.deimos.Block;
+import dev.deimos.CompoundAgg;
+import dev.deimos.DeimosModule;
+import dev.deimos.Depot;
+import dev.deimos.PState;
+import dev.deimos.Path;
+import dev.deimos.module.MicrobatchTopology;
+import dev.deimos.ops.Ops;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Temporary PStates ({@code materialize} / {@code explodeMaterialized}) in microbatch topologies.
+ */
+class MicrobatchMaterializeTest {
+  private static final AtomicInteger FAILURES_LEFT = new AtomicInteger();
+
+  /** Fails on task 1 while failures are left, after that task has materialized its tuples. */
+  public static Long failOnTask1(Integer task, Long v) {
+    if (task == 1 && FAILURES_LEFT.getAndDecrement() > 0) {
+      throw new IllegalStateException("injected failure on task 1 at " + v);
+    }
+    return v;
+  }
+
+  public static Long times10(Long v) {
+    return v * 10;
+  }
+
+  public static Long mod5(Long v) {
+    return v % 5;
+  }
+
+  public static Long sameTask(Integer a, Integer b) {
+    return a.equals(b) ? 1L : 0L;
+  }
+
+  /**
+   * The first batch block materializes each record with its tenfold value on the task owning the
+   * record; later batch blocks of the same microbatch read that table back on every task.
+   */
+  static class Tenfold implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*nums", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("tenfold");
+      mb.pstate("$$sums", PState.mapSchema(Long.class, Long.class));
+      mb.pstate("$$rows", Long.class).global().initialValue(0L);
+      mb.pstate("$$onOwnTask", Long.class).global().initialValue(0L);
+      mb.source("*nums")
+          .out("*mb")
+          .batchBlock(
+              Block.explodeMicrobatch("*mb")
+                  .out("*v")
+                  .hashPartition("*v")
+                  .each(Ops.CURRENT_TASK_ID)
+                  .out("*t")
+                  .each(MicrobatchMaterializeTest::times10, "*v")
+                  .out("*w")
+                  .materialize("*v", "*w", "*t")
+                  .out("$$tmp")
+                  .each(MicrobatchMaterializeTest::failOnTask1, "*t", "*v")
+                  .out("*checked"))
+          .batchBlock(
+              Block.explodeMaterialized("$$tmp")
+                  .out("*v", "*w", "*t0")
+                  .each(MicrobatchMaterializeTest::mod5, "*v")
+                  .out("*k")
+                  .hashPartition("*k")
+                  .compoundAgg("$$sums", CompoundAgg.map("*k", Agg.sum("*w"))))
+          .batchBlock(
+              Block.explodeMaterialized("$$tmp")
+                  .out("*v", "*w", "*t0")
+                  .each(Ops.CURRENT_TASK_ID)
+                  .out("*t")
+                  .each(MicrobatchMaterializeTest::sameTask, "*t", "*t0")
+                  .out("*own")
+                  .globalPartition()
+                  .agg("$$rows", Agg.count())
+                  .agg("$$onOwnTask", Agg.sum("*own")));
+    }
+  }
+
+  private static void appendAndCheck(
+      InProcessCluster ipc, String m, Depot d, long from, long to, boolean failOnce) {
+    ipc.pauseMicrobatchTopology(m, "tenfold");
+    for (long v = from; v <= to; v++) {
+      d.append(v);
+    }
+    FAILURES_LEFT.set(failOnce ? 1 : 0);
+    ipc.resumeMicrobatchTopology(m, "tenfold");
+    ipc.waitForMicrobatchProcessedCount(m, "tenfold", (int) to);
+    if (failOnce) {
+      assertThat(FAILURES_LEFT.get()).as("the injected failure ran").isNegative();
+    }
+    long[] sums = new long[5];
+    for (long v = 1; v <= to; v++) {
+      sums[(int) (v % 5)] += v * 10;
+    }
+    PState out = ipc.clusterPState(m, "$$sums");
+    for (long k = 0; k < 5; k++) {
+      assertThat((Long) out.selectOne(Path.key(k))).as("sum of key %d", k).isEqualTo(sums[(int) k]);
+    }
+    // every tuple exploded exactly once, on the task that materialized it
+    assertThat((Long) ipc.clusterPState(m, "$$rows").selectOne(Path.stay())).isEqualTo(to);
+    assertThat((Long) ipc.clusterPState(m, "$$onOwnTask").selectOne(Path.stay())).isEqualTo(to);
+  }
+
+  @Test
+  void materializedTuplesAreReadBackOnEveryTaskInLaterBatchBlocks() {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new Tenfold(), new LaunchConfig(4, 2));
+      String m = Tenfold.class.getName();
+      Depot d = ipc.clusterDepot(m, "*nums");
+      appendAndCheck(ipc, m, d, 1, 200, false);
+      // a second microbatch starts from an empty table: nothing of the first is emitted again
+      appendAndCheck(ipc, m, d, 201, 300, false);
+    }
+  }
+
+  @Test
+  void aRetriedAttemptStartsWithEmptyTemporaryPStates() {
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new Tenfold(), new LaunchConfig(4, 2));
+      String m = Tenfold.class.getName();
+      Depot d = ipc.clusterDepot(m, "*nums");
+      // task 1 fails after materializing its tuples; the retry must not see them
+      appendAndCheck(ipc, m, d, 1, 200, true);
+      appendAndCheck(ipc, m, d, 201, 300, true);
+    }
+  }
+}
