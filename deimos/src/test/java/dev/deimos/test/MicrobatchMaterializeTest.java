@@ -134,4 +134,64 @@ class MicrobatchMaterializeTest {
       appendAndCheck(ipc, m, d, 201, 300, true);
     }
   }
+
+  /**
+   * An aggregator writes the microbatch's sum into a temporary PState; the code after the block
+   * reads it on task 0 and a later block reads it again after a hop back to task 0.
+   */
+  static class BatchSums implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*nums", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("sums");
+      mb.pstate("$$batchSums", PState.mapSchema(Long.class, Long.class));
+      mb.pstate("$$total", Long.class).global().initialValue(0L);
+      mb.source("*nums")
+          .out("*mb")
+          .batchBlock(
+              Block.explodeMicrobatch("*mb")
+                  .out("*v")
+                  .each(Ops.CURRENT_TASK_ID)
+                  .out("*t")
+                  .each(MicrobatchMaterializeTest::failOnTask1, "*t", "*v")
+                  .out("*v2")
+                  .globalPartition()
+                  .agg(Agg.sum("*v2"))
+                  .out("$$sum"))
+          .localSelect("$$sum", Path.stay())
+          .out("*sum")
+          .each(Ops.CURRENT_MICROBATCH_ID)
+          .out("*id")
+          .localTransform("$$batchSums", Path.key("*id").termVal("*sum"))
+          .batchBlock(
+              Block.explodeMicrobatch("*mb")
+                  .out("*v")
+                  .globalPartition()
+                  .localSelect("$$sum", Path.stay())
+                  .out("*s")
+                  .agg("$$total", Agg.max("*s")));
+    }
+  }
+
+  @Test
+  void anAggregatorWritesATemporaryPStateReadAfterTheBlock() {
+    FAILURES_LEFT.set(1);
+    try (InProcessCluster ipc = InProcessCluster.create()) {
+      ipc.launchModule(new BatchSums(), new LaunchConfig(4, 2));
+      String m = BatchSums.class.getName();
+      Depot d = ipc.clusterDepot(m, "*nums");
+      ipc.pauseMicrobatchTopology(m, "sums");
+      long sum = 0;
+      for (long v = 1; v <= 200; v++) {
+        sum += v;
+        d.append(v);
+      }
+      ipc.resumeMicrobatchTopology(m, "sums");
+      ipc.waitForMicrobatchProcessedCount(m, "sums", 200);
+      assertThat(FAILURES_LEFT.get()).isNegative();
+      PState sums = ipc.clusterPState(m, "$$batchSums");
+      assertThat((Long) sums.selectOne(Path.key(0L))).isEqualTo(sum);
+      assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(sum);
+    }
+  }
 }

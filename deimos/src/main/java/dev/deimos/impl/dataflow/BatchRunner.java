@@ -489,7 +489,15 @@ final class BatchRunner {
             st.applyTo(null, cap);
           }
         } else if (st.touched()) {
-          PStateAccess p = (PStateAccess) a.target.eval(slots);
+          Object target = a.target.eval(slots);
+          if (!(target instanceof PStateAccess)) {
+            throw new IllegalStateException(
+                a.at
+                    + ": the aggregation target is not bound to a PState (an aggregator's out"
+                    + " var starting with $$ is a temporary PState, kept only by microbatch"
+                    + " topologies)");
+          }
+          PStateAccess p = (PStateAccess) target;
           if (a.template instanceof AggTemplate.Leaf) {
             applyTopLevel(p, ((AggTemplate.Leaf) a.template).spec, st, cap);
           } else {
