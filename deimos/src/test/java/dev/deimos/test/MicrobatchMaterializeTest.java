@@ -11,6 +11,8 @@ import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.ops.Ops;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -193,5 +195,70 @@ class MicrobatchMaterializeTest {
       assertThat((Long) sums.selectOne(Path.key(0L))).isEqualTo(sum);
       assertThat((Long) ipc.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(sum);
     }
+  }
+
+  // doc:temp
+  public static class UrlBatchesModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*views", Depot.random());
+      MicrobatchTopology mb = topologies.microbatch("urls");
+      mb.pstate("$$viewsPerUrl", PState.mapSchema(String.class, Long.class));
+      mb.pstate("$$lastBatchSize", Long.class).global().initialValue(0L);
+      mb.source("*views")
+          .out("*microbatch")
+          // block 1: each task keeps the urls of its records in the temporary PState $$urls,
+          // and an aggregator writes the microbatch's size into the temporary PState $$size
+          .batchBlock(
+              Block.explodeMicrobatch("*microbatch")
+                  .out("*view")
+                  .each(Ops.EXPAND, "*view")
+                  .out("*user", "*url")
+                  .materialize("*url")
+                  .out("$$urls")
+                  .globalPartition()
+                  .agg(Agg.count())
+                  .out("$$size"))
+          // after the block, on task 0
+          .localSelect("$$size", Path.stay())
+          .out("*size")
+          .localTransform("$$lastBatchSize", Path.termVal("*size"))
+          // block 2: every task emits the tuples it materialized
+          .batchBlock(
+              Block.explodeMaterialized("$$urls")
+                  .out("*url")
+                  .hashPartition("*url")
+                  .compoundAgg("$$viewsPerUrl", CompoundAgg.map("*url", Agg.count())));
+    }
+  }
+
+  // end
+
+  @Test
+  void docExample_countsUrlsThroughTemporaryPStates() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new UrlBatchesModule(), new LaunchConfig(4, 2));
+      String name = UrlBatchesModule.class.getName();
+      Depot views = cluster.clusterDepot(name, "*views");
+      cluster.pauseMicrobatchTopology(name, "urls");
+      views.append(List.of("alice", "/home"));
+      views.append(List.of("bob", "/home"));
+      views.append(List.of("alice", "/about"));
+      cluster.resumeMicrobatchTopology(name, "urls");
+      cluster.waitForMicrobatchProcessedCount(name, "urls", 3);
+      PState perUrl = cluster.clusterPState(name, "$$viewsPerUrl");
+      assertThat((Long) perUrl.selectOne(Path.key("/home"))).isEqualTo(2L);
+      assertThat((Long) perUrl.selectOne(Path.key("/about"))).isEqualTo(1L);
+      PState size = cluster.clusterPState(name, "$$lastBatchSize");
+      assertThat((Long) size.selectOne(Path.stay())).isEqualTo(3L);
+    }
+  }
+
+  @Test
+  void docsPage_showsTheTemporaryPStateExample() throws IOException {
+    DocSnippets.assertShown(
+        "docs/microbatch.md",
+        "src/test/java/dev/deimos/test/MicrobatchMaterializeTest.java",
+        "temp");
   }
 }
