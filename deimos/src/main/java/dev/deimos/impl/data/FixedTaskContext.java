@@ -3,6 +3,9 @@ package dev.deimos.impl.data;
 /** Immutable {@link TaskContext}; also holds the per-thread current context. */
 final class FixedTaskContext implements TaskContext {
   static final ThreadLocal<TaskContext> CURRENT = new ThreadLocal<>();
+  // set(null) rather than remove(): task threads enter a context per event, and after remove() the
+  // next set() allocates a new thread-local entry (TaskContext.current() reads null as LOCAL)
+  static final TaskContext.Scope CLEAR = () -> CURRENT.set(null);
 
   private final int taskId;
   private final Long microbatchId;

@@ -78,13 +78,7 @@ public interface TaskContext {
     }
     TaskContext previous = FixedTaskContext.CURRENT.get();
     FixedTaskContext.CURRENT.set(context);
-    return () -> {
-      if (previous == null) {
-        FixedTaskContext.CURRENT.remove();
-      } else {
-        FixedTaskContext.CURRENT.set(previous);
-      }
-    };
+    return previous == null ? FixedTaskContext.CLEAR : () -> FixedTaskContext.CURRENT.set(previous);
   }
 
   /** An entered context; closing it restores the previous one. Close it on the same thread. */

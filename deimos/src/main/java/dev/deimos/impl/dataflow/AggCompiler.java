@@ -387,11 +387,18 @@ final class AggCompiler {
       targetArg = h.arg(target, bPre, at);
     } else {
       String v = an.outs[0];
-      if (!Compiler.isVar(v)) {
-        throw err(at, "out var '" + v + "' must start with '*'");
+      if (Compiler.isPStateVar(v)) {
+        // a temporary PState: aggregated like a declared PState into the partition the runtime
+        // binds to the var on each task (microbatch topologies only)
+        targetArg = new Arg.Slot(h.slot(v));
+        post.add(v);
+      } else {
+        if (!Compiler.isVar(v)) {
+          throw err(at, "out var '" + v + "' must start with '*' (or '$$' for a temporary PState)");
+        }
+        outSlot = h.slot(v);
+        post.add(v);
       }
-      outSlot = h.slot(v);
-      post.add(v);
     }
     if (t.captures()) {
       List<String> caps = new ArrayList<>();

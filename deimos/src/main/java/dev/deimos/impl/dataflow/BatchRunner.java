@@ -54,6 +54,22 @@ final class BatchRunner {
       case MATERIALIZE:
         {
           Object t = slots[s.outSlots[0]];
+          if (!(t instanceof TempPartition)) {
+            // a runtime keeping temporary PStates per task (microbatch) owns the table
+            PStateAccess p = ex.context().pstate(s.node.outs[0]);
+            if (p instanceof TempPartition) {
+              t = p;
+              slots[s.outSlots[0]] = p;
+            }
+          }
+          if (t instanceof TempPartition) {
+            Object[] row = new Object[s.args.length - 1];
+            for (int i = 0; i < row.length; i++) {
+              row[i] = s.args[i].eval(slots);
+            }
+            ((TempPartition) t).rows.add(row);
+            return s.next;
+          }
           if (!(t instanceof MaterializedTable)) {
             t = new MaterializedTable();
             slots[s.outSlots[0]] = t;
@@ -87,7 +103,24 @@ final class BatchRunner {
     }
   }
 
+  /** Marks the step that emits the current task's rows of a temporary PState (see explode). */
+  private static final Object EMIT_HERE = new Object();
+
   private static void explode(Executor ex, Step s, Object[] slots) {
+    ExecutionContext ctx = ex.context();
+    PStateAccess temp = ctx.pstate((String) s.node.args[0]);
+    if (temp instanceof TempPartition) {
+      if (s.fn == EMIT_HERE) {
+        emitRows(ex, s, ((TempPartition) temp).rows, slots);
+        return;
+      }
+      // the table is spread over the tasks: every task emits its own partition's tuples
+      Resume r = Resume.of(emitHereStep(s));
+      for (int t = 0, n = ctx.numTasks(); t < n; t++) {
+        ctx.hop(t, r, slots.clone());
+      }
+      return;
+    }
     Object t = s.args[0].eval(slots);
     if (t == null) {
       return;
@@ -96,7 +129,29 @@ final class BatchRunner {
       throw new IllegalStateException(
           s.node.describe() + ": " + s.node.args[0] + " is not bound to a materialized table");
     }
-    List<Object[]> rows = new ArrayList<>(((MaterializedTable) t).rows);
+    emitRows(ex, s, ((MaterializedTable) t).rows, slots);
+  }
+
+  /**
+   * A hop target continuing at a copy of explode step {@code s} that emits the tuples of the task
+   * it runs on; built once per step.
+   */
+  private static Step emitHereStep(Step s) {
+    Step hop = s.emitHere;
+    if (hop == null) {
+      Step here = new Step(Node.sectionA(s.node.kind, EMIT_HERE, s.node.args), s.args, s.outSlots);
+      here.next = s.next;
+      here.slotOf = s.slotOf;
+      hop = new Step(s.node, new Arg[0], new int[0]);
+      hop.next = here;
+      hop.slotOf = s.slotOf;
+      s.emitHere = hop;
+    }
+    return hop;
+  }
+
+  private static void emitRows(Executor ex, Step s, List<Object[]> table, Object[] slots) {
+    List<Object[]> rows = new ArrayList<>(table);
     for (Object[] row : rows) {
       if (row.length != s.outSlots.length) {
         throw new IllegalStateException(
@@ -434,7 +489,15 @@ final class BatchRunner {
             st.applyTo(null, cap);
           }
         } else if (st.touched()) {
-          PStateAccess p = (PStateAccess) a.target.eval(slots);
+          Object target = a.target.eval(slots);
+          if (!(target instanceof PStateAccess)) {
+            throw new IllegalStateException(
+                a.at
+                    + ": the aggregation target is not bound to a PState (an aggregator's out"
+                    + " var starting with $$ is a temporary PState, kept only by microbatch"
+                    + " topologies)");
+          }
+          PStateAccess p = (PStateAccess) target;
           if (a.template instanceof AggTemplate.Leaf) {
             applyTopLevel(p, ((AggTemplate.Leaf) a.template).spec, st, cap);
           } else {

@@ -26,6 +26,9 @@ final class Step {
   /** Continuation after this step, built on first use by {@link Resume#of}. */
   volatile Resume resume;
 
+  /** For explodeMaterialized over a temporary PState: the per-task hop target, built lazily. */
+  volatile Step emitHere;
+
   Step next;
   Step then;
   Step otherwise;

@@ -134,4 +134,31 @@ public final class PathKeys {
     }
     return null;
   }
+
+  /** Returned by {@link #transformUnderKey} when the transform removes the top-level key. */
+  public static final Object REMOVE = new Object();
+
+  /**
+   * Runs a transform that starts with {@code key(k)} on the value under {@code k} alone, without a
+   * map around it: the same result as transforming a one-entry map, minus building and copying it.
+   *
+   * @param path the path
+   * @param old the value under the key (null when absent)
+   * @param vars vars for {@code *var} arguments
+   * @return the new value (identical to {@code old} when unchanged), {@link #REMOVE} when the key
+   *     is removed, or {@link #NONE} when the path does not start with {@code key}
+   */
+  public static Object transformUnderKey(Path path, Object old, Vars vars) {
+    if (!(path instanceof PathImpl)) {
+      return NONE;
+    }
+    Node head = ((PathImpl) path).head();
+    if (!(head.nav instanceof MapNavs.Key)) {
+      return NONE;
+    }
+    Run r = new Run(vars);
+    r.tail = Paths.NO_TERM;
+    Object nv = head.next.transform(old, r);
+    return nv == dev.deimos.Navigator.VOID ? REMOVE : nv;
+  }
 }

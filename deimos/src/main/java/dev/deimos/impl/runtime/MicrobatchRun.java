@@ -2,7 +2,10 @@ package dev.deimos.impl.runtime;
 
 import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.dataflow.DistributedBatch;
+import dev.deimos.impl.dataflow.PStateAccess;
+import dev.deimos.impl.dataflow.TempPartition;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +26,9 @@ final class MicrobatchRun extends FrameTracker {
   private final List<MicrobatchRunner.Batch> batches;
   final long[][] ends;
   private final AtomicReferenceArray<TaskContext> contexts;
+  // temporary PStates (materialize): one partition per task, dropped with this attempt
+  private final ConcurrentHashMap<String, AtomicReferenceArray<TempPartition>> temps =
+      new ConcurrentHashMap<>();
   // the batch bound by the source running now (sources start one after another on task 0)
   private Object current;
 
@@ -110,5 +116,24 @@ final class MicrobatchRun extends FrameTracker {
       contexts.set(task.id(), c);
     }
     return c;
+  }
+
+  /**
+   * Any {@code $$} var that is neither a declared PState nor a mirror is a temporary PState of this
+   * attempt; each task gets its own partition, created on first use on that task's thread.
+   */
+  @Override
+  PStateAccess tempPState(String var, int task) {
+    if (!var.startsWith("$$") || rt.mirrorPState(var) != null) {
+      return null;
+    }
+    AtomicReferenceArray<TempPartition> parts =
+        temps.computeIfAbsent(var, v -> new AtomicReferenceArray<>(rt.numTasks()));
+    TempPartition p = parts.get(task);
+    if (p == null) {
+      p = new TempPartition(var, task);
+      parts.set(task, p);
+    }
+    return p;
   }
 }

@@ -300,20 +300,32 @@ public final class MemoryPStateStore implements PStateStore {
       return;
     }
     Object old = currentValue(k);
-    Object out = Paths.transform(path, single(k, old), vars);
-    if (!(out instanceof Map)) {
-      throw new IllegalArgumentException(
-          "PState " + name + ": transform replaced the top-level structure with " + out);
+    Object nv = PathKeys.transformUnderKey(path, old == ABSENT ? null : old, vars);
+    boolean present;
+    if (nv == PathKeys.NONE) {
+      Object out = Paths.transform(path, single(k, old), vars);
+      if (!(out instanceof Map)) {
+        throw new IllegalArgumentException(
+            "PState " + name + ": transform replaced the top-level structure with " + out);
+      }
+      Map<?, ?> m = (Map<?, ?>) out;
+      present = m.containsKey(k);
+      nv = m.get(k);
+    } else if (nv == PathKeys.REMOVE) {
+      present = false;
+    } else if (old == ABSENT && nv == null) {
+      // unchanged absent key: key() leaves the map as it was
+      present = false;
+    } else {
+      present = true;
     }
-    Map<?, ?> m = (Map<?, ?>) out;
-    if (!m.containsKey(k)) {
+    if (!present) {
       if (old != ABSENT) {
         overlay.put(k, REMOVED);
         dirty = true;
       }
       return;
     }
-    Object nv = m.get(k);
     if (old != ABSENT && nv == old) {
       return;
     }
