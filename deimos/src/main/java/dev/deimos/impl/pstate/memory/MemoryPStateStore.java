@@ -269,6 +269,10 @@ public final class MemoryPStateStore implements PStateStore {
       settle();
     }
     if (mapSchema != null && !whole) {
+      PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
+      if (u != null && u.keys()[0] != null && keyUpdate(u)) {
+        return;
+      }
       Object k = PathKeys.firstKey(path, vars);
       if (k != PathKeys.NONE && k != null) {
         transformKey(k, path, vars);
@@ -295,10 +299,7 @@ public final class MemoryPStateStore implements PStateStore {
 
   /** A write into one top-level key: transforms that key's value alone and stages the result. */
   private void transformKey(Object k, Path path, Vars vars) {
-    PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
-    if (u != null && keyUpdate(u)) {
-      return;
-    }
+    // (key(...).term(...) writes were tried without the engine first, see keyUpdate)
     Object old = currentValue(k);
     Object nv = PathKeys.transformUnderKey(path, old == ABSENT ? null : old, vars);
     boolean present;
