@@ -145,6 +145,42 @@ class CompileErrorMessagesTest {
         .hasMessageContaining("anchors 'a' and 'b' lie on one path");
   }
 
+  /** Topology "t" owns $$p; topology "other" reads it fine but must not write it. */
+  static final class TwoTopologies implements DeimosModule {
+    private final java.util.function.Function<Block.Impl, Block> otherBody;
+
+    TwoTopologies(java.util.function.Function<Block.Impl, Block> otherBody) {
+      this.otherBody = otherBody;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      topologies.stream("t").pstate("$$p", PState.mapSchema(String.class, Long.class));
+      otherBody.apply(topologies.stream("other").source("*d").out("*rec"));
+    }
+  }
+
+  @Test
+  void writingAnotherTopologysPState_namesTopologyNodeAndPState() {
+    launching(new TwoTopologies(c -> c.localTransform("$$p", Path.key("*rec").termVal(1L))))
+        .hasMessageContaining("topology other")
+        .hasMessageContaining("node 1 localTransform($$p")
+        .hasMessageContaining("writes PState $$p, which another topology declares");
+    launching(
+            new TwoTopologies(
+                c -> c.each(Ops.IDENTITY, 1L).out("*one").agg("$$p", Agg.sum("*one"))))
+        .hasMessageContaining("topology other")
+        .hasMessageContaining("writes PState $$p");
+    // reading it is fine: the module launches
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(
+          new TwoTopologies(c -> c.localSelect("$$p", Path.key("*rec")).out("*v")),
+          new LaunchConfig(2, 1));
+      assertThat(cluster.getDeployedModuleNames()).contains(TwoTopologies.class.getName());
+    }
+  }
+
   @Test
   void unknownPState_namesNodeAndPState() {
     stream(c -> c.localSelect("$$nope", Path.key("*rec")).out("*v"))

@@ -24,6 +24,9 @@ public final class Compiler {
   // section B state: anchors and enclosing loops
   private final FlowState flow = new FlowState();
 
+  // PStates the compiled topology may read but not write (those of other topologies)
+  private Set<String> readOnly = Set.of();
+
   private Compiler() {}
 
   /**
@@ -35,7 +38,22 @@ public final class Compiler {
    *     vars than it produces
    */
   public static Plan compile(Block block) {
+    return compile(block, Set.of());
+  }
+
+  /**
+   * Compiles a topology's block that must not write {@code readOnlyPStates}: PStates declared by
+   * other topologies of the module, which it may only read.
+   *
+   * @param block the block
+   * @param readOnlyPStates PState vars the block may read but not write
+   * @return the runnable plan
+   * @throws DeimosCompileException as {@link #compile(Block)}, or if a node writes a read-only
+   *     PState
+   */
+  public static Plan compile(Block block, Set<String> readOnlyPStates) {
     Compiler c = new Compiler();
+    c.readOnly = readOnlyPStates;
     Step[] head = new Step[1];
     c.seq(Chain.nodesOf(block), new HashSet<>(), null, head, "");
     return new Plan(head[0], c.slots.size());
@@ -62,6 +80,18 @@ public final class Compiler {
       if (local && !isPStateVar(n.args[0])) {
         throw new DeimosCompileException(
             at + ": '" + n.args[0] + "' must be a PState var starting with '$$'");
+      }
+      boolean writes =
+          n.kind == Node.Kind.LOCAL_TRANSFORM
+              || n.kind == Node.Kind.AGG
+              || n.kind == Node.Kind.COMPOUND_AGG;
+      if (writes && n.args.length > 0 && isPStateVar(n.args[0]) && readOnly.contains(n.args[0])) {
+        throw new DeimosCompileException(
+            at
+                + ": writes PState "
+                + n.args[0]
+                + ", which another topology declares; a topology writes only the PStates it"
+                + " declares (it may read the others)");
       }
       if ((n.kind == Node.Kind.EACH_FN || n.kind == Node.Kind.LOCAL_SELECT) && n.outs.length > 1) {
         throw new DeimosCompileException(

@@ -19,6 +19,7 @@ import dev.deimos.impl.serial.ValueCodec;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -297,7 +298,7 @@ public final class ModuleRuntime implements AutoCloseable {
         Block chain = s.chain.get();
         Plan plan;
         try {
-          plan = Compiler.compile(Chain.withPreBound(chain, pre));
+          plan = Compiler.compile(Chain.withPreBound(chain, pre), othersPStates(def, t.ownPStates));
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
@@ -307,6 +308,13 @@ public final class ModuleRuntime implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /** The module's PStates that a topology declaring {@code own} may read but not write. */
+  private static Set<String> othersPStates(ModuleDef def, List<String> own) {
+    Set<String> others = new HashSet<>(def.pstates.keySet());
+    own.forEach(others::remove);
+    return others;
   }
 
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
@@ -322,7 +330,9 @@ public final class ModuleRuntime implements AutoCloseable {
         }
         Plan plan;
         try {
-          plan = Compiler.compile(Chain.withPreBound(s.chain.get(), pre));
+          plan =
+              Compiler.compile(
+                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates));
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(where + ": " + e.getMessage());
         }
