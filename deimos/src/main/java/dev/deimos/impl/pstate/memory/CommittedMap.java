@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * see {@link #hashable}) live in a {@link ConcurrentHashMap}, which is the authority on which of
  * them exist: a point {@code get} is one hash lookup, and adding such a key at commit is one hash
  * insert. Other keys live in a {@link ConcurrentSkipListMap} in key order. Every key maps to a
- * {@link Cell}, so a commit that changes the value of an existing key is one lookup and one
- * volatile write (and cells hold nulls, which neither map allows). Values are never mutated once
- * stored: the writer replaces them whole at commit.
+ * {@link Cell}, so a commit that changes the value of an existing key is one lookup and one write
+ * (and cells hold nulls, which neither map allows). Values are never mutated once stored: the
+ * writer replaces them whole at commit.
  *
  * <p>The skip list is also the sorted index of the hashable keys, kept lazily: nothing is sorted
  * until a reader first needs order (iteration, range or first/last navigation, a sub-map); that
@@ -42,10 +42,14 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class CommittedMap extends AbstractMap<Object, Object>
     implements NavigableMap<Object, Object> {
-  /** The value of one key; replaced in place when a commit changes it. */
+  /**
+   * The value of one key; replaced in place when a commit changes it. Not volatile: the store's
+   * readers read it inside its sequence lock, whose release/acquire orders it (see {@link
+   * MemoryPStateStore}), and a new cell is published through the hash map or skip list.
+   */
   static final class Cell {
     final Object key;
-    volatile Object value;
+    Object value;
     // set before a removed key's cell leaves the skip list, so a concurrent merge skips it
     volatile boolean removed;
 

@@ -58,8 +58,22 @@ public final class MemoryPStateStore implements PStateStore {
   private final MapSchema mapSchema;
   // a CommittedMap for a map PState, else the whole committed value; swapped by whole-root commits
   private volatile Object committed;
-  // even when no commit is running; readers retry when it changed during their read
+  // even when no commit is running; readers retry when it changed during their read. The single
+  // writer (commits are serialized) updates it through SEQ with opaque and release stores: a
+  // reader's volatile read of an even value then sees every write of the commits before it.
   private volatile long seq;
+  private static final java.lang.invoke.VarHandle SEQ;
+
+  static {
+    try {
+      SEQ =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(MemoryPStateStore.class, "seq", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   // staged per-key values of a map PState (REMOVED for a removed key), in key order
   private final TreeMap<Object, Object> overlay = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
   // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
@@ -81,7 +95,16 @@ public final class MemoryPStateStore implements PStateStore {
   private Map.Entry<Object, Object> pendingEntry;
   private Object pendingValue;
   private Object[] pendingKeys;
-  private Object[] pendingMaps;
+  // the committed value of pendingKeys[0] the pending write goes into (its route is re-read from
+  // it on settle: nothing can change it before this session commits)
+  private Object pendingTop;
+  // the session's only staged write when it replaces one top-level key's value (the common stream
+  // event): kept out of the overlay with the key's committed cell (null for a new key), so commit
+  // sets the cell without looking the key up again. Like pendingEntry, any other staged access
+  // first moves it into the overlay (settle). soleKey is null when none.
+  private Object soleKey;
+  private Object soleValue;
+  private CommittedMap.Cell soleCell;
   // StoredSortedMap.CLOCK at this store's last snapshot (or migration): maps born before it may be
   // shared with a snapshot and are never updated in place
   private long snapshotMark;
@@ -267,6 +290,8 @@ public final class MemoryPStateStore implements PStateStore {
         return;
       }
       settle();
+    } else if (soleKey != null) {
+      settle();
     }
     if (mapSchema != null && !whole) {
       PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
@@ -300,7 +325,16 @@ public final class MemoryPStateStore implements PStateStore {
   /** A write into one top-level key: transforms that key's value alone and stages the result. */
   private void transformKey(Object k, Path path, Vars vars) {
     // (key(...).term(...) writes were tried without the engine first, see keyUpdate)
-    Object old = currentValue(k);
+    // nothing staged yet: this write may become the session's sole write (see soleKey)
+    boolean alone = !dirty;
+    CommittedMap.Cell cell = null;
+    Object old;
+    if (alone) {
+      cell = ((CommittedMap) committed).cell(k);
+      old = cell == null ? ABSENT : cell.value;
+    } else {
+      old = currentValue(k);
+    }
     Object nv = PathKeys.transformUnderKey(path, old == ABSENT ? null : old, vars);
     boolean present;
     if (nv == PathKeys.NONE) {
@@ -322,19 +356,41 @@ public final class MemoryPStateStore implements PStateStore {
     }
     if (!present) {
       if (old != ABSENT) {
-        overlay.put(k, REMOVED);
-        dirty = true;
+        stageKey(k, REMOVED, cell, alone);
       }
       return;
     }
     if (old != ABSENT && nv == old) {
       return;
     }
-    List<Object> loc = new ArrayList<>(4);
-    SchemaValidator.validateKey(name, mapSchema.keyClass(), k, loc);
-    loc.add(k);
-    Object owned = adopt.adopt(mapSchema.valueSchema(), nv, old == ABSENT ? null : old, loc, false);
-    overlay.put(k, owned);
+    SchemaNode vs = mapSchema.valueSchema();
+    Object owned;
+    if (nv != null
+        && vs instanceof ClassSchema
+        && Copies.isLeaf(nv)
+        && ((ClassSchema) vs).type().isInstance(nv)
+        && (old != ABSENT || mapSchema.keyClass().isInstance(k))) {
+      // an immutable value of the schema's class under a checked key (an existing key was checked
+      // when it was written): taken as it is, without building the location for errors
+      owned = nv;
+    } else {
+      List<Object> loc = new ArrayList<>(4);
+      SchemaValidator.validateKey(name, mapSchema.keyClass(), k, loc);
+      loc.add(k);
+      owned = adopt.adopt(vs, nv, old == ABSENT ? null : old, loc, false);
+    }
+    stageKey(k, owned, cell, alone);
+  }
+
+  /** Stages the new value (or REMOVED) of top-level key {@code k}. */
+  private void stageKey(Object k, Object v, CommittedMap.Cell cell, boolean alone) {
+    if (alone) {
+      soleKey = k;
+      soleValue = v;
+      soleCell = cell;
+    } else {
+      overlay.put(k, v);
+    }
     dirty = true;
   }
 
@@ -342,81 +398,100 @@ public final class MemoryPStateStore implements PStateStore {
    * Runs {@code key(k0)...key(kn).term(...)} without the path engine: copies each map along the
    * route once (or updates it in place when this session already copied it), checks only the new
    * leaf, and stages the new top-level value. Same result as the engine; returns false, having
-   * changed nothing, where the route is not plain maps under map or fixed-keys schemas.
+   * changed nothing, where the route is not plain maps under map or fixed-keys schemas. Allocates
+   * nothing but the new value when the leaf is an existing key of a committed subindexed map.
    */
   private boolean keyUpdate(PathKeys.KeyUpdate u) {
     Object[] keys = u.keys();
     int n = keys.length;
+    if (n == 1) {
+      return false;
+    }
     Object top = currentValue(keys[0]);
-    // maps[i] holds keys[i + 1]; schemas[i] is its schema
-    Object[] maps = new Object[n - 1];
-    SchemaNode[] schemas = new SchemaNode[n];
-    schemas[0] = mapSchema.valueSchema();
     Object v = top == ABSENT ? null : top;
+    // si is the schema of v; parent (with schema ps) will hold the leaf key keys[n - 1]
+    SchemaNode si = mapSchema.valueSchema();
+    SchemaNode ps = null;
     for (int i = 1; i < n; i++) {
-      SchemaNode si = schemas[i - 1];
       // copyable(v) implies a Map and uses class tests: an interface test (instanceof Map) is slow
       // on JDK 17 when the same class is also tested against other interfaces elsewhere
       if (!copyable(v) || si instanceof MigratedSchemaNode) {
         return false;
       }
-      maps[i - 1] = v;
+      SchemaNode next;
       if (si instanceof MapSchema) {
-        schemas[i] = ((MapSchema) si).valueSchema();
+        next = ((MapSchema) si).valueSchema();
       } else if (si instanceof FixedKeysSchema) {
-        schemas[i] = ((FixedKeysSchema) si).fields().get(keys[i]);
-        if (schemas[i] == null) {
+        next = ((FixedKeysSchema) si).fields().get(keys[i]);
+        if (next == null) {
           return false;
         }
       } else {
         return false;
       }
-      v = ((Map<?, ?>) v).get(keys[i]);
+      ps = si;
+      si = next;
+      if (i < n - 1) {
+        v = ((Map<?, ?>) v).get(keys[i]);
+      }
     }
-    if (n == 1) {
-      return false;
-    }
-    Map<?, ?> parent = (Map<?, ?>) maps[n - 2];
+    Map<?, ?> parent = (Map<?, ?>) v;
     Object k = keys[n - 1];
-    Object old = v;
+    // an existing key of a committed map that no snapshot shares: set in place at commit
+    Map.Entry<Object, Object> entry =
+        parent instanceof StoredSortedMap
+                && top != ABSENT
+                && (overlay.isEmpty() || !overlay.containsKey(keys[0]))
+                && ((StoredSortedMap) parent).born >= snapshotMark
+            ? ((StoredSortedMap) parent).entry(k)
+            : null;
+    Object old = entry != null ? entry.getValue() : parent.get(k);
     Object nv = u.remove() ? Navigator.VOID : u.apply(old);
     if (nv == Navigator.VOID) {
       if (!parent.containsKey(k)) {
         return true;
       }
-      stageCopy(keys, maps, k, Navigator.VOID);
+      stageCopy(keys, route(keys, top), k, Navigator.VOID);
       return true;
     }
     if (nv == old) {
       return true;
     }
-    // an existing key of a committed map: its schema was checked when it was written
-    Map.Entry<Object, Object> entry =
-        parent instanceof StoredSortedMap
-                && top != ABSENT
-                && !overlay.containsKey(keys[0])
-                && ((StoredSortedMap) parent).born >= snapshotMark
-            ? ((StoredSortedMap) parent).entry(k)
-            : null;
-    if (entry == null) {
-      SchemaNode ps = schemas[n - 2];
-      if (ps instanceof MapSchema) {
+    if (entry == null && ps instanceof MapSchema) {
+      // (an existing entry's key was checked when it was written)
+      Class<?> kc = ((MapSchema) ps).keyClass();
+      if (!kc.isInstance(k)) {
         List<Object> loc = locOf(keys);
         loc.remove(n - 1);
-        SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
+        SchemaValidator.validateKey(name, kc, k, loc);
       }
     }
-    Object owned = adoptLeaf(schemas[n - 1], nv, old, keys);
+    Object owned = adoptLeaf(si, nv, old, keys);
     if (entry != null) {
       pendingEntry = entry;
       pendingValue = owned;
       pendingKeys = keys;
-      pendingMaps = maps;
+      pendingTop = top;
       dirty = true;
       return true;
     }
-    stageCopy(keys, maps, k, owned);
+    stageCopy(keys, route(keys, top), k, owned);
     return true;
+  }
+
+  /**
+   * The maps on the route of {@code keys} from top-level value {@code top}: [i] holds keys[i+1].
+   */
+  private static Object[] route(Object[] keys, Object top) {
+    Object[] maps = new Object[keys.length - 1];
+    Object v = top;
+    for (int i = 0; i < maps.length; i++) {
+      maps[i] = v;
+      if (i + 1 < maps.length) {
+        v = ((Map<?, ?>) v).get(keys[i + 1]);
+      }
+    }
+    return maps;
   }
 
   /**
@@ -451,17 +526,26 @@ public final class MemoryPStateStore implements PStateStore {
     return si;
   }
 
-  /** Moves a pending in-place write into the overlay, as a copy of its route. */
+  /**
+   * Moves a pending in-place write into the overlay, as a copy of its route, and a sole top-level
+   * write into the overlay as it is.
+   */
   private void settle() {
     if (pendingEntry != null) {
       Object[] keys = pendingKeys;
       Object v = pendingValue;
-      Object[] maps = pendingMaps;
+      Object top = pendingTop;
       pendingEntry = null;
       pendingValue = null;
       pendingKeys = null;
-      pendingMaps = null;
-      stageCopy(keys, maps, keys[keys.length - 1], v);
+      pendingTop = null;
+      stageCopy(keys, route(keys, top), keys[keys.length - 1], v);
+    }
+    if (soleKey != null) {
+      overlay.put(soleKey, soleValue);
+      soleKey = null;
+      soleValue = null;
+      soleCell = null;
     }
   }
 
@@ -533,10 +617,21 @@ public final class MemoryPStateStore implements PStateStore {
       committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) staged) : staged;
     } else {
       CommittedMap root = (CommittedMap) committed;
-      seq++;
+      long s = seq;
+      SEQ.setOpaque(this, s + 1);
       // the in-place writes below must not become visible before readers can see seq is odd
       java.lang.invoke.VarHandle.storeStoreFence();
       try {
+        if (soleKey != null) {
+          if (soleValue == REMOVED) {
+            root.delete(soleKey);
+          } else if (soleCell != null) {
+            soleCell.value = soleValue;
+          } else {
+            // absent when the write was staged, and only this store's commits add keys
+            root.add(soleKey, soleValue);
+          }
+        }
         if (!overlay.isEmpty()) {
           for (Map.Entry<Object, Object> e : overlay.entrySet()) {
             if (e.getValue() == REMOVED) {
@@ -550,7 +645,8 @@ public final class MemoryPStateStore implements PStateStore {
           pendingEntry.setValue(pendingValue);
         }
       } finally {
-        seq++;
+        // release: every write above is visible to a reader that reads the new, even value
+        SEQ.setRelease(this, s + 2);
       }
     }
     clearStaged();
@@ -560,7 +656,10 @@ public final class MemoryPStateStore implements PStateStore {
     pendingEntry = null;
     pendingValue = null;
     pendingKeys = null;
-    pendingMaps = null;
+    pendingTop = null;
+    soleKey = null;
+    soleValue = null;
+    soleCell = null;
     overlay.clear();
     fresh = null;
     if (sessionUsed) {
