@@ -295,8 +295,14 @@ public final class MemoryPStateStore implements PStateStore {
     }
     if (mapSchema != null && !whole) {
       PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
-      if (u != null && u.keys()[0] != null && keyUpdate(u)) {
-        return;
+      if (u != null && u.keys()[0] != null) {
+        if (u.keys().length == 1) {
+          topKeyUpdate(u);
+          return;
+        }
+        if (keyUpdate(u)) {
+          return;
+        }
       }
       Object k = PathKeys.firstKey(path, vars);
       if (k != PathKeys.NONE && k != null) {
@@ -327,14 +333,8 @@ public final class MemoryPStateStore implements PStateStore {
     // (key(...).term(...) writes were tried without the engine first, see keyUpdate)
     // nothing staged yet: this write may become the session's sole write (see soleKey)
     boolean alone = !dirty;
-    CommittedMap.Cell cell = null;
-    Object old;
-    if (alone) {
-      cell = ((CommittedMap) committed).cell(k);
-      old = cell == null ? ABSENT : cell.value;
-    } else {
-      old = currentValue(k);
-    }
+    CommittedMap.Cell cell = alone ? ((CommittedMap) committed).cell(k) : null;
+    Object old = alone ? (cell == null ? ABSENT : cell.value) : currentValue(k);
     Object nv = PathKeys.transformUnderKey(path, old == ABSENT ? null : old, vars);
     boolean present;
     if (nv == PathKeys.NONE) {
@@ -354,6 +354,31 @@ public final class MemoryPStateStore implements PStateStore {
     } else {
       present = true;
     }
+    stageTop(k, old, cell, alone, nv, present);
+  }
+
+  /**
+   * Runs {@code key(k).term(...)} (or {@code termVal}, {@code termVoid}, with or without {@code
+   * nullToVal} before the term) without the path engine: the same result as {@link #transformKey}.
+   */
+  private void topKeyUpdate(PathKeys.KeyUpdate u) {
+    Object k = u.keys()[0];
+    boolean alone = !dirty;
+    CommittedMap.Cell cell = alone ? ((CommittedMap) committed).cell(k) : null;
+    Object old = alone ? (cell == null ? ABSENT : cell.value) : currentValue(k);
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old == ABSENT ? null : old);
+    // key() leaves an absent key absent when the new value is null
+    boolean present = nv != Navigator.VOID && !(old == ABSENT && nv == null);
+    stageTop(k, old, cell, alone, nv, present);
+  }
+
+  /**
+   * Checks and stages the new value {@code nv} of top-level key {@code k} (or its removal when not
+   * {@code present}); {@code old} is its current value or ABSENT, {@code cell} its committed cell
+   * when {@code alone} (nothing else staged).
+   */
+  private void stageTop(
+      Object k, Object old, CommittedMap.Cell cell, boolean alone, Object nv, boolean present) {
     if (!present) {
       if (old != ABSENT) {
         stageKey(k, REMOVED, cell, alone);
