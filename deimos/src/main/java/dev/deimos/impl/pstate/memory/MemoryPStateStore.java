@@ -105,6 +105,15 @@ public final class MemoryPStateStore implements PStateStore {
   private Object soleKey;
   private Object soleValue;
   private CommittedMap.Cell soleCell;
+  // the last in-place leaf update of a two-key path (see keyUpdate), reused while the committed
+  // map it resolved into is still the value of its top-level key; memoUpdate is null when none
+  private PathKeys.KeyUpdate memoUpdate;
+  private CommittedMap.Cell memoCell;
+  private Object memoTop;
+  private Map.Entry<Object, Object> memoEntry;
+  private SchemaNode memoLeaf;
+  private Object memoRoot;
+  private long memoMark;
   // StoredSortedMap.CLOCK at this store's last snapshot (or migration): maps born before it may be
   // shared with a snapshot and are never updated in place
   private long snapshotMark;
@@ -432,7 +441,18 @@ public final class MemoryPStateStore implements PStateStore {
     if (n == 1) {
       return false;
     }
-    Object top = currentValue(keys[0]);
+    if (u == memoUpdate
+        && !dirty
+        && memoRoot == committed
+        && memoMark == snapshotMark
+        && !memoCell.removed
+        && memoCell.value == memoTop) {
+      // the same update object as last time, and the committed map it went into is still the
+      // value of its key: its entry is still that key's (committed maps never change structure)
+      return updateInPlace(u, memoEntry, memoLeaf, memoTop);
+    }
+    CommittedMap.Cell topCell = dirty ? null : ((CommittedMap) committed).cell(keys[0]);
+    Object top = dirty ? currentValue(keys[0]) : topCell == null ? ABSENT : topCell.value;
     Object v = top == ABSENT ? null : top;
     // si is the schema of v; parent (with schema ps) will hold the leaf key keys[n - 1]
     SchemaNode si = mapSchema.valueSchema();
@@ -470,7 +490,19 @@ public final class MemoryPStateStore implements PStateStore {
                 && ((StoredSortedMap) parent).born >= snapshotMark
             ? ((StoredSortedMap) parent).entry(k)
             : null;
-    Object old = entry != null ? entry.getValue() : parent.get(k);
+    if (entry != null) {
+      if (n == 2 && topCell != null) {
+        memoUpdate = u;
+        memoCell = topCell;
+        memoTop = top;
+        memoEntry = entry;
+        memoLeaf = si;
+        memoRoot = committed;
+        memoMark = snapshotMark;
+      }
+      return updateInPlace(u, entry, si, top);
+    }
+    Object old = parent.get(k);
     Object nv = u.remove() ? Navigator.VOID : u.apply(old);
     if (nv == Navigator.VOID) {
       if (!parent.containsKey(k)) {
@@ -482,8 +514,7 @@ public final class MemoryPStateStore implements PStateStore {
     if (nv == old) {
       return true;
     }
-    if (entry == null && ps instanceof MapSchema) {
-      // (an existing entry's key was checked when it was written)
+    if (ps instanceof MapSchema) {
       Class<?> kc = ((MapSchema) ps).keyClass();
       if (!kc.isInstance(k)) {
         List<Object> loc = locOf(keys);
@@ -491,16 +522,31 @@ public final class MemoryPStateStore implements PStateStore {
         SchemaValidator.validateKey(name, kc, k, loc);
       }
     }
-    Object owned = adoptLeaf(si, nv, old, keys);
-    if (entry != null) {
-      pendingEntry = entry;
-      pendingValue = owned;
-      pendingKeys = keys;
-      pendingTop = top;
-      dirty = true;
+    stageCopy(keys, route(keys, top), k, adoptLeaf(si, nv, old, keys));
+    return true;
+  }
+
+  /**
+   * The rest of {@link #keyUpdate} for a leaf that exists in a committed map no snapshot shares:
+   * the new value is set in its tree entry at commit (its key was checked when it was written).
+   */
+  private boolean updateInPlace(
+      PathKeys.KeyUpdate u, Map.Entry<Object, Object> entry, SchemaNode leaf, Object top) {
+    Object[] keys = u.keys();
+    Object old = entry.getValue();
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old);
+    if (nv == Navigator.VOID) {
+      stageCopy(keys, route(keys, top), keys[keys.length - 1], Navigator.VOID);
       return true;
     }
-    stageCopy(keys, route(keys, top), k, owned);
+    if (nv == old) {
+      return true;
+    }
+    pendingValue = adoptLeaf(leaf, nv, old, keys);
+    pendingEntry = entry;
+    pendingKeys = keys;
+    pendingTop = top;
+    dirty = true;
     return true;
   }
 

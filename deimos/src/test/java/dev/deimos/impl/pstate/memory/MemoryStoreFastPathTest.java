@@ -155,4 +155,65 @@ class MemoryStoreFastPathTest {
     s.commit();
     assertThat(s.selectOne(Path.view(Ops.SIZE), Vars.NONE)).isEqualTo(0);
   }
+
+  /**
+   * One static increment path, reused across commits (the store remembers where it last wrote in
+   * place), interleaved with everything that must make it look again: the user's map replaced or
+   * removed, a snapshot, a restore, a staged write before it in the same session.
+   */
+  @Test
+  void repeatedInPlaceIncrement_followsReplacedMapsSnapshotsAndRestores() {
+    MemoryPStateStore s =
+        new MemoryPStateStore(
+            new PStateDeclaration(
+                "$$nested",
+                PState.mapSchema(
+                    String.class, PState.mapSchema(String.class, Long.class).subindexed())));
+    Path inc = Path.key("u", "a").term(Ops.INC_LONG);
+    s.transform(Path.key("u").termVal(Map.of("a", 0L, "b", 0L)), Vars.NONE);
+    s.commit();
+    for (int i = 0; i < 3; i++) {
+      s.transform(inc, Vars.NONE);
+      s.commit();
+    }
+    assertThat(s.selectOne(Path.key("u", "a"), Vars.NONE)).isEqualTo(3L);
+    // the user's map replaced whole: the increment goes into the new map
+    s.transform(Path.key("u").termVal(Map.of("a", 100L)), Vars.NONE);
+    s.commit();
+    s.transform(inc, Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("a", 101L));
+    // a snapshot keeps its value while later increments land
+    Object snap = s.snapshot();
+    s.transform(inc, Vars.NONE);
+    s.commit();
+    s.transform(inc, Vars.NONE);
+    s.commit();
+    assertThat(s.selectAt(snap, Path.key("u", "a"), Vars.NONE)).containsExactly(101L);
+    assertThat(s.selectOne(Path.key("u", "a"), Vars.NONE)).isEqualTo(103L);
+    // restore, then increment: the restored state is the base, the snapshot is untouched
+    s.restore(snap);
+    s.transform(inc, Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u", "a"), Vars.NONE)).isEqualTo(102L);
+    assertThat(s.selectAt(snap, Path.key("u", "a"), Vars.NONE)).containsExactly(101L);
+    // another write staged first in the same session, then aborted: nothing of either lands
+    s.transform(Path.key("u", "b").termVal(5L), Vars.NONE);
+    s.transform(inc, Vars.NONE);
+    assertThat(s.selectOneStaged(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("a", 103L, "b", 5L));
+    s.abort();
+    s.transform(inc, Vars.NONE);
+    s.abort();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("a", 102L));
+    // the user removed, then the increment on the absent key as the engine does it
+    s.transform(Path.key("u").termVoid(), Vars.NONE);
+    s.commit();
+    assertThatThrownBy(() -> s.transform(inc, Vars.NONE)).isInstanceOf(RuntimeException.class);
+    s.abort();
+    s.transform(Path.key("u", "a").termVal(1L), Vars.NONE);
+    s.commit();
+    s.transform(inc, Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("a", 2L));
+  }
 }
