@@ -114,6 +114,11 @@ public final class MemoryPStateStore implements PStateStore {
   private SchemaNode memoLeaf;
   private Object memoRoot;
   private long memoMark;
+  // commits and restores so far, and the last snapshot with the count it was taken at: a snapshot
+  // with nothing committed since the last one is that one (snapshots are never changed)
+  private long commits;
+  private Root lastSnapshot;
+  private long lastSnapshotCommits;
   // StoredSortedMap.CLOCK at this store's last snapshot (or migration): maps born before it may be
   // shared with a snapshot and are never updated in place
   private long snapshotMark;
@@ -684,6 +689,7 @@ public final class MemoryPStateStore implements PStateStore {
     if (!dirty) {
       return;
     }
+    commits++;
     if (whole) {
       committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) staged) : staged;
     } else {
@@ -759,12 +765,21 @@ public final class MemoryPStateStore implements PStateStore {
     // the snapshot shares the committed maps: none of them may be updated in place from now on
     settle();
     snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
-    if (mapSchema == null) {
-      return new Root(committed);
+    if (lastSnapshot != null && lastSnapshotCommits == commits) {
+      // (a microbatch task that wrote nothing in the last attempt, say)
+      return lastSnapshot;
     }
-    TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
-    copy.putAll((CommittedMap) committed);
-    return new Root(copy);
+    Root out;
+    if (mapSchema == null) {
+      out = new Root(committed);
+    } else {
+      TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      copy.putAll((CommittedMap) committed);
+      out = new Root(copy);
+    }
+    lastSnapshot = out;
+    lastSnapshotCommits = commits;
+    return out;
   }
 
   @Override
@@ -782,6 +797,7 @@ public final class MemoryPStateStore implements PStateStore {
     checkOpen();
     Object v = ((Root) snapshot).value;
     committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) v) : v;
+    commits++;
     clearStaged();
   }
 
@@ -804,6 +820,7 @@ public final class MemoryPStateStore implements PStateStore {
     closed = true;
     clearStaged();
     committed = null;
+    lastSnapshot = null;
   }
 
   /**

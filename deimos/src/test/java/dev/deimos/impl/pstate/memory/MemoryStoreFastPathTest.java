@@ -216,4 +216,32 @@ class MemoryStoreFastPathTest {
     s.commit();
     assertThat(s.selectOne(Path.key("u"), Vars.NONE)).isEqualTo(Map.of("a", 2L));
   }
+
+  @Test
+  void snapshotsWithNothingCommittedBetween_shareOneCopy_laterCommitsChangeNeither() {
+    MemoryPStateStore s = counts();
+    s.transform(COUNT, word("a"));
+    s.commit();
+    Object first = s.snapshot();
+    // an aborted session and an empty commit change nothing: the same snapshot serves again
+    s.transform(COUNT, word("a"));
+    s.abort();
+    s.commit();
+    Object second = s.snapshot();
+    assertThat(second).isSameAs(first);
+    s.transform(COUNT, word("a"));
+    s.commit();
+    Object third = s.snapshot();
+    assertThat(third).isNotSameAs(first);
+    s.transform(COUNT, word("b"));
+    s.commit();
+    assertThat(s.selectAt(first, Path.mapKeys(), Vars.NONE)).containsExactly("a");
+    assertThat(s.selectAt(first, Path.key("a"), Vars.NONE)).containsExactly(1L);
+    assertThat(s.selectAt(third, Path.key("a"), Vars.NONE)).containsExactly(2L);
+    // a restore counts as a change
+    s.restore(first);
+    Object fourth = s.snapshot();
+    assertThat(fourth).isNotSameAs(third);
+    assertThat(s.selectAt(fourth, Path.key("a"), Vars.NONE)).containsExactly(1L);
+  }
 }
