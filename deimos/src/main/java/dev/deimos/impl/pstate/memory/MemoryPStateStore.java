@@ -32,12 +32,19 @@ import java.util.TreeSet;
  * the current value of {@code k} (copying only along its route, never mutating it) and the result
  * is checked and copied where it changed ({@link Adopt}) and kept in the session's overlay. Commit
  * puts the overlay's values into the committed map under a sequence lock, so a reader sees all of a
- * commit or none of it; so a write costs its route inside one value plus {@code log n} at commit,
+ * commit or none of it; so a write costs its route inside one value plus a hash update at commit,
  * not the size of the partition. A {@code key(...).term(...)} write of an existing leaf of a
  * committed subindexed map skips even that: it is kept aside and set in place at commit, under the
  * same lock (snapshots and migrated stores, which share committed maps, turn this off for the maps
  * they share). Writes with other paths (and every write to set and Class PStates) stage a new whole
  * root, which commit swaps in.
+ *
+ * <p>The common stream event, one write to one top-level key ({@code key(k)[.nullToVal(v)]
+ * .term(f)}, say), is cheaper still: paths of {@code key} steps, an optional {@code nullToVal} and
+ * a plain term run without the path engine ({@link PathKeys#keyUpdate}), and a session's only write
+ * to a top-level key is kept with that key's committed cell instead of in the overlay, so its
+ * commit is one write to the cell. A two-key in-place update repeated with the same {@code Path}
+ * object reuses the entry it resolved last time while the committed map it went into is unchanged.
  *
  * <p>Reads made only of {@code key} steps skip the path engine (a hash lookup per level where the
  * keys allow it). Results are copies of mutable containers; immutable leaves are returned as they
