@@ -73,6 +73,11 @@ final class CommittedMap extends AbstractMap<Object, Object>
   private volatile boolean sortedReady;
   // number of non-hashable keys (written by the writer only)
   private volatile int others;
+  // cells put in `added` (by the writer) and cells taken from it and merged (under sortLock): a
+  // reader may skip the lock only when they are equal, since an empty queue may still hold a cell
+  // that another reader took and has not put in the skip list yet
+  private volatile long queued;
+  private volatile long merged;
 
   CommittedMap() {
     this.sorted = new ConcurrentSkipListMap<>(OrderedKeyEncoding.KEY_ORDER);
@@ -136,6 +141,7 @@ final class CommittedMap extends AbstractMap<Object, Object>
       // hash map or has set sortedWanted before this read (both are volatile)
       if (sortedWanted) {
         added.offer(c);
+        queued = queued + 1;
       }
     } else {
       sorted.put(k, c);
@@ -164,10 +170,11 @@ final class CommittedMap extends AbstractMap<Object, Object>
   /**
    * Makes the skip list hold every key before an ordered read: builds the index on first use, then
    * merges the keys added since. A reader that saw a commit's end (the store's sequence lock) sees
-   * the cells that commit queued, so it merges them here.
+   * the cells that commit queued (and the count), so it merges them here or waits for the reader
+   * merging them.
    */
   private void ensureSorted() {
-    if (hashed == null || (sortedReady && added.isEmpty())) {
+    if (hashed == null || (sortedReady && merged == queued)) {
       return;
     }
     synchronized (sortLock) {
@@ -184,11 +191,14 @@ final class CommittedMap extends AbstractMap<Object, Object>
         sortedReady = true;
       }
       Cell c;
+      long n = merged;
       while ((c = added.poll()) != null) {
         if (!c.removed) {
           sorted.put(c.key, c);
         }
+        n++;
       }
+      merged = n;
     }
   }
 
