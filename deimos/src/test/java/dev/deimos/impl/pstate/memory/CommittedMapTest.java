@@ -177,35 +177,38 @@ class CommittedMapTest {
     MemoryPStateStore s = counts();
     AtomicBoolean done = new AtomicBoolean();
     List<String> problems = new CopyOnWriteArrayList<>();
-    Thread reader =
-        new Thread(
-            () -> {
-              try {
-                while (!done.get()) {
-                  @SuppressWarnings("unchecked")
-                  NavigableMap<String, Long> all =
-                      (NavigableMap<String, Long>) s.selectOne(ALL, Vars.NONE);
-                  Object size = s.selectOne(Path.view(dev.deimos.ops.Ops.SIZE), Vars.NONE);
-                  Object page = s.selectOne(Path.sortedMapRangeFrom("p", 4), Vars.NONE);
-                  if (all.size() % 2 != 0 || ((Map<?, ?>) page).size() % 2 != 0) {
-                    problems.add("half a commit: " + all.keySet() + " page " + page);
-                  }
-                  for (Map.Entry<String, Long> e : all.entrySet()) {
-                    String k = e.getKey();
-                    String twin = k.endsWith("a") ? k.replace("a", "b") : k.replace("b", "a");
-                    if (!all.containsKey(twin) || !e.getValue().equals(all.get(twin))) {
-                      problems.add("no twin of " + k + " in " + all);
-                    }
-                  }
-                  if (((Integer) size) % 2 != 0) {
-                    problems.add("odd size " + size);
-                  }
-                }
-              } catch (RuntimeException e) {
-                problems.add(e.toString());
+    // two readers: one may find the queue of new keys empty while the other is still merging
+    Runnable read =
+        () -> {
+          try {
+            while (!done.get()) {
+              @SuppressWarnings("unchecked")
+              NavigableMap<String, Long> all =
+                  (NavigableMap<String, Long>) s.selectOne(ALL, Vars.NONE);
+              Object size = s.selectOne(Path.view(dev.deimos.ops.Ops.SIZE), Vars.NONE);
+              Object page = s.selectOne(Path.sortedMapRangeFrom("p", 4), Vars.NONE);
+              if (all.size() % 2 != 0 || ((Map<?, ?>) page).size() % 2 != 0) {
+                problems.add("half a commit: " + all.keySet() + " page " + page);
               }
-            });
+              for (Map.Entry<String, Long> e : all.entrySet()) {
+                String k = e.getKey();
+                String twin = k.endsWith("a") ? k.replace("a", "b") : k.replace("b", "a");
+                if (!all.containsKey(twin) || !e.getValue().equals(all.get(twin))) {
+                  problems.add("no twin of " + k + " in " + all);
+                }
+              }
+              if (((Integer) size) % 2 != 0) {
+                problems.add("odd size " + size);
+              }
+            }
+          } catch (RuntimeException e) {
+            problems.add(e.toString());
+          }
+        };
+    Thread reader = new Thread(read);
+    Thread second = new Thread(read);
     reader.start();
+    second.start();
     java.util.TreeSet<String> expected = new java.util.TreeSet<>();
     for (int i = 0; i < 4000; i++) {
       String n = String.format("p%05d", i);
@@ -231,6 +234,7 @@ class CommittedMapTest {
     }
     done.set(true);
     reader.join(60_000);
+    second.join(60_000);
     assertThat(problems).isEmpty();
     @SuppressWarnings("unchecked")
     Map<String, Long> last = (Map<String, Long>) s.selectOne(ALL, Vars.NONE);
