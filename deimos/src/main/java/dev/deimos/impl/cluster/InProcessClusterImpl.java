@@ -2,6 +2,7 @@ package dev.deimos.impl.cluster;
 
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
+import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.runtime.ModuleDef;
@@ -183,6 +184,12 @@ public final class InProcessClusterImpl implements InProcessCluster {
   @Override
   public void resumeMicrobatchTopology(String moduleName, String topologyName) {
     module(moduleName).resumeMicrobatch(topologyName);
+  }
+
+  @Override
+  public Map<String, Map<Integer, MicrobatchParams>> getMicrobatchDepotInfo(
+      String moduleName, String topologyName) {
+    return module(moduleName).microbatchDepotInfo(topologyName);
   }
 
   @Override

@@ -82,6 +82,8 @@ final class MicrobatchRunner {
     long nextId;
     long processed;
     final Map<String, long[]> offsets = new LinkedHashMap<>();
+    // the start offsets of the latest committed microbatch per source (for getMicrobatchDepotInfo)
+    final Map<String, long[]> lastStarts = new LinkedHashMap<>();
   }
 
   private final ModuleRuntime rt;
@@ -175,8 +177,30 @@ final class MicrobatchRunner {
     for (Map.Entry<String, long[]> e : previous.offsets.entrySet()) {
       if (progress.offsets.containsKey(e.getKey())) {
         progress.offsets.put(e.getKey(), e.getValue().clone());
+        long[] last = previous.lastStarts.get(e.getKey());
+        if (last != null) {
+          progress.lastStarts.put(e.getKey(), last.clone());
+        }
       }
     }
+  }
+
+  /**
+   * The offset ranges of the latest committed microbatch per source and partition; where none ran
+   * yet, an empty range at the offset the topology starts from.
+   */
+  synchronized Map<String, Map<Integer, dev.deimos.MicrobatchParams>> depotInfo() {
+    Map<String, Map<Integer, dev.deimos.MicrobatchParams>> out = new LinkedHashMap<>();
+    for (Source s : sources) {
+      long[] end = progress.offsets.get(s.key);
+      long[] start = progress.lastStarts.getOrDefault(s.key, end);
+      Map<Integer, dev.deimos.MicrobatchParams> parts = new LinkedHashMap<>();
+      for (int p = 0; p < end.length; p++) {
+        parts.put(p, new dev.deimos.MicrobatchParams(start[p], end[p]));
+      }
+      out.put(s.key, java.util.Collections.unmodifiableMap(parts));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   synchronized Progress progress() {
@@ -299,6 +323,7 @@ final class MicrobatchRunner {
           for (int p = 0; p < to.length; p++) {
             n += to[p] - from[p];
           }
+          progress.lastStarts.put(sources.get(i).key, from);
           progress.offsets.put(sources.get(i).key, to.clone());
         }
         progress.processed += n;

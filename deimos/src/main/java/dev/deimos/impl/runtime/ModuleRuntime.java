@@ -437,6 +437,19 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
+   * Returns the offset ranges of the latest committed microbatch of a topology, per source depot
+   * and partition; see {@code ClusterManagerBase.getMicrobatchDepotInfo}.
+   *
+   * @param topology the microbatch topology
+   * @return source key to partition to range
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   */
+  public Map<String, Map<Integer, dev.deimos.MicrobatchParams>> microbatchDepotInfo(
+      String topology) {
+    return microbatch(topology).depotInfo();
+  }
+
+  /**
    * Pauses a microbatch topology after its running microbatch; see {@code InProcessCluster}.
    *
    * @param topology the microbatch topology
