@@ -332,7 +332,7 @@ public final class ModuleRuntime implements AutoCloseable {
         try {
           plan =
               Compiler.compile(
-                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates));
+                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates), true);
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(where + ": " + e.getMessage());
         }
