@@ -75,6 +75,8 @@ public interface InProcessCluster extends ClusterManagerBase {
    *
    * @param moduleName the module name
    * @throws IllegalArgumentException if it is not deployed
+   * @throws IllegalStateException if another module mirrors one of its depots, PStates or queries
+   *     ({@code setup.clusterDepot} etc.); the message names that module and its mirror var
    */
   void destroyModule(String moduleName);
 

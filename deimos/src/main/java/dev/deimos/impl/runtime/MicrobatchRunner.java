@@ -463,20 +463,29 @@ final class MicrobatchRunner {
       this.to = to;
     }
 
+    // partition p is read on task p % numTasks: a mirrored depot of another module may have more
+    // partitions than this module has tasks
     @Override
     public boolean hasRecords(int task) {
-      return task < to.length && to[task] > from[task];
+      for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
+        if (to[p] > from[p]) {
+          return true;
+        }
+      }
+      return false;
     }
 
     @Override
     public void emit(int task, OutputCollector out) {
-      if (task >= to.length) {
-        return;
-      }
-      // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
-      java.util.List<byte[]> records = source.log.read(task, from[task], to[task]).join();
-      for (int i = 0, n = records.size(); i < n; i++) {
-        out.emit(rt.decode(records.get(i)));
+      for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
+        if (to[p] <= from[p]) {
+          continue;
+        }
+        // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
+        java.util.List<byte[]> records = source.log.read(p, from[p], to[p]).join();
+        for (int i = 0, k = records.size(); i < k; i++) {
+          out.emit(rt.decode(records.get(i)));
+        }
       }
     }
 

@@ -57,6 +57,11 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile ModuleDef def;
   // replaced whole by update()
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
+  // this module's subscriptions to other modules' depots through mirror vars, by var
+  private volatile Map<String, MirrorDepotFeed> feeds = Map.of();
+  // other modules' subscriptions to this module's depots, by depot var
+  private final java.util.concurrent.ConcurrentHashMap<String, MirrorDepotFeed[]> mirrorFeeds =
+      new java.util.concurrent.ConcurrentHashMap<>();
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
   private volatile java.util.concurrent.ScheduledExecutorService ticker;
   // update gate: client appends wait while an update swaps the module's parts
@@ -192,6 +197,36 @@ public final class ModuleRuntime implements AutoCloseable {
       int numWorkers,
       ValueCodec codec,
       dev.deimos.cluster.ClusterManagerBase cluster) {
+    this(moduleName, def, numTasks, numThreads, numWorkers, codec, cluster, null);
+  }
+
+  /**
+   * Compiles the module's topologies and starts its task threads, first resolving its mirror vars
+   * so that its topologies can use other modules' depots as sources.
+   *
+   * @param moduleName the module name
+   * @param def what {@code define} declared
+   * @param numTasks tasks, a power of two
+   * @param numThreads task threads, at most numTasks
+   * @param numWorkers simulated workers the threads are spread over; frames crossing workers are
+   *     serialized
+   * @param codec serializes depot records and frames crossing workers
+   * @param cluster the cluster handed to task globals
+   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none; null
+   *     to resolve the mirrors later with {@link #resolveMirrors} (then no mirror depot can be a
+   *     source)
+   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
+   * @throws IllegalArgumentException if a mirrored module or object does not exist
+   */
+  public ModuleRuntime(
+      String moduleName,
+      ModuleDef def,
+      int numTasks,
+      int numThreads,
+      int numWorkers,
+      ValueCodec codec,
+      dev.deimos.cluster.ClusterManagerBase cluster,
+      java.util.function.Function<String, ModuleRuntime> lookup) {
     this.moduleName = moduleName;
     this.numTasks = numTasks;
     this.numThreads = numThreads;
@@ -206,13 +241,22 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     List<String> preVars = preVars(def);
     this.mirrors = new Mirrors(moduleName, def.mirrors);
-    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars);
+    if (lookup != null) {
+      mirrors.resolve(lookup);
+    }
+    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
+    Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-      depotMap.get(e.getKey()).sources = e.getValue();
+      DepotRt d = depotMap.get(e.getKey());
+      if (d != null) {
+        d.sources = e.getValue();
+      } else {
+        mirrorSources.put(e.getKey(), e.getValue());
+      }
     }
     this.depots = depotMap;
     Map<String, List<MicrobatchRunner.Source>> mbSources =
-        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]));
+        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -250,7 +294,7 @@ public final class ModuleRuntime implements AutoCloseable {
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
         DepotRt d = depots.get(s.depotVar);
-        if (!d.microbatches.contains(r)) {
+        if (d != null && !d.microbatches.contains(r)) {
           d.microbatches.add(r);
         }
       }
@@ -260,10 +304,129 @@ public final class ModuleRuntime implements AutoCloseable {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
       startTicking();
+      subscribeMirrors(mirrors, mirrorSources, microbatches);
+      pullMirrors();
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  // ---- mirror depots as sources ----
+
+  /**
+   * Makes {@link #feeds} the subscriptions the given mirrors, stream sources and microbatch
+   * topologies need, keeping the existing feeds (and their cursors) of mirror vars still read, and
+   * subscribing new feeds at their producers. {@link #pullMirrors} must follow.
+   */
+  private void subscribeMirrors(
+      Mirrors m, Map<String, List<SourceRt>> mirrorSources, Map<String, MicrobatchRunner> runners) {
+    Map<String, List<MicrobatchRunner>> mbReaders = new LinkedHashMap<>();
+    for (MicrobatchRunner r : runners.values()) {
+      for (MicrobatchRunner.Source s : r.sources()) {
+        if (m.isDepot(s.depotVar)) {
+          List<MicrobatchRunner> l = mbReaders.computeIfAbsent(s.depotVar, k -> new ArrayList<>());
+          if (!l.contains(r)) {
+            l.add(r);
+          }
+        }
+      }
+    }
+    Set<String> vars = new java.util.LinkedHashSet<>(mirrorSources.keySet());
+    vars.addAll(mbReaders.keySet());
+    Map<String, MirrorDepotFeed> old = feeds;
+    Map<String, MirrorDepotFeed> next = new LinkedHashMap<>();
+    List<MirrorDepotFeed> added = new ArrayList<>();
+    for (String var : vars) {
+      ModuleRuntime producer = m.owner(var);
+      String depotVar = m.target(var);
+      MirrorDepotFeed f = old.get(var);
+      if (f == null || !f.reads(var, producer, depotVar)) {
+        f = new MirrorDepotFeed(this, var, producer, depotVar);
+        added.add(f);
+      }
+      f.setReaders(
+          mirrorSources.getOrDefault(var, List.of()), mbReaders.getOrDefault(var, List.of()));
+      next.put(var, f);
+    }
+    for (MirrorDepotFeed f : old.values()) {
+      if (next.get(f.var) != f) {
+        f.producer.removeMirrorFeed(f.depotVar, f);
+      }
+    }
+    feeds = next;
+    for (MirrorDepotFeed f : added) {
+      f.producer.addMirrorFeed(f.depotVar, f);
+    }
+  }
+
+  /** Pulls every mirror feed: picks up what was appended while subscribing or updating. */
+  private void pullMirrors() {
+    for (MirrorDepotFeed f : feeds.values()) {
+      f.appendedEverywhere();
+    }
+  }
+
+  private void unsubscribeMirrors() {
+    for (MirrorDepotFeed f : feeds.values()) {
+      f.producer.removeMirrorFeed(f.depotVar, f);
+    }
+    feeds = Map.of();
+  }
+
+  /** Subscribes another module's feed to one of this module's depots. */
+  void addMirrorFeed(String depotVar, MirrorDepotFeed f) {
+    mirrorFeeds.merge(
+        depotVar,
+        new MirrorDepotFeed[] {f},
+        (a, b) -> {
+          MirrorDepotFeed[] c = java.util.Arrays.copyOf(a, a.length + 1);
+          c[a.length] = f;
+          return c;
+        });
+  }
+
+  void removeMirrorFeed(String depotVar, MirrorDepotFeed f) {
+    mirrorFeeds.computeIfPresent(
+        depotVar,
+        (k, a) -> {
+          MirrorDepotFeed[] c =
+              java.util.Arrays.stream(a).filter(x -> x != f).toArray(MirrorDepotFeed[]::new);
+          return c.length == 0 ? null : c;
+        });
+  }
+
+  private void notifyMirrorFeeds(String depotVar, int partition) {
+    MirrorDepotFeed[] fs = mirrorFeeds.get(depotVar);
+    if (fs != null) {
+      for (MirrorDepotFeed f : fs) {
+        f.appended(partition);
+      }
+    }
+  }
+
+  /** The log of one of this module's depots, for other modules' mirrors. */
+  DepotLog depotLog(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no depot " + depotVar);
+    }
+    return d.log;
+  }
+
+  boolean submitToTask(int task, Runnable r) {
+    return tasks[task].thread.submit(r);
+  }
+
+  boolean isUpdating() {
+    return paused;
+  }
+
+  /** Starts a record read from another module's depot through a mirror, on {@code task}. */
+  void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
+    RecordRun r = new RecordRun(this, s, record, task);
+    track(r.done);
+    startRun(r, partition);
   }
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
@@ -285,13 +448,14 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Compiles every stream source of {@code def}; returns them by depot var. */
   private Map<String, List<SourceRt>> compileSources(
-      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars) {
+      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars, Mirrors m) {
     String[] pre = preVars.toArray(new String[0]);
     Map<String, List<SourceRt>> out = new LinkedHashMap<>();
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
-        if (d == null) {
+        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar);
+        if (log == null) {
           throw new DeimosCompileException(
               "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
         }
@@ -304,7 +468,7 @@ public final class ModuleRuntime implements AutoCloseable {
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
-            .add(new SourceRt(t.name, s.depotVar, s.options, plan, d.log.numPartitions()));
+            .add(new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions()));
       }
     }
     return out;
@@ -317,15 +481,21 @@ public final class ModuleRuntime implements AutoCloseable {
     return others;
   }
 
+  /** The depot log a mirror depot var reads, or null if {@code var} is no resolved mirror depot. */
+  private static DepotLog mirrorLog(Mirrors m, String var) {
+    return m.isDepot(var) && m.owner(var) != null ? m.owner(var).depotLog(m.target(var)) : null;
+  }
+
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
-      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre) {
+      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre, Mirrors m) {
     Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
     for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
       List<MicrobatchRunner.Source> list = new ArrayList<>();
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
+        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
-        if (d == null) {
+        if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Plan plan;
@@ -336,7 +506,7 @@ public final class ModuleRuntime implements AutoCloseable {
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(where + ": " + e.getMessage());
         }
-        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+        list.add(new MicrobatchRunner.Source(s.depotVar, log, s.options, plan));
       }
       out.put(t.name, list);
     }
@@ -671,6 +841,9 @@ public final class ModuleRuntime implements AutoCloseable {
                             for (int i = 0; i < mbs.size(); i++) {
                               mbs.get(i).wake();
                             }
+                            if (!mirrorFeeds.isEmpty()) {
+                              notifyMirrorFeeds(d.def.var, p);
+                            }
                           }
                         }));
     if (!queued) {
@@ -961,6 +1134,19 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
+   * Returns this module's mirror vars.
+   *
+   * @return per mirror var, {kind, module name, object name}
+   */
+  public Map<String, String[]> mirrorVars() {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> e : def.mirrors.entrySet()) {
+      out.put(e.getKey(), e.getValue().clone());
+    }
+    return out;
+  }
+
+  /**
    * Returns what this module mirrors from other modules.
    *
    * @return one {kind, module name, object name} per mirror var
@@ -1090,13 +1276,13 @@ public final class ModuleRuntime implements AutoCloseable {
       nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
     }
     List<String> preVars = preVars(next);
-    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars);
-    Map<String, List<MicrobatchRunner.Source>> nextMb =
-        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]));
-    int nextMaxRecords = maxRecords(next);
-    Queries nextQueries = new Queries(this, next, preVars);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
+    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars, nextMirrors);
+    Map<String, List<MicrobatchRunner.Source>> nextMb =
+        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
+    int nextMaxRecords = maxRecords(next);
+    Queries nextQueries = new Queries(this, next, preVars);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1121,8 +1307,14 @@ public final class ModuleRuntime implements AutoCloseable {
       for (CompletableFuture<Object> f : switched) {
         f.join();
       }
+      Map<String, List<SourceRt>> nextMirrorSources = new LinkedHashMap<>();
       for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-        nextDepots.get(e.getKey()).sources = e.getValue();
+        DepotRt d = nextDepots.get(e.getKey());
+        if (d != null) {
+          d.sources = e.getValue();
+        } else {
+          nextMirrorSources.put(e.getKey(), e.getValue());
+        }
       }
       // microbatch topologies: new runners over the switched PStates, keeping committed progress
       Map<String, MicrobatchRunner> oldMb = microbatches;
@@ -1144,7 +1336,7 @@ public final class ModuleRuntime implements AutoCloseable {
         nextRunners.put(e.getKey(), r);
         for (MicrobatchRunner.Source src : e.getValue()) {
           DepotRt d = nextDepots.get(src.depotVar);
-          if (!d.microbatches.contains(r)) {
+          if (d != null && !d.microbatches.contains(r)) {
             List<MicrobatchRunner> l = new ArrayList<>(d.microbatches);
             l.add(r);
             d.microbatches = l;
@@ -1175,10 +1367,14 @@ public final class ModuleRuntime implements AutoCloseable {
           }
         }
       }
+      // mirror feeds: new ones subscribe, unused ones go, kept ones keep their cursors
+      subscribeMirrors(nextMirrors, nextMirrorSources, nextRunners);
     } finally {
       startTicking();
       resume();
     }
+    // what other modules appended to mirrored depots during the update
+    pullMirrors();
     for (MicrobatchRunner r : microbatches.values()) {
       r.wake();
     }
@@ -1255,6 +1451,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    unsubscribeMirrors();
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }

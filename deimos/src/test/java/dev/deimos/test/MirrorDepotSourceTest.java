@@ -1,0 +1,285 @@
+package dev.deimos.test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.deimos.Agg;
+import dev.deimos.CompoundAgg;
+import dev.deimos.DeimosCompileException;
+import dev.deimos.DeimosModule;
+import dev.deimos.Depot;
+import dev.deimos.MicrobatchParams;
+import dev.deimos.PState;
+import dev.deimos.Path;
+import dev.deimos.module.MicrobatchSourceOptions;
+import dev.deimos.module.MicrobatchTopology;
+import dev.deimos.module.StreamSourceOptions;
+import dev.deimos.module.StreamTopology;
+import dev.deimos.ops.Ops;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Another module's depot, mirrored with setup.clusterDepot, as a stream and microbatch source. */
+class MirrorDepotSourceTest {
+  private static final String WORDS = Words.class.getName();
+  private static final String STREAM = StreamCounter.class.getName();
+  private static final String MB = MicrobatchCounter.class.getName();
+
+  /** The producer: a depot of words, and nothing else. */
+  static class Words implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*words", Depot.hashBy(Ops.IDENTITY));
+    }
+  }
+
+  /** The producer, updated: the same depot plus a stream topology of its own. */
+  static class WordsV2 extends Words {
+    @Override
+    public String getModuleName() {
+      return WORDS;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      super.define(setup, topologies);
+      StreamTopology s = topologies.stream("own");
+      s.pstate("$$seen", Long.class).global().initialValue(0L);
+      s.source("*words").globalPartition().agg("$$seen", Agg.count());
+    }
+  }
+
+  /** The producer, updated without its depot. */
+  static class WordsWithoutDepot implements DeimosModule {
+    @Override
+    public String getModuleName() {
+      return WORDS;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {}
+  }
+
+  /** Counts the producer's words in a stream topology; "late" counts only new ones. */
+  static class StreamCounter implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterDepot("*theirWords", WORDS, "*words");
+      StreamTopology s = topologies.stream("count");
+      s.pstate("$$counts", PState.mapSchema(String.class, Long.class));
+      s.source("*theirWords", StreamSourceOptions.startFromBeginning())
+          .out("*w")
+          .hashPartition("*w")
+          .compoundAgg("$$counts", CompoundAgg.map("*w", Agg.count()));
+      StreamTopology late = topologies.stream("late");
+      late.pstate("$$lateCounts", PState.mapSchema(String.class, Long.class));
+      late.source("*theirWords")
+          .out("*w")
+          .hashPartition("*w")
+          .compoundAgg("$$lateCounts", CompoundAgg.map("*w", Agg.count()));
+    }
+  }
+
+  /** StreamCounter, updated: adds a source that reads everything from the beginning. */
+  static class StreamCounterV2 extends StreamCounter {
+    @Override
+    public String getModuleName() {
+      return STREAM;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      super.define(setup, topologies);
+      StreamTopology s = topologies.stream("recount");
+      s.pstate("$$recounts", PState.mapSchema(String.class, Long.class));
+      s.source("*theirWords", StreamSourceOptions.startFromBeginning())
+          .out("*w")
+          .hashPartition("*w")
+          .compoundAgg("$$recounts", CompoundAgg.map("*w", Agg.count()));
+    }
+  }
+
+  /** Counts the producer's words in a microbatch topology, with a global total. */
+  static class MicrobatchCounter implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterDepot("*theirWords", WORDS, "*words");
+      MicrobatchTopology mb = topologies.microbatch("mb");
+      mb.pstate("$$counts", PState.mapSchema(String.class, Long.class));
+      mb.pstate("$$total", Long.class).global().initialValue(0L);
+      mb.source("*theirWords", MicrobatchSourceOptions.startFromBeginning())
+          .out("*mb")
+          .batchBlock(
+              dev.deimos.Block.explodeMicrobatch("*mb")
+                  .out("*w")
+                  .globalPartition()
+                  .agg("$$total", Agg.count()))
+          .explodeMicrobatch("*mb")
+          .out("*w")
+          .hashPartition("*w")
+          .compoundAgg("$$counts", CompoundAgg.map("*w", Agg.count()));
+    }
+  }
+
+  /** Mirrors a PState and tries to read it as a depot. */
+  static class SourceOfAPState implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterPState("$$theirs", MB, "$$counts");
+      topologies.stream("s").source("$$theirs").out("*x");
+    }
+  }
+
+  /** Waits (up to 10 s) for a condition that another module's processing makes true. */
+  private static void eventually(Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not reached within 10 s");
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static Long count(InProcessCluster cluster, String module, String pstate, String w) {
+    return (Long) cluster.clusterPState(module, pstate).selectOne(Path.key(w));
+  }
+
+  private static void appendWords(Depot d, int n) {
+    for (int i = 0; i < n; i++) {
+      d.append("w" + (i % 10));
+    }
+  }
+
+  @Test
+  void streamTopology_processesTheOtherModulesRecords_perItsStartOption() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(4, 2));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 100); // before the consumer exists
+      // fewer tasks than the producer has partitions
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 1));
+      appendWords(words, 50);
+      // startFromBeginning: all 150; the default start (the end): only the 50 appended afterwards
+      eventually(() -> Long.valueOf(15).equals(count(cluster, STREAM, "$$counts", "w3")));
+      eventually(() -> Long.valueOf(5).equals(count(cluster, STREAM, "$$lateCounts", "w3")));
+      for (int i = 0; i < 10; i++) {
+        assertThat(count(cluster, STREAM, "$$counts", "w" + i)).isEqualTo(15L);
+      }
+    }
+  }
+
+  @Test
+  void streamTopology_withMoreTasksThanTheDepotHasPartitions() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(8, 2));
+      appendWords(cluster.clusterDepot(WORDS, "*words"), 200);
+      eventually(() -> Long.valueOf(20).equals(count(cluster, STREAM, "$$lateCounts", "w9")));
+      for (int i = 0; i < 10; i++) {
+        assertThat(count(cluster, STREAM, "$$counts", "w" + i)).isEqualTo(20L);
+      }
+    }
+  }
+
+  @Test
+  void microbatchTopology_processesTheOtherModulesRecordsExactlyOnce() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(4, 2));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 40);
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(2, 1));
+      appendWords(words, 60);
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", 100);
+      assertThat((Long) cluster.clusterPState(MB, "$$total").selectOne(Path.stay()))
+          .isEqualTo(100L);
+      for (int i = 0; i < 10; i++) {
+        assertThat(count(cluster, MB, "$$counts", "w" + i)).isEqualTo(10L);
+      }
+      // progress per partition of the mirrored depot, keyed by the mirror var
+      Map<Integer, MicrobatchParams> info =
+          cluster.getMicrobatchDepotInfo(MB, "mb").get("*theirWords");
+      assertThat(info).hasSize(4);
+      assertThat(info.values().stream().mapToLong(MicrobatchParams::getEndOffset).sum())
+          .isEqualTo(100L);
+    }
+  }
+
+  @Test
+  void destroyingAModuleOthersMirror_failsNamingTheDependent_untilTheyAreGone() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(2, 1));
+      assertThatThrownBy(() -> cluster.destroyModule(WORDS))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("cannot destroy module " + WORDS)
+          .hasMessageContaining("module " + MB)
+          .hasMessageContaining("*words as *theirWords");
+      // nothing changed: the feed still works
+      appendWords(cluster.clusterDepot(WORDS, "*words"), 10);
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", 10);
+      cluster.destroyModule(MB);
+      cluster.destroyModule(WORDS);
+      assertThat(cluster.getDeployedModuleNames()).isEmpty();
+    }
+  }
+
+  @Test
+  void updatingTheProducer_keepsFeeding_andCannotDropAMirroredDepot() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(2, 1));
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 1));
+      appendWords(cluster.clusterDepot(WORDS, "*words"), 10);
+      cluster.updateModule(new WordsV2());
+      appendWords(cluster.clusterDepot(WORDS, "*words"), 10);
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", 20);
+      eventually(() -> Long.valueOf(2).equals(count(cluster, STREAM, "$$counts", "w0")));
+      assertThat(count(cluster, MB, "$$counts", "w0")).isEqualTo(2L);
+      assertThatThrownBy(
+              () ->
+                  cluster.updateModule(
+                      new WordsWithoutDepot(), UpdateOptions.objectsToDelete("*words")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("*words");
+    }
+  }
+
+  @Test
+  void updatingTheConsumer_keepsItsPlace_andNewSourcesStartPerTheirOptions() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(4, 2));
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 1));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 30);
+      eventually(() -> Long.valueOf(3).equals(count(cluster, STREAM, "$$counts", "w9")));
+      cluster.updateModule(new StreamCounterV2());
+      appendWords(words, 30);
+      // the kept sources go on without processing anything twice; the new one reads all 60
+      eventually(() -> Long.valueOf(6).equals(count(cluster, STREAM, "$$recounts", "w9")));
+      eventually(() -> Long.valueOf(6).equals(count(cluster, STREAM, "$$counts", "w9")));
+      eventually(() -> Long.valueOf(6).equals(count(cluster, STREAM, "$$lateCounts", "w9")));
+      for (int i = 0; i < 10; i++) {
+        assertThat(count(cluster, STREAM, "$$counts", "w" + i)).isEqualTo(6L);
+        assertThat(count(cluster, STREAM, "$$lateCounts", "w" + i)).isEqualTo(6L);
+      }
+    }
+  }
+
+  @Test
+  void aMirrorThatIsNoDepot_cannotBeASource() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(2, 1));
+      assertThatThrownBy(() -> cluster.launchModule(new SourceOfAPState(), new LaunchConfig(2, 1)))
+          .isInstanceOf(DeimosCompileException.class)
+          .hasMessageContaining("topology s")
+          .hasMessageContaining("no depot $$theirs");
+    }
+  }
+}
