@@ -101,6 +101,8 @@ final class MicrobatchRunner {
   // pinned client reads in flight, per target id (see pinRead)
   private final java.util.TreeMap<Long, Integer> pins = new java.util.TreeMap<>();
 
+  // when to run a microbatch without new records (guarded by this)
+  private EmptyMicrobatches empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS);
   private boolean running;
   private boolean paused;
   private boolean closed;
@@ -244,11 +246,39 @@ final class MicrobatchRunner {
       }
       ends = retryEnds != null ? retryEnds : nextEnds();
       if (ends == null) {
+        ends = emptyEndsIfDue();
+      }
+      if (ends == null) {
         return;
       }
       running = true;
     }
     start(ends);
+  }
+
+  /** Sets the pause between empty microbatches ({@link EmptyMicrobatches#OPTION}). */
+  synchronized void setEmptySleepMillis(long millis) {
+    empty = new EmptyMicrobatches(millis);
+  }
+
+  /** The timer of {@link EmptyMicrobatches} fired. */
+  void emptyDue() {
+    synchronized (this) {
+      empty.fired();
+    }
+    kick();
+  }
+
+  /** The ends of an empty microbatch (where the last one ended) if one is due, else null. */
+  private long[][] emptyEndsIfDue() {
+    if (!empty.due(this)) {
+      return null;
+    }
+    long[][] ends = new long[sources.size()][];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = progress.offsets.get(sources.get(i).key).clone();
+    }
+    return ends;
   }
 
   /** The ends of the next microbatch per source and partition, or null if there is no record. */
@@ -328,6 +358,7 @@ final class MicrobatchRunner {
         }
         progress.processed += n;
         progress.nextId++;
+        empty.ended();
         retryEnds = null;
         failures = 0;
         running = false;

@@ -281,6 +281,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     int maxRecords = maxRecords(def);
+    long emptySleep = EmptyMicrobatches.millis(def.moduleOptions);
     for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
       MicrobatchRunner r =
           new MicrobatchRunner(
@@ -291,6 +292,7 @@ public final class ModuleRuntime implements AutoCloseable {
               tasks,
               maxRecords,
               null);
+      r.setEmptySleepMillis(emptySleep);
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
         DepotRt d = depots.get(s.depotVar);
@@ -306,6 +308,10 @@ public final class ModuleRuntime implements AutoCloseable {
       startTicking();
       subscribeMirrors(mirrors, mirrorSources, microbatches);
       pullMirrors();
+      // each microbatch topology starts its cycle: records or, in time, an empty microbatch
+      for (MicrobatchRunner r : microbatches.values()) {
+        r.wake();
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
@@ -1282,6 +1288,7 @@ public final class ModuleRuntime implements AutoCloseable {
     Map<String, List<MicrobatchRunner.Source>> nextMb =
         compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
     int nextMaxRecords = maxRecords(next);
+    long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
     Queries nextQueries = new Queries(this, next, preVars);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
@@ -1329,6 +1336,7 @@ public final class ModuleRuntime implements AutoCloseable {
                 tasks,
                 nextMaxRecords,
                 null);
+        r.setEmptySleepMillis(nextEmptySleep);
         MicrobatchRunner old = oldMb.get(e.getKey());
         if (old != null) {
           r.adopt(old.progress());
