@@ -282,4 +282,129 @@ class MirrorDepotSourceTest {
           .hasMessageContaining("no depot $$theirs");
     }
   }
+
+  /** A producer with a tick depot, and a consumer trying to read it through a mirror. */
+  static class Ticks implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareTickDepot("*ticks", 1000);
+    }
+  }
+
+  static class TickReader implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterDepot("*theirTicks", Ticks.class.getName(), "*ticks");
+      topologies.stream("s").source("*theirTicks").out("*t");
+    }
+  }
+
+  @Test
+  void aMirroredTickDepot_cannotBeASource() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Ticks(), new LaunchConfig(2, 1));
+      assertThatThrownBy(() -> cluster.launchModule(new TickReader(), new LaunchConfig(2, 1)))
+          .isInstanceOf(DeimosCompileException.class)
+          .hasMessageContaining("module " + TickReader.class.getName())
+          .hasMessageContaining("source *theirTicks mirrors tick depot *ticks");
+    }
+  }
+
+  /** Counts only the last 3 records of each partition that existed when it started, and on. */
+  static class RecentCounter implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterDepot("*theirWords", WORDS, "*words");
+      MicrobatchTopology mb = topologies.microbatch("recent");
+      mb.pstate("$$total", Long.class).global().initialValue(0L);
+      mb.source(
+              "*theirWords",
+              MicrobatchSourceOptions.startFromOffsetAgo(3, dev.deimos.module.OffsetAgo.RECORDS))
+          .out("*mb")
+          .explodeMicrobatch("*mb")
+          .out("*w")
+          .globalPartition()
+          .agg("$$total", Agg.count());
+    }
+  }
+
+  @Test
+  void microbatchTopology_startFromOffsetAgo_onAMirror() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 100); // w0..w9, each on one of the two partitions
+      String m = RecentCounter.class.getName();
+      cluster.launchModule(new RecentCounter(), new LaunchConfig(2, 1));
+      // 3 per partition, both partitions have records
+      cluster.waitForMicrobatchProcessedCount(m, "recent", 6);
+      appendWords(words, 4);
+      cluster.waitForMicrobatchProcessedCount(m, "recent", 10);
+      assertThat((Long) cluster.clusterPState(m, "$$total").selectOne(Path.stay())).isEqualTo(10L);
+    }
+  }
+
+  @Test
+  void updatingAMicrobatchConsumer_keepsItsProgress() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(4, 2));
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(2, 1));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 30);
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", 30);
+      cluster.updateModule(new MicrobatchCounter());
+      appendWords(words, 20);
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", 50);
+      assertThat((Long) cluster.clusterPState(MB, "$$total").selectOne(Path.stay())).isEqualTo(50L);
+      assertThat(count(cluster, MB, "$$counts", "w4")).isEqualTo(5L);
+    }
+  }
+
+  @Test
+  void concurrentAppendsToTheProducer_areEachProcessedOnceByEveryReader() throws Exception {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(4, 2));
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 2));
+      cluster.launchModule(new MicrobatchCounter(), new LaunchConfig(8, 2));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      int threads = 4;
+      int perThread = 500;
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(threads);
+      try {
+        java.util.List<java.util.concurrent.Future<?>> fs = new java.util.ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          fs.add(
+              pool.submit(
+                  () -> {
+                    for (int i = 0; i < perThread; i++) {
+                      words.append("w" + (i % 10), dev.deimos.AckLevel.APPEND_ACK);
+                    }
+                  }));
+        }
+        for (java.util.concurrent.Future<?> f : fs) {
+          f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+      long each = threads * perThread / 10;
+      cluster.waitForMicrobatchProcessedCount(MB, "mb", threads * perThread);
+      eventually(
+          () -> {
+            for (int i = 0; i < 10; i++) {
+              if (!Long.valueOf(each).equals(count(cluster, STREAM, "$$counts", "w" + i))) {
+                return false;
+              }
+            }
+            return true;
+          });
+      for (int i = 0; i < 10; i++) {
+        assertThat(count(cluster, MB, "$$counts", "w" + i)).isEqualTo(each);
+        assertThat(count(cluster, STREAM, "$$lateCounts", "w" + i)).isEqualTo(each);
+      }
+      assertThat((Long) cluster.clusterPState(MB, "$$total").selectOne(Path.stay()))
+          .isEqualTo((long) threads * perThread);
+    }
+  }
 }

@@ -460,10 +460,10 @@ public final class ModuleRuntime implements AutoCloseable {
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
-        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar);
+        String where = "module " + moduleName + ", topology " + t.name;
+        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar, where);
         if (log == null) {
-          throw new DeimosCompileException(
-              "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Block chain = s.chain.get();
         Plan plan;
@@ -488,8 +488,25 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /** The depot log a mirror depot var reads, or null if {@code var} is no resolved mirror depot. */
-  private static DepotLog mirrorLog(Mirrors m, String var) {
-    return m.isDepot(var) && m.owner(var) != null ? m.owner(var).depotLog(m.target(var)) : null;
+  private static DepotLog mirrorLog(Mirrors m, String var, String where) {
+    ModuleRuntime owner = m.isDepot(var) ? m.owner(var) : null;
+    if (owner == null) {
+      return null;
+    }
+    DepotRt d = owner.depots.get(m.target(var));
+    if (d != null && d.def.tickMillis > 0) {
+      // ticks are not records in a log, so a mirror would never see one
+      throw new DeimosCompileException(
+          where
+              + ": source "
+              + var
+              + " mirrors tick depot "
+              + m.target(var)
+              + " of module "
+              + owner.moduleName
+              + "; only the module declaring a tick depot can read it");
+    }
+    return owner.depotLog(m.target(var));
   }
 
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
@@ -499,8 +516,8 @@ public final class ModuleRuntime implements AutoCloseable {
       List<MicrobatchRunner.Source> list = new ArrayList<>();
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
-        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
+        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar, where);
         if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
