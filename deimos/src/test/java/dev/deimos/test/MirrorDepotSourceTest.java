@@ -411,4 +411,17 @@ class MirrorDepotSourceTest {
           .isEqualTo((long) threads * perThread);
     }
   }
+
+  @Test
+  void aLongBacklog_isProcessedCompletely() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(1, 1));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      for (int i = 0; i < 2500; i++) {
+        words.append("w" + (i % 10), dev.deimos.AckLevel.APPEND_ACK);
+      }
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 1));
+      allCounted(cluster, STREAM, "$$counts", 250);
+    }
+  }
 }

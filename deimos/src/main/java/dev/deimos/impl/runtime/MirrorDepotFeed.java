@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
 final class MirrorDepotFeed {
   private static final Logger LOG = LoggerFactory.getLogger(MirrorDepotFeed.class);
 
+  // records one pull starts per source: a long backlog (startFromBeginning) is taken in slices so
+  // that the task's other events run in between
+  static final int PULL_SLICE = 1000;
+
   /** A stream source reading the mirror, with its next offset per partition. */
   static final class StreamCursor {
     final ModuleRuntime.SourceRt source;
@@ -122,16 +126,23 @@ final class MirrorDepotFeed {
       LOG.debug("module {}: mirror {} cannot be read", consumer.moduleName(), var, e);
       return;
     }
+    boolean more = false;
     for (StreamCursor c : streams) {
       long from = c.next[partition];
       if (from >= end) {
         continue;
       }
-      List<byte[]> records = log.read(partition, from, end).join();
-      c.next[partition] = end;
+      long to = Math.min(end, from + PULL_SLICE);
+      more |= to < end;
+      List<byte[]> records = log.read(partition, from, to).join();
+      c.next[partition] = to;
       for (byte[] r : records) {
         consumer.startMirrorRecord(c.source, r, task, partition);
       }
+    }
+    if (more) {
+      // queued behind the events waiting now, like any other wake-up
+      appended(partition);
     }
   }
 
