@@ -424,4 +424,46 @@ class MirrorDepotSourceTest {
       allCounted(cluster, STREAM, "$$counts", 250);
     }
   }
+
+  /** A producer of numbers on one partition, and a consumer listing them as it processes them. */
+  static class Numbers implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*numbers", Depot.random()).global();
+    }
+  }
+
+  static class Lister implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.clusterDepot("*theirNumbers", Numbers.class.getName(), "*numbers");
+      StreamTopology s = topologies.stream("list");
+      s.pstate("$$seen", java.util.List.class).global();
+      s.source("*theirNumbers", StreamSourceOptions.startFromBeginning())
+          .out("*n")
+          .globalPartition()
+          .localTransform("$$seen", Path.nullToList().afterElem().termVal("*n"));
+    }
+  }
+
+  @Test
+  void recordsOfOnePartition_areProcessedInAppendOrder_acrossPulls() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Numbers(), new LaunchConfig(2, 1));
+      Depot numbers = cluster.clusterDepot(Numbers.class.getName(), "*numbers");
+      java.util.List<Integer> expected = new java.util.ArrayList<>();
+      for (int i = 0; i < 1500; i++) {
+        numbers.append(i, dev.deimos.AckLevel.APPEND_ACK);
+        expected.add(i);
+      }
+      cluster.launchModule(new Lister(), new LaunchConfig(4, 2));
+      for (int i = 1500; i < 1800; i++) {
+        numbers.append(i, dev.deimos.AckLevel.APPEND_ACK);
+        expected.add(i);
+      }
+      PState seen = cluster.clusterPState(Lister.class.getName(), "$$seen");
+      eventually(() -> ((java.util.List<?>) seen.selectOne(Path.stay())).size() == 1800);
+      assertThat((java.util.List<?>) seen.selectOne(Path.stay())).isEqualTo(expected);
+    }
+  }
 }
