@@ -118,14 +118,21 @@ final class MirrorDepotFeed {
     if (consumer.isClosed() || consumer.isUpdating()) {
       return;
     }
-    long end;
     try {
-      end = log.endOffset(partition).join();
+      pullNow(partition, task);
     } catch (RuntimeException e) {
-      // the producing module closed (the cluster is closing)
-      LOG.debug("module {}: mirror {} cannot be read", consumer.moduleName(), var, e);
-      return;
+      if (producer.isClosed() || consumer.isClosed()) {
+        // the cluster is closing: nothing left to process
+        LOG.debug("module {}: {} closed while pulling", consumer.moduleName(), this, e);
+      } else {
+        LOG.error(
+            "module {}: cannot read partition {} of {}", consumer.moduleName(), partition, this, e);
+      }
     }
+  }
+
+  private void pullNow(int partition, int task) {
+    long end = log.endOffset(partition).join();
     boolean more = false;
     for (StreamCursor c : streams) {
       long from = c.next[partition];
