@@ -466,4 +466,33 @@ class MirrorDepotSourceTest {
       assertThat((java.util.List<?>) seen.selectOne(Path.stay())).isEqualTo(expected);
     }
   }
+
+  /** StreamCounter, updated to depend on nothing. */
+  static class StreamCounterAlone implements DeimosModule {
+    @Override
+    public String getModuleName() {
+      return STREAM;
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*own", Depot.random());
+    }
+  }
+
+  @Test
+  void aConsumerUpdatedToDropTheMirror_stopsReading_andNoLongerBlocksDestroy() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new Words(), new LaunchConfig(2, 1));
+      cluster.launchModule(new StreamCounter(), new LaunchConfig(2, 1));
+      Depot words = cluster.clusterDepot(WORDS, "*words");
+      appendWords(words, 10);
+      allCounted(cluster, STREAM, "$$counts", 1);
+      cluster.updateModule(
+          new StreamCounterAlone(), UpdateOptions.objectsToDelete("$$counts", "$$lateCounts"));
+      appendWords(words, 10);
+      cluster.destroyModule(WORDS);
+      assertThat(cluster.getDeployedModuleNames()).containsExactly(STREAM);
+    }
+  }
 }
