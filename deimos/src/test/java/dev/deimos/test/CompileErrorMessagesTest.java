@@ -238,15 +238,32 @@ class CompileErrorMessagesTest {
         .hasMessageContaining("module " + QueryModule.class.getName())
         .hasMessageContaining("query q")
         .hasMessageContaining("agg(Agg.count())")
-        .hasMessageContaining("out var $$tmp names a temporary PState")
-        .hasMessageContaining("only microbatch topologies");
+        .hasMessageContaining("out var $$tmp names no PState")
+        .hasMessageContaining("temporary PStates exist only in microbatch topologies");
   }
 
   @Test
   void aggregatorOutToTemporaryPStateInAStreamBatchBlock_namesModuleTopologyNodeAndVar() {
     stream(c -> c.batchBlock(Block.globalPartition().agg(Agg.count()).out("$$tmp")))
         .hasMessageContaining("agg(Agg.count())")
-        .hasMessageContaining("out var $$tmp names a temporary PState");
+        .hasMessageContaining("out var $$tmp names no PState");
+  }
+
+  @Test
+  void aggregatorOutToTheQuerysOwnTemporaryPState_compilesAndRuns() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(
+          new QueryModule(
+              c ->
+                  c.originPartition()
+                      .agg(Agg.count())
+                      .out("$$q$$")
+                      .localSelect("$$q$$", Path.stay())
+                      .out("*res")),
+          new LaunchConfig(2, 1));
+      assertThat(cluster.<Long>clusterQuery(QueryModule.class.getName(), "q").invoke(7))
+          .isEqualTo(1L);
+    }
   }
 
   /** The same aggregation in a microbatch topology's batch block is fine. */

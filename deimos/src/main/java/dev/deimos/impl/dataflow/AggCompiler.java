@@ -390,13 +390,14 @@ final class AggCompiler {
       targetArg = h.arg(target, bPre, at);
     } else {
       String v = an.outs[0];
-      if (Compiler.isPStateVar(v) && !h.tempPStates()) {
+      if (Compiler.isPStateVar(v) && !h.tempPStates() && !bPre.contains(v)) {
+        // a $$ var nothing binds (not a PState, mirror or query's own temporary PState)
         throw err(
             at,
             "the aggregator's out var "
                 + v
-                + " names a temporary PState, which only microbatch topologies keep (in their"
-                + " batch blocks); aggregate into a declared PState with agg(\""
+                + " names no PState, and temporary PStates exist only in microbatch topologies"
+                + " (in their batch blocks); aggregate into a declared PState with agg(\""
                 + v
                 + "\", ...) or bind a '*' var");
       }
