@@ -57,11 +57,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile ModuleDef def;
   // replaced whole by update()
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
-  // this module's subscriptions to other modules' depots through mirror vars, by var
-  private volatile Map<String, MirrorDepotFeed> feeds = Map.of();
-  // other modules' subscriptions to this module's depots, by depot var
-  private final java.util.concurrent.ConcurrentHashMap<String, MirrorDepotFeed[]> mirrorFeeds =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  // mirror depots read as sources: this module's feeds and other modules' feeds of its depots
+  private final MirrorFeeds feeds = new MirrorFeeds(this);
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
   private volatile java.util.concurrent.ScheduledExecutorService ticker;
   // update gate: client appends wait while an update swaps the module's parts
@@ -306,8 +303,8 @@ public final class ModuleRuntime implements AutoCloseable {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
       startTicking();
-      subscribeMirrors(mirrors, mirrorSources, microbatches);
-      pullMirrors();
+      feeds.subscribe(mirrors, mirrorSources, microbatches);
+      feeds.pullAll();
       // each microbatch topology starts its cycle: records or, in time, an empty microbatch
       for (MicrobatchRunner r : microbatches.values()) {
         r.wake();
@@ -318,97 +315,15 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
-  // ---- mirror depots as sources ----
+  // ---- mirror depots as sources (see MirrorFeeds) ----
 
-  /**
-   * Makes {@link #feeds} the subscriptions the given mirrors, stream sources and microbatch
-   * topologies need, keeping the existing feeds (and their cursors) of mirror vars still read, and
-   * subscribing new feeds at their producers. {@link #pullMirrors} must follow.
-   */
-  private void subscribeMirrors(
-      Mirrors m, Map<String, List<SourceRt>> mirrorSources, Map<String, MicrobatchRunner> runners) {
-    Map<String, List<MicrobatchRunner>> mbReaders = new LinkedHashMap<>();
-    for (MicrobatchRunner r : runners.values()) {
-      for (MicrobatchRunner.Source s : r.sources()) {
-        if (m.isDepot(s.depotVar)) {
-          List<MicrobatchRunner> l = mbReaders.computeIfAbsent(s.depotVar, k -> new ArrayList<>());
-          if (!l.contains(r)) {
-            l.add(r);
-          }
-        }
-      }
-    }
-    Set<String> vars = new java.util.LinkedHashSet<>(mirrorSources.keySet());
-    vars.addAll(mbReaders.keySet());
-    Map<String, MirrorDepotFeed> old = feeds;
-    Map<String, MirrorDepotFeed> next = new LinkedHashMap<>();
-    List<MirrorDepotFeed> added = new ArrayList<>();
-    for (String var : vars) {
-      ModuleRuntime producer = m.owner(var);
-      String depotVar = m.target(var);
-      MirrorDepotFeed f = old.get(var);
-      if (f == null || !f.reads(var, producer, depotVar)) {
-        f = new MirrorDepotFeed(this, var, producer, depotVar);
-        added.add(f);
-      }
-      f.setReaders(
-          mirrorSources.getOrDefault(var, List.of()), mbReaders.getOrDefault(var, List.of()));
-      next.put(var, f);
-    }
-    for (MirrorDepotFeed f : old.values()) {
-      if (next.get(f.var) != f) {
-        f.producer.removeMirrorFeed(f.depotVar, f);
-      }
-    }
-    feeds = next;
-    for (MirrorDepotFeed f : added) {
-      f.producer.addMirrorFeed(f.depotVar, f);
-    }
+  MirrorFeeds feeds() {
+    return feeds;
   }
 
-  /** Pulls every mirror feed: picks up what was appended while subscribing or updating. */
-  private void pullMirrors() {
-    for (MirrorDepotFeed f : feeds.values()) {
-      f.appendedEverywhere();
-    }
-  }
-
-  private void unsubscribeMirrors() {
-    for (MirrorDepotFeed f : feeds.values()) {
-      f.producer.removeMirrorFeed(f.depotVar, f);
-    }
-    feeds = Map.of();
-  }
-
-  /** Subscribes another module's feed to one of this module's depots. */
-  void addMirrorFeed(String depotVar, MirrorDepotFeed f) {
-    mirrorFeeds.merge(
-        depotVar,
-        new MirrorDepotFeed[] {f},
-        (a, b) -> {
-          MirrorDepotFeed[] c = java.util.Arrays.copyOf(a, a.length + 1);
-          c[a.length] = f;
-          return c;
-        });
-  }
-
-  void removeMirrorFeed(String depotVar, MirrorDepotFeed f) {
-    mirrorFeeds.computeIfPresent(
-        depotVar,
-        (k, a) -> {
-          MirrorDepotFeed[] c =
-              java.util.Arrays.stream(a).filter(x -> x != f).toArray(MirrorDepotFeed[]::new);
-          return c.length == 0 ? null : c;
-        });
-  }
-
-  private void notifyMirrorFeeds(String depotVar, int partition) {
-    MirrorDepotFeed[] fs = mirrorFeeds.get(depotVar);
-    if (fs != null) {
-      for (MirrorDepotFeed f : fs) {
-        f.appended(partition);
-      }
-    }
+  boolean isTickDepot(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    return d != null && d.def.tickMillis > 0;
   }
 
   /** The log of one of this module's depots, for other modules' mirrors. */
@@ -461,7 +376,7 @@ public final class ModuleRuntime implements AutoCloseable {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
         String where = "module " + moduleName + ", topology " + t.name;
-        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar, where);
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
         if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
@@ -487,28 +402,6 @@ public final class ModuleRuntime implements AutoCloseable {
     return others;
   }
 
-  /** The depot log a mirror depot var reads, or null if {@code var} is no resolved mirror depot. */
-  private static DepotLog mirrorLog(Mirrors m, String var, String where) {
-    ModuleRuntime owner = m.isDepot(var) ? m.owner(var) : null;
-    if (owner == null) {
-      return null;
-    }
-    DepotRt d = owner.depots.get(m.target(var));
-    if (d != null && d.def.tickMillis > 0) {
-      // ticks are not records in a log, so a mirror would never see one
-      throw new DeimosCompileException(
-          where
-              + ": source "
-              + var
-              + " mirrors tick depot "
-              + m.target(var)
-              + " of module "
-              + owner.moduleName
-              + "; only the module declaring a tick depot can read it");
-    }
-    return owner.depotLog(m.target(var));
-  }
-
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
       ModuleDef def, Map<String, DepotRt> depotMap, String[] pre, Mirrors m) {
     Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
@@ -517,7 +410,7 @@ public final class ModuleRuntime implements AutoCloseable {
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
-        DepotLog log = d != null ? d.log : mirrorLog(m, s.depotVar, where);
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
         if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
@@ -864,8 +757,8 @@ public final class ModuleRuntime implements AutoCloseable {
                             for (int i = 0; i < mbs.size(); i++) {
                               mbs.get(i).wake();
                             }
-                            if (!mirrorFeeds.isEmpty()) {
-                              notifyMirrorFeeds(d.def.var, p);
+                            if (feeds.hasReaders()) {
+                              feeds.appended(d.def.var, p);
                             }
                           }
                         }));
@@ -1393,13 +1286,13 @@ public final class ModuleRuntime implements AutoCloseable {
         }
       }
       // mirror feeds: new ones subscribe, unused ones go, kept ones keep their cursors
-      subscribeMirrors(nextMirrors, nextMirrorSources, nextRunners);
+      feeds.subscribe(nextMirrors, nextMirrorSources, nextRunners);
     } finally {
       startTicking();
       resume();
     }
     // what other modules appended to mirrored depots during the update
-    pullMirrors();
+    feeds.pullAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.wake();
     }
@@ -1476,7 +1369,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
-    unsubscribeMirrors();
+    feeds.unsubscribeAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }
