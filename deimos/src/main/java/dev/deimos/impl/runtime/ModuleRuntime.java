@@ -57,6 +57,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile ModuleDef def;
   // replaced whole by update()
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
+  // mirror depots read as sources: this module's feeds and other modules' feeds of its depots
+  private final MirrorFeeds feeds = new MirrorFeeds(this);
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
   private volatile java.util.concurrent.ScheduledExecutorService ticker;
   // update gate: client appends wait while an update swaps the module's parts
@@ -192,6 +194,36 @@ public final class ModuleRuntime implements AutoCloseable {
       int numWorkers,
       ValueCodec codec,
       dev.deimos.cluster.ClusterManagerBase cluster) {
+    this(moduleName, def, numTasks, numThreads, numWorkers, codec, cluster, null);
+  }
+
+  /**
+   * Compiles the module's topologies and starts its task threads, first resolving its mirror vars
+   * so that its topologies can use other modules' depots as sources.
+   *
+   * @param moduleName the module name
+   * @param def what {@code define} declared
+   * @param numTasks tasks, a power of two
+   * @param numThreads task threads, at most numTasks
+   * @param numWorkers simulated workers the threads are spread over; frames crossing workers are
+   *     serialized
+   * @param codec serializes depot records and frames crossing workers
+   * @param cluster the cluster handed to task globals
+   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none; null
+   *     to resolve the mirrors later with {@link #resolveMirrors} (then no mirror depot can be a
+   *     source)
+   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
+   * @throws IllegalArgumentException if a mirrored module or object does not exist
+   */
+  public ModuleRuntime(
+      String moduleName,
+      ModuleDef def,
+      int numTasks,
+      int numThreads,
+      int numWorkers,
+      ValueCodec codec,
+      dev.deimos.cluster.ClusterManagerBase cluster,
+      java.util.function.Function<String, ModuleRuntime> lookup) {
     this.moduleName = moduleName;
     this.numTasks = numTasks;
     this.numThreads = numThreads;
@@ -206,13 +238,22 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     List<String> preVars = preVars(def);
     this.mirrors = new Mirrors(moduleName, def.mirrors);
-    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars);
+    if (lookup != null) {
+      mirrors.resolve(lookup);
+    }
+    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
+    Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-      depotMap.get(e.getKey()).sources = e.getValue();
+      DepotRt d = depotMap.get(e.getKey());
+      if (d != null) {
+        d.sources = e.getValue();
+      } else {
+        mirrorSources.put(e.getKey(), e.getValue());
+      }
     }
     this.depots = depotMap;
     Map<String, List<MicrobatchRunner.Source>> mbSources =
-        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]));
+        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -237,6 +278,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     int maxRecords = maxRecords(def);
+    long emptySleep = EmptyMicrobatches.millis(def.moduleOptions);
     for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
       MicrobatchRunner r =
           new MicrobatchRunner(
@@ -247,10 +289,11 @@ public final class ModuleRuntime implements AutoCloseable {
               tasks,
               maxRecords,
               null);
+      r.setEmptySleepMillis(emptySleep);
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
         DepotRt d = depots.get(s.depotVar);
-        if (!d.microbatches.contains(r)) {
+        if (d != null && !d.microbatches.contains(r)) {
           d.microbatches.add(r);
         }
       }
@@ -260,10 +303,51 @@ public final class ModuleRuntime implements AutoCloseable {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
       startTicking();
+      feeds.subscribe(mirrors, mirrorSources, microbatches);
+      feeds.pullAll();
+      // each microbatch topology starts its cycle: records or, in time, an empty microbatch
+      for (MicrobatchRunner r : microbatches.values()) {
+        r.wake();
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  // ---- mirror depots as sources (see MirrorFeeds) ----
+
+  MirrorFeeds feeds() {
+    return feeds;
+  }
+
+  boolean isTickDepot(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    return d != null && d.def.tickMillis > 0;
+  }
+
+  /** The log of one of this module's depots, for other modules' mirrors. */
+  DepotLog depotLog(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no depot " + depotVar);
+    }
+    return d.log;
+  }
+
+  boolean submitToTask(int task, Runnable r) {
+    return tasks[task].thread.submit(r);
+  }
+
+  boolean isUpdating() {
+    return paused;
+  }
+
+  /** Starts a record read from another module's depot through a mirror, on {@code task}. */
+  void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
+    RecordRun r = new RecordRun(this, s, record, task);
+    track(r.done);
+    startRun(r, partition);
   }
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
@@ -285,15 +369,16 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Compiles every stream source of {@code def}; returns them by depot var. */
   private Map<String, List<SourceRt>> compileSources(
-      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars) {
+      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars, Mirrors m) {
     String[] pre = preVars.toArray(new String[0]);
     Map<String, List<SourceRt>> out = new LinkedHashMap<>();
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
-        if (d == null) {
-          throw new DeimosCompileException(
-              "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
+        String where = "module " + moduleName + ", topology " + t.name;
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
+        if (log == null) {
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Block chain = s.chain.get();
         Plan plan;
@@ -304,7 +389,7 @@ public final class ModuleRuntime implements AutoCloseable {
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
-            .add(new SourceRt(t.name, s.depotVar, s.options, plan, d.log.numPartitions()));
+            .add(new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions()));
       }
     }
     return out;
@@ -318,25 +403,26 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
-      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre) {
+      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre, Mirrors m) {
     Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
     for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
       List<MicrobatchRunner.Source> list = new ArrayList<>();
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
-        if (d == null) {
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
+        if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Plan plan;
         try {
           plan =
               Compiler.compile(
-                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates));
+                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates), true);
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(where + ": " + e.getMessage());
         }
-        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+        list.add(new MicrobatchRunner.Source(s.depotVar, log, s.options, plan));
       }
       out.put(t.name, list);
     }
@@ -434,6 +520,19 @@ public final class ModuleRuntime implements AutoCloseable {
    */
   public void waitForMicrobatchProcessedCount(String topology, long count, long timeoutMillis) {
     microbatch(topology).waitForProcessed(count, timeoutMillis);
+  }
+
+  /**
+   * Returns the offset ranges of the latest committed microbatch of a topology, per source depot
+   * and partition; see {@code ClusterManagerBase.getMicrobatchDepotInfo}.
+   *
+   * @param topology the microbatch topology
+   * @return source key to partition to range
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   */
+  public Map<String, Map<Integer, dev.deimos.MicrobatchParams>> microbatchDepotInfo(
+      String topology) {
+    return microbatch(topology).depotInfo();
   }
 
   /**
@@ -657,6 +756,9 @@ public final class ModuleRuntime implements AutoCloseable {
                             List<MicrobatchRunner> mbs = d.microbatches;
                             for (int i = 0; i < mbs.size(); i++) {
                               mbs.get(i).wake();
+                            }
+                            if (feeds.hasReaders()) {
+                              feeds.appended(d.def.var, p);
                             }
                           }
                         }));
@@ -948,6 +1050,19 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
+   * Returns this module's mirror vars.
+   *
+   * @return per mirror var, {kind, module name, object name}
+   */
+  public Map<String, String[]> mirrorVars() {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> e : def.mirrors.entrySet()) {
+      out.put(e.getKey(), e.getValue().clone());
+    }
+    return out;
+  }
+
+  /**
    * Returns what this module mirrors from other modules.
    *
    * @return one {kind, module name, object name} per mirror var
@@ -1077,13 +1192,14 @@ public final class ModuleRuntime implements AutoCloseable {
       nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
     }
     List<String> preVars = preVars(next);
-    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars);
-    Map<String, List<MicrobatchRunner.Source>> nextMb =
-        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]));
-    int nextMaxRecords = maxRecords(next);
-    Queries nextQueries = new Queries(this, next, preVars);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
+    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars, nextMirrors);
+    Map<String, List<MicrobatchRunner.Source>> nextMb =
+        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
+    int nextMaxRecords = maxRecords(next);
+    long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
+    Queries nextQueries = new Queries(this, next, preVars);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1108,8 +1224,14 @@ public final class ModuleRuntime implements AutoCloseable {
       for (CompletableFuture<Object> f : switched) {
         f.join();
       }
+      Map<String, List<SourceRt>> nextMirrorSources = new LinkedHashMap<>();
       for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-        nextDepots.get(e.getKey()).sources = e.getValue();
+        DepotRt d = nextDepots.get(e.getKey());
+        if (d != null) {
+          d.sources = e.getValue();
+        } else {
+          nextMirrorSources.put(e.getKey(), e.getValue());
+        }
       }
       // microbatch topologies: new runners over the switched PStates, keeping committed progress
       Map<String, MicrobatchRunner> oldMb = microbatches;
@@ -1124,6 +1246,7 @@ public final class ModuleRuntime implements AutoCloseable {
                 tasks,
                 nextMaxRecords,
                 null);
+        r.setEmptySleepMillis(nextEmptySleep);
         MicrobatchRunner old = oldMb.get(e.getKey());
         if (old != null) {
           r.adopt(old.progress());
@@ -1131,7 +1254,7 @@ public final class ModuleRuntime implements AutoCloseable {
         nextRunners.put(e.getKey(), r);
         for (MicrobatchRunner.Source src : e.getValue()) {
           DepotRt d = nextDepots.get(src.depotVar);
-          if (!d.microbatches.contains(r)) {
+          if (d != null && !d.microbatches.contains(r)) {
             List<MicrobatchRunner> l = new ArrayList<>(d.microbatches);
             l.add(r);
             d.microbatches = l;
@@ -1162,10 +1285,14 @@ public final class ModuleRuntime implements AutoCloseable {
           }
         }
       }
+      // mirror feeds: new ones subscribe, unused ones go, kept ones keep their cursors
+      feeds.subscribe(nextMirrors, nextMirrorSources, nextRunners);
     } finally {
       startTicking();
       resume();
     }
+    // what other modules appended to mirrored depots during the update
+    feeds.pullAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.wake();
     }
@@ -1242,6 +1369,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    feeds.unsubscribeAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }
