@@ -391,7 +391,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     for (SourceRt s : d.sources) {
-      RecordRun r = new RecordRun(this, s, TICK, 0, true);
+      RecordRun r = new RecordRun(this, s, TICK, RecordRun.DECODE, 0, true);
       track(r.done);
       startRun(r, 0);
     }
@@ -597,7 +597,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     byte[] bytes = encode(depotVar, data);
     int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
-    return appendAt(d, p, bytes, level);
+    return appendAt(d, p, bytes, sharedValue(data), level);
   }
 
   /** depotPartitionAppend: appends to the partition of {@code task} (0 for a global depot). */
@@ -620,7 +620,17 @@ public final class ModuleRuntime implements AutoCloseable {
               + moduleName
               + " is a tick depot: it cannot be appended to");
     }
-    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), level);
+    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), sharedValue(data), level);
+  }
+
+  /**
+   * What the record's processing may use instead of decoding its bytes: the appended value itself
+   * when it is immutable (a String, a boxed number, ...), which saves a decode and a copy per
+   * record; else {@link RecordRun#DECODE}. Mutable values are always decoded, so code processing
+   * the record never shares an object with the client that appended it.
+   */
+  private Object sharedValue(Object data) {
+    return codec.isImmutableBuiltin(data) ? data : RecordRun.DECODE;
   }
 
   private byte[] encode(String depotVar, Object data) {
@@ -634,7 +644,7 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private CompletableFuture<Map<String, Object>> appendAt(
-      DepotRt d, int p, byte[] bytes, AckLevel level) {
+      DepotRt d, int p, byte[] bytes, Object value, AckLevel level) {
     // a client outrunning the partition's task waits here for it to catch up
     tasks[p].thread.awaitRoom();
     List<SourceRt> sources = d.sources;
@@ -643,7 +653,7 @@ public final class ModuleRuntime implements AutoCloseable {
     for (int i = 0; i < n; i++) {
       SourceRt s = sources.get(i);
       // the record's own future only when something waits for it: an ACK, or its in-order lane
-      runs[i] = new RecordRun(this, s, bytes, p, level == AckLevel.ACK || s.lanes != null);
+      runs[i] = new RecordRun(this, s, bytes, value, p, level == AckLevel.ACK || s.lanes != null);
     }
     // at ACK with stream sources the caller waits on the records, not on the stored future
     CompletableFuture<Map<String, Object>> stored =
@@ -1352,7 +1362,7 @@ public final class ModuleRuntime implements AutoCloseable {
               () -> {
                 for (long o = start; o < end; o++) {
                   byte[] bytes = d.log.read(part, o).join();
-                  RecordRun r = new RecordRun(this, s, bytes, task, true);
+                  RecordRun r = new RecordRun(this, s, bytes, RecordRun.DECODE, task, true);
                   track(r.done);
                   startRun(r, part);
                 }

@@ -17,6 +17,10 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   final ModuleRuntime rt;
   final ModuleRuntime.SourceRt source;
   final byte[] record;
+  // the appended value itself when it is immutable (see ValueCodec.isImmutableBuiltin), so the
+  // source need not decode the record; else DECODE
+  private final Object value;
+  static final Object DECODE = new Object();
   private final int originTask;
 
   /**
@@ -35,8 +39,10 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
       ModuleRuntime rt,
       ModuleRuntime.SourceRt source,
       byte[] record,
+      Object value,
       int originTask,
       boolean withDone) {
+    this.value = value;
     this.done = withDone ? new CompletableFuture<>() : null;
     rt.recordStarted();
     this.rt = rt;
@@ -124,7 +130,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   @Override
   Object sourceRecord() {
-    return rt.decode(record);
+    return value != DECODE ? value : rt.decode(record);
   }
 
   @Override

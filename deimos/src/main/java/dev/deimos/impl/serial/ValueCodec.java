@@ -121,6 +121,31 @@ public final class ValueCodec {
     return out.toArray();
   }
 
+  /**
+   * Whether {@code v} is an immutable built-in value (null, a String, a boxed primitive, a UUID)
+   * that this codec writes itself: decoding its bytes gives an equal object that no code can tell
+   * apart from {@code v} except by identity, so an in-process reader may use {@code v} instead.
+   *
+   * @param v any value
+   * @return true if {@code v} may stand for its decoded copy
+   */
+  public boolean isImmutableBuiltin(Object v) {
+    if (v != null && ext != null && ext.handles(v)) {
+      return false;
+    }
+    return v == null
+        || v instanceof String
+        || v instanceof Long
+        || v instanceof Integer
+        || v instanceof Boolean
+        || v instanceof Double
+        || v instanceof Float
+        || v instanceof Short
+        || v instanceof Byte
+        || v instanceof Character
+        || v instanceof UUID;
+  }
+
   /** STRING, the length and one byte per char, or null if some char is not ASCII. */
   private static byte[] asciiString(String str) {
     int n = str.length();
