@@ -67,6 +67,10 @@ public final class ModuleRuntime implements AutoCloseable {
   // a LongAdder: many client threads append at once, and only an update reads the sum
   private final java.util.concurrent.atomic.LongAdder clientAppends =
       new java.util.concurrent.atomic.LongAdder();
+  // stream records created and not finished yet: a module update drains them; counted here rather
+  // than by tracking a future per record (see RecordRun.done)
+  private final java.util.concurrent.atomic.LongAdder recordsInFlight =
+      new java.util.concurrent.atomic.LongAdder();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -473,13 +477,13 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     for (SourceRt s : d.sources) {
-      RecordRun r = new RecordRun(this, s, TICK, 0);
+      RecordRun r = new RecordRun(this, s, TICK, RecordRun.DECODE, 0, true);
       track(r.done);
       startRun(r, 0);
     }
   }
 
-  private static void startRun(RecordRun r, int partition) {
+  static void startRun(RecordRun r, int partition) {
     if (r.source.lanes != null) {
       r.source.lanes[partition].submit(r);
     } else {
@@ -692,7 +696,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     byte[] bytes = encode(depotVar, data);
     int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
-    return appendAt(d, p, bytes, level);
+    return appendAt(d, p, bytes, sharedValue(data), level);
   }
 
   /** depotPartitionAppend: appends to the partition of {@code task} (0 for a global depot). */
@@ -715,7 +719,17 @@ public final class ModuleRuntime implements AutoCloseable {
               + moduleName
               + " is a tick depot: it cannot be appended to");
     }
-    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), level);
+    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), sharedValue(data), level);
+  }
+
+  /**
+   * What the record's processing may use instead of decoding its bytes: the appended value itself
+   * when it is immutable (a String, a boxed number, ...), which saves a decode and a copy per
+   * record; else {@link RecordRun#DECODE}. Mutable values are always decoded, so code processing
+   * the record never shares an object with the client that appended it.
+   */
+  private Object sharedValue(Object data) {
+    return codec.isImmutableBuiltin(data) ? data : RecordRun.DECODE;
   }
 
   private byte[] encode(String depotVar, Object data) {
@@ -729,45 +743,36 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private CompletableFuture<Map<String, Object>> appendAt(
-      DepotRt d, int p, byte[] bytes, AckLevel level) {
+      DepotRt d, int p, byte[] bytes, Object value, AckLevel level) {
+    // a client outrunning the partition's task waits here for it to catch up
+    tasks[p].thread.awaitRoom();
     List<SourceRt> sources = d.sources;
-    List<RecordRun> runs = new ArrayList<>(sources.size());
-    for (SourceRt s : sources) {
-      runs.add(new RecordRun(this, s, bytes, p));
+    int n = sources.size();
+    RecordRun[] runs = new RecordRun[n];
+    for (int i = 0; i < n; i++) {
+      SourceRt s = sources.get(i);
+      // the record's own future only when something waits for it: an ACK, or its in-order lane
+      runs[i] = new RecordRun(this, s, bytes, value, p, level == AckLevel.ACK || s.lanes != null);
     }
-    CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
-    boolean queued =
-        tasks[p].thread.submit(
-            () ->
-                d.log
-                    .append(p, bytes)
-                    .whenComplete(
-                        (off, err) -> {
-                          if (err != null) {
-                            stored.completeExceptionally(err);
-                            for (RecordRun r : runs) {
-                              r.done.completeExceptionally(err);
-                            }
-                          } else {
-                            stored.complete(Collections.emptyMap());
-                            for (RecordRun r : runs) {
-                              startRun(r, p);
-                            }
-                            List<MicrobatchRunner> mbs = d.microbatches;
-                            for (int i = 0; i < mbs.size(); i++) {
-                              mbs.get(i).wake();
-                            }
-                            if (feeds.hasReaders()) {
-                              feeds.appended(d.def.var, p);
-                            }
-                          }
-                        }));
-    if (!queued) {
-      throw new IllegalStateException("module " + moduleName + " is closed");
+    // at ACK with stream sources the caller waits on the records, not on the stored future
+    CompletableFuture<Map<String, Object>> stored =
+        level != AckLevel.ACK || n == 0 ? new CompletableFuture<>() : null;
+    if (d.log instanceof MemoryDepotLog) {
+      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, runs, stored);
+    } else {
+      AppendEvent ev = new AppendEvent(d, p, bytes, runs, stored);
+      if (!tasks[p].thread.submit(ev)) {
+        abortAll(runs, new IllegalStateException("module " + moduleName + " is closed"));
+        throw new IllegalStateException("module " + moduleName + " is closed");
+      }
     }
-    track(stored);
+    if (stored != null) {
+      track(stored);
+    }
     for (RecordRun r : runs) {
-      track(r.done);
+      if (r.done != null) {
+        track(r.done);
+      }
     }
     switch (level) {
       case NONE:
@@ -776,14 +781,148 @@ public final class ModuleRuntime implements AutoCloseable {
         return stored;
       default:
         // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
-        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
+        return n == 0 ? stored : ackMap(runs);
     }
   }
 
-  private static CompletableFuture<Map<String, Object>> ackMap(List<RecordRun> runs) {
-    if (runs.size() == 1) {
+  /**
+   * Appends to an in-memory depot partition on the calling thread and queues the record's
+   * processing on the partition's task while still holding the partition's lock, so each task sees
+   * its partition's records in offset order. The append is complete (APPEND_ACK) when this returns,
+   * as in Rama, where APPEND_ACK means the depot partition has the record and stream topologies
+   * process it asynchronously; only ACK waits for the topologies.
+   */
+  private void appendInMemory(
+      DepotRt d,
+      MemoryDepotLog log,
+      int p,
+      byte[] bytes,
+      RecordRun[] runs,
+      CompletableFuture<Map<String, Object>> stored) {
+    Enqueue queue =
+        runs.length == 0
+            ? null
+            : new Enqueue(
+                tasks[p].thread,
+                // the common case: the record's run is its own start event
+                runs.length == 1 ? runs[0] : () -> startRuns(runs, p));
+    try {
+      log.appendNow(p, bytes, queue);
+    } catch (RuntimeException e) {
+      if (stored != null) {
+        stored.completeExceptionally(e);
+      }
+      abortAll(runs, e);
+      return;
+    }
+    if (queue != null && !queue.queued) {
+      abortAll(runs, new IllegalStateException("module " + moduleName + " is closed"));
+      throw new IllegalStateException("module " + moduleName + " is closed");
+    }
+    if (stored != null) {
+      stored.complete(Collections.emptyMap());
+    }
+    afterAppend(d, p);
+  }
+
+  /** Queues a record's start event on its task, under the depot partition's lock. */
+  private static final class Enqueue implements java.util.function.LongConsumer {
+    private final TaskThread thread;
+    private final Runnable event;
+    boolean queued;
+
+    Enqueue(TaskThread thread, Runnable event) {
+      this.thread = thread;
+      this.event = event;
+    }
+
+    @Override
+    public void accept(long offset) {
+      queued = thread.submit(event);
+    }
+  }
+
+  private static void startRuns(RecordRun[] runs, int p) {
+    for (RecordRun r : runs) {
+      startRun(r, p);
+    }
+  }
+
+  private static void abortAll(RecordRun[] runs, Throwable e) {
+    for (RecordRun r : runs) {
+      r.abort(e);
+    }
+  }
+
+  /** After an append: wakes the depot's microbatch topologies and the mirror feeds reading it. */
+  private void afterAppend(DepotRt d, int p) {
+    List<MicrobatchRunner> mbs = d.microbatches;
+    for (int i = 0; i < mbs.size(); i++) {
+      mbs.get(i).wake();
+    }
+    if (feeds.hasReaders()) {
+      feeds.appended(d.def.var, p);
+    }
+  }
+
+  void recordStarted() {
+    recordsInFlight.increment();
+  }
+
+  void recordFinished() {
+    recordsInFlight.decrement();
+  }
+
+  /**
+   * For a depot log other than the in-memory one: the event that appends one record to its depot
+   * partition on the partition's task thread, then starts the record in every stream source of the
+   * depot and wakes the depot's microbatch topologies.
+   */
+  private final class AppendEvent implements Runnable {
+    private final DepotRt d;
+    private final int p;
+    private final byte[] bytes;
+    private final RecordRun[] runs;
+    private final CompletableFuture<Map<String, Object>> stored;
+
+    AppendEvent(
+        DepotRt d,
+        int p,
+        byte[] bytes,
+        RecordRun[] runs,
+        CompletableFuture<Map<String, Object>> stored) {
+      this.d = d;
+      this.p = p;
+      this.bytes = bytes;
+      this.runs = runs;
+      this.stored = stored;
+    }
+
+    @Override
+    public void run() {
+      d.log.append(p, bytes).whenComplete((off, err) -> appended(err));
+    }
+
+    private void appended(Throwable err) {
+      if (err != null) {
+        if (stored != null) {
+          stored.completeExceptionally(err);
+        }
+        abortAll(runs, err);
+        return;
+      }
+      if (stored != null) {
+        stored.complete(Collections.emptyMap());
+      }
+      startRuns(runs, p);
+      afterAppend(d, p);
+    }
+  }
+
+  private static CompletableFuture<Map<String, Object>> ackMap(RecordRun[] runs) {
+    if (runs.length == 1) {
       // the common case: one stream source on the depot, no allOf needed
-      RecordRun r = runs.get(0);
+      RecordRun r = runs[0];
       return r.done.thenApply(
           v -> {
             Map<String, Object> out = new HashMap<>(2);
@@ -791,9 +930,9 @@ public final class ModuleRuntime implements AutoCloseable {
             return out;
           });
     }
-    CompletableFuture<?>[] all = new CompletableFuture<?>[runs.size()];
+    CompletableFuture<?>[] all = new CompletableFuture<?>[runs.length];
     for (int i = 0; i < all.length; i++) {
-      all[i] = runs.get(i).done;
+      all[i] = runs[i].done;
     }
     return CompletableFuture.allOf(all)
         .thenApply(
@@ -1308,7 +1447,7 @@ public final class ModuleRuntime implements AutoCloseable {
     // a running microbatch finishes first; none starts until the update is done
     pauseAllMicrobatches();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (clientAppends.sum() > 0 || !pending.allDone()) {
+    while (clientAppends.sum() > 0 || recordsInFlight.sum() > 0 || !pending.allDone()) {
       if (System.nanoTime() > deadline) {
         startTicking();
         resume();
@@ -1351,7 +1490,7 @@ public final class ModuleRuntime implements AutoCloseable {
               () -> {
                 for (long o = start; o < end; o++) {
                   byte[] bytes = d.log.read(part, o).join();
-                  RecordRun r = new RecordRun(this, s, bytes, task);
+                  RecordRun r = new RecordRun(this, s, bytes, RecordRun.DECODE, task, true);
                   track(r.done);
                   startRun(r, part);
                 }
