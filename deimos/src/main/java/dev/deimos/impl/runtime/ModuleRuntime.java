@@ -349,8 +349,12 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Starts a record read from another module's depot through a mirror, on {@code task}. */
   void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
-    RecordRun r = new RecordRun(this, s, record, task);
-    track(r.done);
+    // nothing waits for a mirrored record (appends never wait for other modules): a future only
+    // for an in-order retryAllAfter lane
+    RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, s.lanes != null);
+    if (r.done != null) {
+      track(r.done);
+    }
     startRun(r, partition);
   }
 
