@@ -349,7 +349,7 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Starts a record read from another module's depot through a mirror, on {@code task}. */
   void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
-    RecordRun r = new RecordRun(this, s, record, task);
+    RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, true);
     track(r.done);
     startRun(r, partition);
   }
