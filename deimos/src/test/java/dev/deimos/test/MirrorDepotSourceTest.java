@@ -462,7 +462,12 @@ class MirrorDepotSourceTest {
         expected.add(i);
       }
       PState seen = cluster.clusterPState(Lister.class.getName(), "$$seen");
-      eventually(() -> ((java.util.List<?>) seen.selectOne(Path.stay())).size() == 1800);
+      // null until the first record is processed
+      eventually(
+          () -> {
+            java.util.List<?> l = (java.util.List<?>) seen.selectOne(Path.stay());
+            return l != null && l.size() == 1800;
+          });
       assertThat((java.util.List<?>) seen.selectOne(Path.stay())).isEqualTo(expected);
     }
   }
