@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Attempt#committed}) makes all its writes on all tasks visible at once, each task then commits its
  * stores in an event, and the committed offsets advance. A failure anywhere aborts the staged
  * writes on every task and the same offsets run again (same microbatch id, next attempt), after a
- * short backoff, until it succeeds. Before each attempt every task also snapshots the topology's
- * PStates ({@link TaskPState#beginMicrobatch}), for client reads pinned to an earlier microbatch.
+ * short backoff, until it succeeds. Each task's commit keeps what it replaced for a few
+ * microbatches ({@link TaskPState#commitMicrobatch}), for client reads pinned to an earlier
+ * microbatch.
  *
  * <p>State is guarded by {@code this}; frames run on task threads, the public calls on client
  * threads.
@@ -36,7 +37,13 @@ final class MicrobatchRunner {
   /** Rama's option for the most records one microbatch takes from one depot partition. */
   static final String MAX_RECORDS_OPTION = "depot.microbatch.max.records";
 
-  static final int DEFAULT_MAX_RECORDS = 1000;
+  static final int DEFAULT_MAX_RECORDS = 100_000;
+
+  /**
+   * The most records of one depot partition one frame explodes: a microbatch's records on a task
+   * run as a series of frames of this size, so the task's other events interleave with them.
+   */
+  static final int SLICE = 1000;
 
   // one daemon timer for all modules: it only schedules retries, never runs user code
   private static final ScheduledExecutorService RETRY_TIMER =
@@ -139,6 +146,18 @@ final class MicrobatchRunner {
     firstId = progress.nextId;
   }
 
+  /** A new attempt of microbatch {@code id}, from now on the newest ({@link #latestAttempt}). */
+  Attempt newAttempt(long id) {
+    Attempt a = new Attempt(id);
+    latest = a;
+    return a;
+  }
+
+  /** The newest attempt started: while a frame of an attempt runs, that attempt. */
+  Attempt latestAttempt() {
+    return latest;
+  }
+
   /**
    * The microbatch id a read spanning several tasks pins: it reads, on every task, the state made
    * of the microbatches with smaller ids, i.e. the state committed when the read started (see
@@ -185,8 +204,8 @@ final class MicrobatchRunner {
 
   /**
    * Pins a client read spanning several tasks to {@link #readTarget()} until {@link #unpinRead}:
-   * meanwhile no attempt starts that would drop the snapshot the read needs on some task (each task
-   * keeps the snapshots before its last {@link TaskPState#KEPT} ids).
+   * meanwhile no attempt starts that would drop what the read needs on some task (each task keeps
+   * what the commits of its last {@link TaskPState#KEPT} microbatches replaced).
    */
   long pinRead() {
     synchronized (this) {
@@ -215,7 +234,7 @@ final class MicrobatchRunner {
         return;
       }
       if (!pins.isEmpty() && progress.nextId > pins.firstKey() + TaskPState.KEPT - 1) {
-        // a pinned read still needs the snapshot this attempt would replace: wait for it
+        // a pinned read may still need a record this attempt's commit would drop: wait for it
         return;
       }
       ends = retryEnds != null ? retryEnds : nextEnds();
@@ -255,25 +274,14 @@ final class MicrobatchRunner {
         starts[i] = progress.offsets.get(sources.get(i).key).clone();
       }
     }
-    Attempt attempt = new Attempt(id);
-    latest = attempt;
-    // priming is queued on every task before any frame of the attempt can be, so (mailboxes being
-    // FIFO) each task snapshots its PStates before the attempt touches them
-    for (Task t : tasks) {
-      t.thread.submit(
-          () -> {
-            for (String v : ownPStates) {
-              t.pstate(v).beginMicrobatch(attempt);
-            }
-          });
-    }
+    Attempt attempt = newAttempt(id);
     List<Batch> batches = new ArrayList<>(sources.size());
     for (int i = 0; i < starts.length; i++) {
       batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
     }
     MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends);
     // queued, never run inline on the calling task thread: the attempt must start behind the
-    // priming events above and behind the previous attempt's commit events
+    // previous attempt's commit (or abort) events, which its first frame on each task follows
     tasks[0].thread.submit(run::start);
   }
 
@@ -287,7 +295,7 @@ final class MicrobatchRunner {
         t.thread.submit(
             () -> {
               for (String v : ownPStates) {
-                t.pstate(v).commitMicrobatch();
+                t.pstate(v).commitMicrobatch(run.attempt);
               }
             });
       }
@@ -443,13 +451,49 @@ final class MicrobatchRunner {
       return task < to.length && to[task] > from[task];
     }
 
+    long from(int task) {
+      return from[task];
+    }
+
+    long to(int task) {
+      return to[task];
+    }
+
+    /** The records at offsets [start, end) of the partition on {@code task}. */
+    MicrobatchRecords slice(int task, long start, long end) {
+      return new MicrobatchRecords() {
+        // other tasks' partitions stay whole, should the var be exploded again downstream
+        @Override
+        public boolean hasRecords(int t) {
+          return t == task ? end > start : Batch.this.hasRecords(t);
+        }
+
+        @Override
+        public void emit(int t, OutputCollector out) {
+          if (t == task) {
+            emitRange(t, start, end, out);
+          } else {
+            Batch.this.emit(t, out);
+          }
+        }
+
+        @Override
+        public String toString() {
+          return Batch.this.toString();
+        }
+      };
+    }
+
     @Override
     public void emit(int task, OutputCollector out) {
-      if (task >= to.length) {
-        return;
+      if (task < to.length) {
+        emitRange(task, from[task], to[task], out);
       }
+    }
+
+    private void emitRange(int task, long start, long end, OutputCollector out) {
       // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
-      java.util.List<byte[]> records = source.log.read(task, from[task], to[task]).join();
+      java.util.List<byte[]> records = source.log.read(task, start, end).join();
       for (int i = 0, n = records.size(); i < n; i++) {
         out.emit(rt.decode(records.get(i)));
       }

@@ -89,6 +89,57 @@ final class TaskExecContext implements ExecutionContext {
         });
   }
 
+  /**
+   * A microbatch's records on {@code target} run in frames of at most {@link
+   * MicrobatchRunner#SLICE} records, each queued when the previous one has run: appends and reads
+   * queued on the task meanwhile run between them instead of waiting for the whole microbatch.
+   */
+  @Override
+  public void explodeOn(
+      int target,
+      Resume resume,
+      Object[] frame,
+      dev.deimos.impl.dataflow.MicrobatchRecords records,
+      int slot) {
+    if (slot < 0
+        || !(records instanceof MicrobatchRunner.Batch)
+        || (run.shipsAcrossWorkers() && rt.crossesWorkers(task.id(), target))) {
+      hop(target, resume, frame);
+      return;
+    }
+    MicrobatchRunner.Batch b = (MicrobatchRunner.Batch) records;
+    run.hopStarted();
+    slice(rt, run, target, resume, frame, slot, b, b.from(target));
+  }
+
+  private static void slice(
+      ModuleRuntime rt,
+      FrameTracker run,
+      int target,
+      Resume resume,
+      Object[] frame,
+      int slot,
+      MicrobatchRunner.Batch b,
+      long from) {
+    rt.submitFrame(
+        run,
+        target,
+        resume.describe(),
+        ctx -> {
+          long to = b.to(target);
+          long end = Math.min(to, from + MicrobatchRunner.SLICE);
+          // the executor writes into its frame: later slices start from an untouched copy
+          Object[] f = end < to ? frame.clone() : frame;
+          f[slot] = b.slice(target, from, end);
+          run.enterTask(target, f);
+          resume.run(ctx, f);
+          if (end < to) {
+            run.hopStarted();
+            slice(rt, run, target, resume, frame, slot, b, end);
+          }
+        });
+  }
+
   @Override
   public void ackReturn(Object value) {
     run.ackReturn(value);

@@ -60,8 +60,8 @@ public final class MemoryPStateStore implements PStateStore {
   private volatile Object committed;
   // even when no commit is running; readers retry when it changed during their read
   private volatile long seq;
-  // staged per-key values of a map PState (REMOVED for a removed key), in key order
-  private final TreeMap<Object, Object> overlay = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+  // staged per-key values of a map PState (REMOVED for a removed key); see Overlay
+  private final Overlay overlay = new Overlay();
   // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
   private Object staged;
   private boolean whole;
@@ -622,6 +622,91 @@ public final class MemoryPStateStore implements PStateStore {
     Root(Object value) {
       this.value = value;
     }
+  }
+
+  /**
+   * The previous committed values of the top-level keys one commit changed ({@link #ABSENT} for a
+   * key it added).
+   */
+  private static final class Previous {
+    final Object[] keys;
+    final Object[] values;
+
+    Previous(Object[] keys, Object[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+  }
+
+  /**
+   * Commits, and returns a {@link Previous} of the keys the overlay changes, or a {@link Root} of
+   * the replaced root for a whole-root commit (whole roots are replaced, never mutated). Costs one
+   * lookup per changed key on top of the commit.
+   */
+  @Override
+  public synchronized Object commitKeepingPrevious() {
+    checkOpen();
+    settle();
+    if (!dirty) {
+      return null;
+    }
+    Object prev;
+    if (whole || mapSchema == null) {
+      prev = new Root(committed);
+    } else {
+      CommittedMap root = (CommittedMap) committed;
+      int n = overlay.size();
+      Object[] keys = new Object[n];
+      Object[] values = new Object[n];
+      int i = 0;
+      for (Object k : overlay.keySet()) {
+        keys[i] = k;
+        values[i++] = root.getOr(k, ABSENT);
+      }
+      prev = new Previous(keys, values);
+    }
+    // the record shares committed values: none of them may be updated in place from now on
+    snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
+    commit();
+    return prev;
+  }
+
+  /**
+   * Rebuilds the data before the given commits only when there are any: a copy of the top level
+   * with each record's previous values put back, newest record first, so the oldest wins.
+   */
+  @Override
+  public synchronized List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
+    checkOpen();
+    if (previous.isEmpty()) {
+      return select(path, vars);
+    }
+    Object root = committed;
+    TreeMap<Object, Object> copy = null;
+    for (Object p : previous) {
+      if (p instanceof Root) {
+        root = ((Root) p).value;
+        copy = null;
+        continue;
+      }
+      if (copy == null) {
+        copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+        copy.putAll((Map<?, ?>) root);
+      }
+      Previous r = (Previous) p;
+      for (int i = 0; i < r.keys.length; i++) {
+        if (r.values[i] == ABSENT) {
+          copy.remove(r.keys[i]);
+        } else {
+          copy.put(r.keys[i], r.values[i]);
+        }
+      }
+    }
+    List<Object> out = Paths.select(path, copy != null ? copy : root, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
   }
 
   @Override
