@@ -432,7 +432,10 @@ final class MicrobatchRunner {
     notifyAll();
   }
 
-  /** The records of one source depot in one microbatch: partition p is read on task p. */
+  /**
+   * The records of one source depot in one microbatch: partition p is read on task p % numTasks (a
+   * mirrored depot of another module may have more partitions than this module has tasks).
+   */
   static final class Batch implements MicrobatchRecords {
     private final ModuleRuntime rt;
     private final Source source;
@@ -448,52 +451,45 @@ final class MicrobatchRunner {
 
     @Override
     public boolean hasRecords(int task) {
-      return task < to.length && to[task] > from[task];
-    }
-
-    long from(int task) {
-      return from[task];
-    }
-
-    long to(int task) {
-      return to[task];
-    }
-
-    /** The records at offsets [start, end) of the partition on {@code task}. */
-    MicrobatchRecords slice(int task, long start, long end) {
-      return new MicrobatchRecords() {
-        // other tasks' partitions stay whole, should the var be exploded again downstream
-        @Override
-        public boolean hasRecords(int t) {
-          return t == task ? end > start : Batch.this.hasRecords(t);
+      for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
+        if (to[p] > from[p]) {
+          return true;
         }
-
-        @Override
-        public void emit(int t, OutputCollector out) {
-          if (t == task) {
-            emitRange(t, start, end, out);
-          } else {
-            Batch.this.emit(t, out);
-          }
-        }
-
-        @Override
-        public String toString() {
-          return Batch.this.toString();
-        }
-      };
+      }
+      return false;
     }
 
     @Override
     public void emit(int task, OutputCollector out) {
-      if (task < to.length) {
-        emitRange(task, from[task], to[task], out);
+      for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
+        emitRange(p, from[p], to[p], out);
       }
     }
 
-    private void emitRange(int task, long start, long end, OutputCollector out) {
+    /**
+     * The first slice of {@code task}'s records: at most {@code max} records of one of its
+     * partitions, or null when it has none.
+     */
+    Slice firstSlice(int task, int max) {
+      return sliceFrom(task, task, from.length > task ? from[task] : 0, max);
+    }
+
+    /** The slice at partition {@code p} from {@code offset} on, or the next partition's first. */
+    private Slice sliceFrom(int task, int p, long offset, int max) {
+      for (int n = rt.numTasks(); p < to.length; p += n, offset = p < from.length ? from[p] : 0) {
+        if (to[p] > offset) {
+          return new Slice(this, task, p, offset, Math.min(to[p], offset + max), max);
+        }
+      }
+      return null;
+    }
+
+    private void emitRange(int partition, long start, long end, OutputCollector out) {
+      if (end <= start) {
+        return;
+      }
       // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
-      java.util.List<byte[]> records = source.log.read(task, start, end).join();
+      java.util.List<byte[]> records = source.log.read(partition, start, end).join();
       for (int i = 0, n = records.size(); i < n; i++) {
         out.emit(rt.decode(records.get(i)));
       }
@@ -502,6 +498,53 @@ final class MicrobatchRunner {
     @Override
     public String toString() {
       return "microbatch of " + source.depotVar;
+    }
+  }
+
+  /**
+   * One slice of a {@link Batch} on one task: records [start, end) of one depot partition, exploded
+   * in one frame. For the other tasks it stands for the whole batch, should the var be exploded
+   * again downstream.
+   */
+  static final class Slice implements MicrobatchRecords {
+    private final Batch batch;
+    private final int task;
+    private final int partition;
+    private final long start;
+    private final long end;
+    private final int max;
+
+    Slice(Batch batch, int task, int partition, long start, long end, int max) {
+      this.batch = batch;
+      this.task = task;
+      this.partition = partition;
+      this.start = start;
+      this.end = end;
+      this.max = max;
+    }
+
+    /** The slice after this one on the same task, or null when this is its last. */
+    Slice next() {
+      return batch.sliceFrom(task, partition, end, max);
+    }
+
+    @Override
+    public boolean hasRecords(int t) {
+      return t == task || batch.hasRecords(t);
+    }
+
+    @Override
+    public void emit(int t, OutputCollector out) {
+      if (t == task) {
+        batch.emitRange(partition, start, end, out);
+      } else {
+        batch.emit(t, out);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return batch.toString();
     }
   }
 }

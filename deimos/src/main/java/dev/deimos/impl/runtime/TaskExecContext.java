@@ -107,9 +107,13 @@ final class TaskExecContext implements ExecutionContext {
       hop(target, resume, frame);
       return;
     }
-    MicrobatchRunner.Batch b = (MicrobatchRunner.Batch) records;
+    MicrobatchRunner.Slice first =
+        ((MicrobatchRunner.Batch) records).firstSlice(target, MicrobatchRunner.SLICE);
+    if (first == null) {
+      return;
+    }
     run.hopStarted();
-    slice(rt, run, target, resume, frame, slot, b, b.from(target));
+    slice(rt, run, target, resume, frame, slot, first);
   }
 
   private static void slice(
@@ -119,23 +123,21 @@ final class TaskExecContext implements ExecutionContext {
       Resume resume,
       Object[] frame,
       int slot,
-      MicrobatchRunner.Batch b,
-      long from) {
+      MicrobatchRunner.Slice slice) {
     rt.submitFrame(
         run,
         target,
         resume.describe(),
         ctx -> {
-          long to = b.to(target);
-          long end = Math.min(to, from + MicrobatchRunner.SLICE);
+          MicrobatchRunner.Slice next = slice.next();
           // the executor writes into its frame: later slices start from an untouched copy
-          Object[] f = end < to ? frame.clone() : frame;
-          f[slot] = b.slice(target, from, end);
+          Object[] f = next != null ? frame.clone() : frame;
+          f[slot] = slice;
           run.enterTask(target, f);
           resume.run(ctx, f);
-          if (end < to) {
+          if (next != null) {
             run.hopStarted();
-            slice(rt, run, target, resume, frame, slot, b, end);
+            slice(rt, run, target, resume, frame, slot, next);
           }
         });
   }
