@@ -73,7 +73,7 @@ final class CommittedMap extends AbstractMap<Object, Object>
         || k instanceof UUID;
   }
 
-  private Cell cell(Object k) {
+  Cell cell(Object k) {
     if (hashed != null && hashable(k)) {
       return (Cell) hashed.get(k);
     }

@@ -236,7 +236,10 @@ public final class MemoryPStateStore implements PStateStore {
     if (v != null) {
       return v == REMOVED ? ABSENT : v;
     }
-    return ((CommittedMap) committed).getOr(k, ABSENT);
+    CommittedMap.Cell c = ((CommittedMap) committed).cell(k);
+    // kept with the entry the write stages next, so the commit needs no second lookup
+    overlay.noteCommitted(k, c);
+    return c == null ? ABSENT : c.value;
   }
 
   /** Committed top level with the overlay applied, as a new sorted map sharing the values. */
@@ -538,13 +541,7 @@ public final class MemoryPStateStore implements PStateStore {
       java.lang.invoke.VarHandle.storeStoreFence();
       try {
         if (!overlay.isEmpty()) {
-          for (Map.Entry<Object, Object> e : overlay.entrySet()) {
-            if (e.getValue() == REMOVED) {
-              root.delete(e.getKey());
-            } else {
-              root.store(e.getKey(), e.getValue());
-            }
-          }
+          overlay.commitInto(root, REMOVED, ABSENT, keepKeys, keepValues);
         }
         if (pendingEntry != null) {
           pendingEntry.setValue(pendingValue);
@@ -624,6 +621,10 @@ public final class MemoryPStateStore implements PStateStore {
     }
   }
 
+  // during commitKeepingPrevious: receive the keys the commit changes and their previous values
+  private Object[] keepKeys;
+  private Object[] keepValues;
+
   /**
    * The previous committed values of the top-level keys one commit changed ({@link #ABSENT} for a
    * key it added).
@@ -654,20 +655,20 @@ public final class MemoryPStateStore implements PStateStore {
     if (whole || mapSchema == null) {
       prev = new Root(committed);
     } else {
-      CommittedMap root = (CommittedMap) committed;
+      // the commit fills them in as it replaces each value
       int n = overlay.size();
-      Object[] keys = new Object[n];
-      Object[] values = new Object[n];
-      int i = 0;
-      for (Object k : overlay.keySet()) {
-        keys[i] = k;
-        values[i++] = root.getOr(k, ABSENT);
-      }
-      prev = new Previous(keys, values);
+      keepKeys = new Object[n];
+      keepValues = new Object[n];
+      prev = new Previous(keepKeys, keepValues);
     }
     // the record shares committed values: none of them may be updated in place from now on
     snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
-    commit();
+    try {
+      commit();
+    } finally {
+      keepKeys = null;
+      keepValues = null;
+    }
     return prev;
   }
 

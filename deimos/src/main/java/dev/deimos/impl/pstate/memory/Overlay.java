@@ -25,7 +25,16 @@ final class Overlay extends AbstractMap<Object, Object> {
   private Object[] keys = new Object[MIN_CAPACITY];
   private Object[] values = new Object[MIN_CAPACITY];
   private int[] hashes = new int[MIN_CAPACITY];
+  // per slot: the key's committed cell when it was staged, NOT_COMMITTED when it had none, null
+  // when unknown (then the commit looks the key up)
+  private Object[] cells = new Object[MIN_CAPACITY];
   private int hashedSize;
+  // the committed cell noted for lastKey since its get (see noteCommitted), else null
+  private Object lastCell;
+
+  /** A key that had no committed value when it was staged. */
+  static final Object NOT_COMMITTED = new Object();
+
   // the key the last get looked up (by identity) and the slot it ended on: its entry, or the empty
   // slot a put of it would fill; -1 when none
   private Object lastKey;
@@ -55,11 +64,15 @@ final class Overlay extends AbstractMap<Object, Object> {
   public Object get(Object k) {
     if (CommittedMap.hashable(k)) {
       if (hashedSize == 0) {
+        lastKey = k;
+        lastSlot = -1;
+        lastCell = null;
         return null;
       }
       int i = probe(k, spread(k.hashCode()));
       lastKey = k;
       lastSlot = i;
+      lastCell = null;
       return values[i];
     }
     return sorted == null || k == null ? null : sorted.get(k);
@@ -73,8 +86,26 @@ final class Overlay extends AbstractMap<Object, Object> {
     return sorted != null && k != null && sorted.containsKey(k);
   }
 
+  /**
+   * After a {@link #get} of {@code k} that found nothing: {@code k}'s committed cell (null when it
+   * has none), kept with the entry the next {@link #put} of {@code k} adds.
+   */
+  void noteCommitted(Object k, CommittedMap.Cell c) {
+    if (k == lastKey) {
+      lastCell = c == null ? NOT_COMMITTED : c;
+    }
+  }
+
   @Override
   public Object put(Object k, Object v) {
+    return put(k, v, null);
+  }
+
+  /**
+   * Stages {@code v} for {@code k}; a new entry keeps {@code cell} (a {@link CommittedMap.Cell},
+   * {@link #NOT_COMMITTED} or null for unknown), or the one {@link #noteCommitted} gave.
+   */
+  Object put(Object k, Object v, Object cell) {
     if (!CommittedMap.hashable(k)) {
       if (sorted == null) {
         sorted = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
@@ -82,9 +113,14 @@ final class Overlay extends AbstractMap<Object, Object> {
       return sorted.put(k, v);
     }
     int h = spread(k.hashCode());
-    int i = k == lastKey && lastSlot >= 0 ? lastSlot : probe(k, h);
+    boolean last = k == lastKey;
+    int i = last && lastSlot >= 0 ? lastSlot : probe(k, h);
+    if (last && cell == null) {
+      cell = lastCell;
+    }
     lastKey = null;
     lastSlot = -1;
+    lastCell = null;
     if (keys[i] != null) {
       Object old = values[i];
       values[i] = v;
@@ -93,20 +129,80 @@ final class Overlay extends AbstractMap<Object, Object> {
     keys[i] = k;
     values[i] = v;
     hashes[i] = h;
+    cells[i] = cell;
     if (++hashedSize * 2 > keys.length) {
       grow();
     }
     return null;
   }
 
+  /**
+   * Writes every staged value into {@code root} ({@code removed} deletes the key), setting the
+   * cells noted at staging in place. When {@code prevKeys} is not null, it and {@code prevValues}
+   * (both of {@link #size} elements) receive each key and the committed value it replaced ({@code
+   * absent} for a new key). Called by the store's commit, under its sequence lock.
+   */
+  void commitInto(
+      CommittedMap root, Object removed, Object absent, Object[] prevKeys, Object[] prevValues) {
+    int n = 0;
+    Object[] ks = keys;
+    for (int i = 0; i < ks.length; i++) {
+      Object k = ks[i];
+      if (k == null) {
+        continue;
+      }
+      Object v = values[i];
+      Object c = cells[i];
+      Object prev;
+      if (c instanceof CommittedMap.Cell) {
+        CommittedMap.Cell cell = (CommittedMap.Cell) c;
+        prev = cell.value;
+        if (v == removed) {
+          root.delete(k);
+        } else {
+          cell.value = v;
+        }
+      } else {
+        prev = c == NOT_COMMITTED ? absent : prevKeys == null ? null : root.getOr(k, absent);
+        if (v == removed) {
+          if (prev != absent) {
+            root.delete(k);
+          }
+        } else {
+          root.store(k, v);
+        }
+      }
+      if (prevKeys != null) {
+        prevKeys[n] = k;
+        prevValues[n++] = prev;
+      }
+    }
+    if (sorted != null) {
+      for (Entry<Object, Object> e : sorted.entrySet()) {
+        Object k = e.getKey();
+        if (prevKeys != null) {
+          prevKeys[n] = k;
+          prevValues[n++] = root.getOr(k, absent);
+        }
+        if (e.getValue() == removed) {
+          root.delete(k);
+        } else {
+          root.store(k, e.getValue());
+        }
+      }
+    }
+  }
+
   private void grow() {
     Object[] ok = keys;
     Object[] ov = values;
     int[] oh = hashes;
+    Object[] oc = cells;
     int n = ok.length * 2;
     keys = new Object[n];
     values = new Object[n];
     hashes = new int[n];
+    cells = new Object[n];
     int mask = n - 1;
     for (int j = 0; j < ok.length; j++) {
       if (ok[j] != null) {
@@ -118,6 +214,7 @@ final class Overlay extends AbstractMap<Object, Object> {
         keys[i] = ok[j];
         values[i] = ov[j];
         hashes[i] = h;
+        cells[i] = oc[j];
       }
     }
   }
@@ -132,6 +229,7 @@ final class Overlay extends AbstractMap<Object, Object> {
     }
     lastKey = null;
     lastSlot = -1;
+    lastCell = null;
     int mask = keys.length - 1;
     int i = probe(k, spread(k.hashCode()));
     if (keys[i] == null) {
@@ -154,11 +252,13 @@ final class Overlay extends AbstractMap<Object, Object> {
         keys[gap] = keys[j];
         values[gap] = values[j];
         hashes[gap] = h;
+        cells[gap] = cells[j];
         gap = j;
       }
     }
     keys[gap] = null;
     values[gap] = null;
+    cells[gap] = null;
     hashedSize--;
     return old;
   }
@@ -177,14 +277,17 @@ final class Overlay extends AbstractMap<Object, Object> {
   public void clear() {
     lastKey = null;
     lastSlot = -1;
+    lastCell = null;
     if (keys.length > 4096) {
       // a large session's table is not kept for the next, usually small, one
       keys = new Object[MIN_CAPACITY];
       values = new Object[MIN_CAPACITY];
       hashes = new int[MIN_CAPACITY];
+      cells = new Object[MIN_CAPACITY];
     } else if (hashedSize > 0) {
       Arrays.fill(keys, null);
       Arrays.fill(values, null);
+      Arrays.fill(cells, null);
     }
     hashedSize = 0;
     sorted = null;
