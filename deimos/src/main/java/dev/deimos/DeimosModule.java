@@ -73,7 +73,10 @@ public interface DeimosModule {
 
     /**
      * Declares a mirror of another deployed module's depot: topologies of this module may append to
-     * it with {@code depotPartitionAppend(var, data)} (partitioned as a client append would be).
+     * it with {@code depotPartitionAppend(var, data)} (partitioned as a client append would be),
+     * and stream and microbatch topologies may read it with {@code source(var)} like a depot of
+     * their own (the records stay in the other module; its appends never wait for this module).
+     * While this module depends on the other one, the other one cannot be destroyed.
      *
      * @param var the local var, starting with {@code *}
      * @param moduleName the other module

@@ -1,9 +1,11 @@
 package dev.deimos.cluster;
 
 import dev.deimos.Depot;
+import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import java.io.Closeable;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -48,4 +50,21 @@ public interface ClusterManagerBase extends Closeable {
    * @return module names
    */
   Set<String> getDeployedModuleNames();
+
+  /**
+   * Returns how far a microbatch topology has got on every depot it reads: for each source depot
+   * (keyed by the depot var its {@code source} names; a source with a {@code sourceId} is keyed
+   * {@code depot#sourceId}) and each partition of that depot, the offset range of the latest
+   * microbatch committed on it. Every record below a partition's {@link
+   * MicrobatchParams#getEndOffset()} has been processed; a record appended at offset {@code o} is
+   * visible in the topology's PStates once the end offset exceeds {@code o}. Before the first
+   * microbatch both offsets are where the topology starts reading.
+   *
+   * @param moduleName the module
+   * @param topologyName the microbatch topology
+   * @return depot var to partition index to offset range; a snapshot, not updated afterwards
+   * @throws IllegalArgumentException if the module or the microbatch topology does not exist
+   */
+  Map<String, Map<Integer, MicrobatchParams>> getMicrobatchDepotInfo(
+      String moduleName, String topologyName);
 }

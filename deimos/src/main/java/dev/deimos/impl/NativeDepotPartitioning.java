@@ -3,6 +3,7 @@ package dev.deimos.impl;
 import dev.deimos.Depot;
 import dev.deimos.impl.data.Functions;
 import dev.deimos.impl.data.KeyHash;
+import dev.deimos.ops.DeimosFunction1;
 import java.io.Serializable;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -84,7 +85,12 @@ public final class NativeDepotPartitioning implements Serializable {
   public int partitionFor(Object record, int numPartitions) {
     switch (kind) {
       case HASH:
-        return KeyHash.taskFor(Functions.invoke(fn, record), numPartitions);
+        // called directly when it is a one-argument function: no varargs array per append
+        return KeyHash.taskFor(
+            fn instanceof DeimosFunction1
+                ? ((DeimosFunction1<Object, Object>) fn).invoke(record)
+                : Functions.invoke(fn, record),
+            numPartitions);
       case RANDOM:
         return ThreadLocalRandom.current().nextInt(numPartitions);
       case CUSTOM:

@@ -40,6 +40,8 @@ public interface InProcessCluster extends ClusterManagerBase {
    * @param config tasks and threads
    * @throws dev.deimos.DeimosCompileException if a topology does not compile
    * @throws IllegalStateException if a module of that name is already deployed
+   * @throws IllegalArgumentException if a mirror ({@code setup.clusterDepot} etc.) names a module
+   *     or object that is not deployed
    */
   void launchModule(DeimosModule module, LaunchConfig config);
 
@@ -75,6 +77,8 @@ public interface InProcessCluster extends ClusterManagerBase {
    *
    * @param moduleName the module name
    * @throws IllegalArgumentException if it is not deployed
+   * @throws IllegalStateException if another module mirrors one of its depots, PStates or queries
+   *     ({@code setup.clusterDepot} etc.); the message names that module and its mirror var
    */
   void destroyModule(String moduleName);
 

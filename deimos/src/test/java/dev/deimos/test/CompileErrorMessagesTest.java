@@ -224,4 +224,80 @@ class CompileErrorMessagesTest {
         .hasMessageContaining("node 1 pathPartition(p, ")
         .hasMessageContaining("'p' must be a PState var");
   }
+
+  @Test
+  void aggregatorOutToTemporaryPStateInAQuery_namesModuleQueryNodeAndVar() {
+    launching(
+            new QueryModule(
+                c ->
+                    c.originPartition()
+                        .agg(Agg.count())
+                        .out("$$tmp")
+                        .localSelect("$$tmp", Path.stay())
+                        .out("*res")))
+        .hasMessageContaining("module " + QueryModule.class.getName())
+        .hasMessageContaining("query q")
+        .hasMessageContaining("agg(Agg.count())")
+        .hasMessageContaining("out var $$tmp names no PState")
+        .hasMessageContaining("temporary PStates exist only in microbatch topologies");
+  }
+
+  @Test
+  void aggregatorOutToTemporaryPStateInAStreamBatchBlock_namesModuleTopologyNodeAndVar() {
+    stream(c -> c.batchBlock(Block.globalPartition().agg(Agg.count()).out("$$tmp")))
+        .hasMessageContaining("agg(Agg.count())")
+        .hasMessageContaining("out var $$tmp names no PState");
+  }
+
+  @Test
+  void aggregatorOutToTheQuerysOwnTemporaryPState_compilesAndRuns() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(
+          new QueryModule(
+              c ->
+                  c.originPartition()
+                      .agg(Agg.count())
+                      .out("$$q$$")
+                      .localSelect("$$q$$", Path.stay())
+                      .out("*res")),
+          new LaunchConfig(2, 1));
+      assertThat(cluster.<Long>clusterQuery(QueryModule.class.getName(), "q").invoke(7))
+          .isEqualTo(1L);
+    }
+  }
+
+  /** The same aggregation in a microbatch topology's batch block is fine. */
+  static final class MicrobatchModule implements DeimosModule {
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      setup.declareDepot("*d", Depot.random());
+      dev.deimos.module.MicrobatchTopology mb = topologies.microbatch("mb");
+      mb.pstate("$$last", Long.class).global().initialValue(0L);
+      mb.source("*d")
+          .out("*mb")
+          .batchBlock(
+              Block.explodeMicrobatch("*mb")
+                  .out("*r")
+                  .globalPartition()
+                  .agg(Agg.count())
+                  .out("$$n"))
+          .localSelect("$$n", Path.stay())
+          .out("*n")
+          .localTransform("$$last", Path.termVal("*n"));
+    }
+  }
+
+  @Test
+  void aggregatorOutToTemporaryPStateInAMicrobatchBatchBlock_compilesAndRuns() {
+    try (InProcessCluster cluster = InProcessCluster.create()) {
+      cluster.launchModule(new MicrobatchModule(), new LaunchConfig(2, 1));
+      String m = MicrobatchModule.class.getName();
+      cluster.pauseMicrobatchTopology(m, "mb");
+      cluster.clusterDepot(m, "*d").append("a");
+      cluster.clusterDepot(m, "*d").append("b");
+      cluster.resumeMicrobatchTopology(m, "mb");
+      cluster.waitForMicrobatchProcessedCount(m, "mb", 2);
+      assertThat((Long) cluster.clusterPState(m, "$$last").selectOne(Path.stay())).isEqualTo(2L);
+    }
+  }
 }

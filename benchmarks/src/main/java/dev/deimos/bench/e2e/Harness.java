@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Options: {@code --records N} (default 1000000), {@code --vocab V} (default 100000), {@code
  * --warmup W} (default 1), {@code --runs R} (default 3), {@code --only name,...} (kafka, kafka-eos,
- * flink, flink-cp, deimos, deimos-mb; default all), {@code --deimos-tasks T} (default 4), {@code
- * --deimos-threads H} (default 2), {@code --deimos-clients C} (default 8, the ACK clients), {@code
- * --latency-seconds S} (default 3, the open-loop latency run length), {@code --deimos-records N}
- * (default: as {@code --records}; the records of the Deimos rows, when the peers' count would take
- * too long).
+ * flink, flink-cp, deimos, deimos-async (the APPEND_ACK row alone), deimos-mb; default all), {@code
+ * --deimos-tasks T} (default 4), {@code --deimos-threads H} (default 2), {@code --deimos-clients C}
+ * (default 8, the ACK clients), {@code --latency-seconds S} (default 3, the open-loop latency run
+ * length), {@code --deimos-records N} (default: as {@code --records}; the records of the Deimos
+ * rows, when the peers' count would take too long).
  */
 public final class Harness {
   private static final Logger LOG = LoggerFactory.getLogger(Harness.class);
@@ -117,6 +117,11 @@ public final class Harness {
     if (only.contains("deimos")) {
       contestants.add(
           new DeimosWordCount(DeimosWordCount.Mode.ACK_CLIENTS, tasks, threads, clients));
+      contestants.add(
+          new DeimosWordCount(DeimosWordCount.Mode.ASYNC_APPEND_ACK, tasks, threads, clients));
+    }
+    if (only.contains("deimos-async") && !only.contains("deimos")) {
+      // the pipelined APPEND_ACK row alone, for quick iterations on the stream hot path
       contestants.add(
           new DeimosWordCount(DeimosWordCount.Mode.ASYNC_APPEND_ACK, tasks, threads, clients));
     }

@@ -2,6 +2,7 @@ package dev.deimos.impl.cluster;
 
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
+import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.runtime.ModuleDef;
@@ -60,13 +61,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
             config.getNumThreads(),
             config.getNumWorkers(),
             codec,
-            this);
-    try {
-      rt.resolveMirrors(this::module);
-    } catch (RuntimeException e) {
-      rt.close();
-      throw e;
-    }
+            this,
+            this::module);
     synchronized (this) {
       if (closed || modules.containsKey(name)) {
         rt.close();
@@ -120,10 +116,36 @@ public final class InProcessClusterImpl implements InProcessCluster {
   public void destroyModule(String moduleName) {
     ModuleRuntime rt;
     synchronized (this) {
-      rt = modules.remove(moduleName);
-    }
-    if (rt == null) {
-      throw new IllegalArgumentException("module " + moduleName + " is not deployed");
+      rt = modules.get(moduleName);
+      if (rt == null) {
+        throw new IllegalArgumentException("module " + moduleName + " is not deployed");
+      }
+      // as in Rama, a module others depend on through mirrors cannot go before they do
+      for (ModuleRuntime o : modules.values()) {
+        if (o == rt) {
+          continue;
+        }
+        for (Map.Entry<String, String[]> m : o.mirrorVars().entrySet()) {
+          String[] d = m.getValue();
+          if (d[1].equals(moduleName)) {
+            throw new IllegalStateException(
+                "cannot destroy module "
+                    + moduleName
+                    + ": module "
+                    + o.moduleName()
+                    + " depends on it, mirroring its "
+                    + d[0]
+                    + " "
+                    + d[2]
+                    + " as "
+                    + m.getKey()
+                    + "; destroy "
+                    + o.moduleName()
+                    + " first, or update it to drop the mirror");
+          }
+        }
+      }
+      modules.remove(moduleName);
     }
     rt.close();
   }
@@ -183,6 +205,12 @@ public final class InProcessClusterImpl implements InProcessCluster {
   @Override
   public void resumeMicrobatchTopology(String moduleName, String topologyName) {
     module(moduleName).resumeMicrobatch(topologyName);
+  }
+
+  @Override
+  public Map<String, Map<Integer, MicrobatchParams>> getMicrobatchDepotInfo(
+      String moduleName, String topologyName) {
+    return module(moduleName).microbatchDepotInfo(topologyName);
   }
 
   @Override

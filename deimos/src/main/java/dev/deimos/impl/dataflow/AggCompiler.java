@@ -91,6 +91,9 @@ final class AggCompiler {
     Arg arg(Object o, Set<String> bound, String at);
 
     int slot(String var);
+
+    /** Whether aggregators may write temporary PStates (true in microbatch topologies only). */
+    boolean tempPStates();
   }
 
   static boolean owns(Node.Kind k) {
@@ -387,6 +390,17 @@ final class AggCompiler {
       targetArg = h.arg(target, bPre, at);
     } else {
       String v = an.outs[0];
+      if (Compiler.isPStateVar(v) && !h.tempPStates() && !bPre.contains(v)) {
+        // a $$ var nothing binds (not a PState, mirror or query's own temporary PState)
+        throw err(
+            at,
+            "the aggregator's out var "
+                + v
+                + " names no PState, and temporary PStates exist only in microbatch topologies"
+                + " (in their batch blocks); aggregate into a declared PState with agg(\""
+                + v
+                + "\", ...) or bind a '*' var");
+      }
       if (Compiler.isPStateVar(v)) {
         // a temporary PState: aggregated like a declared PState into the partition the runtime
         // binds to the var on each task (microbatch topologies only)

@@ -27,6 +27,9 @@ public final class Compiler {
   // PStates the compiled topology may read but not write (those of other topologies)
   private Set<String> readOnly = Set.of();
 
+  // whether an aggregator may write a temporary PState ({@code .out("$$t")}): microbatch only
+  private boolean tempPStates;
+
   private Compiler() {}
 
   /**
@@ -52,8 +55,25 @@ public final class Compiler {
    *     PState
    */
   public static Plan compile(Block block, Set<String> readOnlyPStates) {
+    return compile(block, readOnlyPStates, false);
+  }
+
+  /**
+   * Compiles a topology's block as {@link #compile(Block, Set)}, saying whether the topology keeps
+   * temporary PStates: only microbatch topologies do, so elsewhere an aggregator whose out var is a
+   * {@code $$} var is a compile error instead of a failure when it first runs.
+   *
+   * @param block the block
+   * @param readOnlyPStates PState vars the block may read but not write
+   * @param tempPStates true for a microbatch topology
+   * @return the runnable plan
+   * @throws DeimosCompileException as {@link #compile(Block, Set)}, or if an aggregator writes a
+   *     temporary PState where there are none
+   */
+  public static Plan compile(Block block, Set<String> readOnlyPStates, boolean tempPStates) {
     Compiler c = new Compiler();
     c.readOnly = readOnlyPStates;
+    c.tempPStates = tempPStates;
     Step[] head = new Step[1];
     c.seq(Chain.nodesOf(block), new HashSet<>(), null, head, "");
     return new Plan(head[0], c.slots.size());
@@ -161,6 +181,11 @@ public final class Compiler {
               @Override
               public int slot(String v) {
                 return slots.computeIfAbsent(v, k -> slots.size());
+              }
+
+              @Override
+              public boolean tempPStates() {
+                return tempPStates;
               }
             },
             n,

@@ -37,6 +37,21 @@ public final class MemoryDepotLog implements DepotLog {
 
   @Override
   public CompletableFuture<Long> append(int partition, byte[] record) {
+    return CompletableFuture.completedFuture(appendNow(partition, record, null));
+  }
+
+  /**
+   * Appends synchronously, then runs {@code then} with the new offset while still holding the
+   * partition's lock: whatever {@code then} queues for the partition's records is queued in offset
+   * order even when several threads append at once (the in-process runtime queues the record's
+   * processing there).
+   *
+   * @param partition the partition
+   * @param record the serialized record
+   * @param then run with the offset under the partition's lock, or null
+   * @return the record's offset
+   */
+  public long appendNow(int partition, byte[] record, java.util.function.LongConsumer then) {
     Partition p = partitions.get(partition);
     synchronized (p) {
       int n = p.records.size();
@@ -47,7 +62,10 @@ public final class MemoryDepotLog implements DepotLog {
       // kept non-decreasing even if the wall clock steps back, so the search below stays valid
       p.times[n] = n > 0 && now < p.times[n - 1] ? p.times[n - 1] : now;
       p.records.add(record);
-      return CompletableFuture.completedFuture((long) n);
+      if (then != null) {
+        then.accept(n);
+      }
+      return n;
     }
   }
 

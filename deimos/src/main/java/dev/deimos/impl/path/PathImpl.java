@@ -31,7 +31,8 @@ public final class PathImpl implements Path.Impl {
   // arguments of the steps when every step is key(k), else NOT_KEYS; computed on first use
   private transient volatile Object[] keyArgs;
   private transient volatile Object[] staticKeys;
-  // PathKeys.keyUpdate's result when it needs no vars (static keys and term): resolved once
+  // PathKeys.keyUpdate's result when it needs no vars (static keys and term), else its shape or a
+  // marker that the path is no key update: decided once
   transient volatile Object staticKeyUpdate;
   private static final Object[] NOT_KEYS = new Object[0];
 
@@ -69,28 +70,18 @@ public final class PathImpl implements Path.Impl {
     return navs.length == 0 ? null : navs[navs.length - 1];
   }
 
-  /** The unresolved arguments of all steps but the last when they are all key(k), else null. */
-  Object[] keyPrefixArgs() {
-    Object[] out = new Object[Math.max(0, navs.length - 1)];
-    for (int i = 0; i < out.length; i++) {
-      if (!(navs[i] instanceof MapNavs.Key)) {
-        return null;
-      }
-      out[i] = ((MapNavs.Key) navs[i]).arg;
+  /** The resolved arguments of the first {@code count} steps, which are known to be key(k). */
+  Object[] keyPrefix(dev.deimos.impl.data.Vars vars, int count) {
+    Object[] out = new Object[count];
+    for (int i = 0; i < count; i++) {
+      out[i] = Args.resolve(((MapNavs.Key) navs[i]).arg, vars);
     }
     return out;
   }
 
-  /** The resolved keys of all steps but the last when they are all key(k), else null. */
-  Object[] keyPrefix(dev.deimos.impl.data.Vars vars) {
-    Object[] out = new Object[navs.length - 1];
-    for (int i = 0; i < out.length; i++) {
-      if (!(navs[i] instanceof MapNavs.Key)) {
-        return null;
-      }
-      out[i] = Args.resolve(((MapNavs.Key) navs[i]).arg, vars);
-    }
-    return out;
+  /** The navigator of step {@code i}. */
+  Nav nav(int i) {
+    return navs[i];
   }
 
   /** The first navigator, or null for the empty path. */

@@ -45,17 +45,19 @@ public final class PathKeys {
   }
 
   /**
-   * A transform made of {@code key} steps and one term navigator without extra arguments ({@code
-   * termVal(v)}, {@code term(fn)} or {@code termVoid()}), resolved for one call: stores run it
-   * without the path engine. A path without vars resolves once and returns the same instance
-   * afterwards: callers must not change {@code keys}.
+   * A transform made of {@code key} steps, optionally {@code nullToVal(v)}, and one term navigator
+   * without extra arguments ({@code termVal(v)}, {@code term(fn)} or {@code termVoid()}), resolved
+   * for one call: stores run it without the path engine. A path without vars resolves once and
+   * returns the same instance afterwards: callers must not change {@code keys}.
    *
    * @param keys the resolved keys (at least one)
    * @param remove true for {@code termVoid()}
    * @param fn the term function, or null
    * @param value the {@code termVal} value (when {@code fn} is null and not {@code remove})
+   * @param ifNull the {@code nullToVal} value the term sees in place of null (null when the path
+   *     has no {@code nullToVal}, which is the same as {@code nullToVal(null)})
    */
-  public record KeyUpdate(Object[] keys, boolean remove, Object fn, Object value) {
+  public record KeyUpdate(Object[] keys, boolean remove, Object fn, Object value, Object ifNull) {
     /**
      * The new value of the location, given its old value (null when absent).
      *
@@ -63,6 +65,9 @@ public final class PathKeys {
      * @return the new value
      */
     public Object apply(Object old) {
+      if (old == null) {
+        old = ifNull;
+      }
       if (fn instanceof dev.deimos.ops.DeimosFunction1) {
         // the common case, without the varargs array of Functions.invoke
         @SuppressWarnings("unchecked")
@@ -75,8 +80,8 @@ public final class PathKeys {
   }
 
   /**
-   * Returns the path as a {@link KeyUpdate} when it is {@code key} steps ending in a plain term
-   * navigator, else null.
+   * Returns the path as a {@link KeyUpdate} when it is {@code key} steps, optionally followed by
+   * {@code nullToVal(v)}, ending in a plain term navigator, else null.
    *
    * @param path the path
    * @param vars vars for {@code *var} arguments
@@ -88,51 +93,85 @@ public final class PathKeys {
     }
     PathImpl p = (PathImpl) path;
     Object cached = p.staticKeyUpdate;
-    if (cached != null) {
+    if (cached == null) {
+      // decided once per path: the update itself when it needs no vars, else its shape
+      cached = shapeOf(p);
+      if (cached instanceof Shape && ((Shape) cached).isStatic) {
+        cached = ((Shape) cached).resolve(p, vars);
+      }
+      p.staticKeyUpdate = cached;
+    }
+    if (cached instanceof KeyUpdate) {
       return (KeyUpdate) cached;
     }
-    KeyUpdate u = resolveKeyUpdate(p, vars);
-    if (u != null && staticUpdate(p)) {
-      // the keys array is shared from now on: callers do not change it
-      p.staticKeyUpdate = u;
-    }
-    return u;
+    return cached == NOT_UPDATE ? null : ((Shape) cached).resolve(p, vars);
   }
 
-  /** True when the key steps and the term's argument need no vars. */
-  private static boolean staticUpdate(PathImpl p) {
-    Object[] chain = p.keyPrefixArgs();
-    if (chain == null) {
-      return false;
+  private static final Object NOT_UPDATE = new Object();
+
+  /** Where a key update's parts are in its path. */
+  private static final class Shape {
+    final int keyCount;
+    // the nullToVal step, or null
+    final FilterNavs.NullTo nullTo;
+    final Nav last;
+    final boolean isStatic;
+
+    Shape(int keyCount, FilterNavs.NullTo nullTo, Nav last, boolean isStatic) {
+      this.keyCount = keyCount;
+      this.nullTo = nullTo;
+      this.last = last;
+      this.isStatic = isStatic;
     }
-    for (Object a : chain) {
-      if (!Args.isStatic(a)) {
-        return false;
+
+    KeyUpdate resolve(PathImpl p, Vars vars) {
+      Object[] keys = p.keyPrefix(vars, keyCount);
+      Object ifNull = nullTo == null ? null : Args.resolve(nullTo.arg, vars);
+      if (last instanceof TermNavs.TermVoid) {
+        return new KeyUpdate(keys, true, null, null, null);
       }
+      if (last instanceof TermNavs.TermVal) {
+        return new KeyUpdate(
+            keys, false, null, Args.resolve(((TermNavs.TermVal) last).arg, vars), ifNull);
+      }
+      return new KeyUpdate(keys, false, ((TermNavs.Term) last).fn, null, ifNull);
     }
-    Nav last = p.lastNav();
-    return !(last instanceof TermNavs.TermVal) || Args.isStatic(((TermNavs.TermVal) last).arg);
   }
 
-  private static KeyUpdate resolveKeyUpdate(PathImpl p, Vars vars) {
+  private static Object shapeOf(PathImpl p) {
     Nav last = p.lastNav();
     if (!(last instanceof TermNavs.Terminal) || p.size() < 2) {
-      return null;
+      return NOT_UPDATE;
     }
-    Object[] keys = p.keyPrefix(vars);
-    if (keys == null) {
-      return null;
+    if (!(last instanceof TermNavs.TermVoid)
+        && !(last instanceof TermNavs.TermVal)
+        && !(last instanceof TermNavs.Term && ((TermNavs.Term) last).args.length == 0)) {
+      return NOT_UPDATE;
     }
-    if (last instanceof TermNavs.TermVoid) {
-      return new KeyUpdate(keys, true, null, null);
+    int keyCount = p.size() - 1;
+    FilterNavs.NullTo nullTo = null;
+    Nav before = p.nav(keyCount - 1);
+    if (before instanceof FilterNavs.NullTo
+        && "val".equals(((FilterNavs.NullTo) before).kind)
+        && !(last instanceof TermNavs.TermVoid)) {
+      nullTo = (FilterNavs.NullTo) before;
+      keyCount--;
+    }
+    if (keyCount == 0) {
+      return NOT_UPDATE;
+    }
+    boolean isStatic = nullTo == null || Args.isStatic(nullTo.arg);
+    for (int i = 0; i < keyCount; i++) {
+      Nav n = p.nav(i);
+      if (!(n instanceof MapNavs.Key)) {
+        return NOT_UPDATE;
+      }
+      isStatic &= Args.isStatic(((MapNavs.Key) n).arg);
     }
     if (last instanceof TermNavs.TermVal) {
-      return new KeyUpdate(keys, false, null, Args.resolve(((TermNavs.TermVal) last).arg, vars));
+      isStatic &= Args.isStatic(((TermNavs.TermVal) last).arg);
     }
-    if (last instanceof TermNavs.Term && ((TermNavs.Term) last).args.length == 0) {
-      return new KeyUpdate(keys, false, ((TermNavs.Term) last).fn, null);
-    }
-    return null;
+    return new Shape(keyCount, nullTo, last, isStatic);
   }
 
   /** Returned by {@link #transformUnderKey} when the transform removes the top-level key. */

@@ -89,6 +89,8 @@ final class MicrobatchRunner {
     long nextId;
     long processed;
     final Map<String, long[]> offsets = new LinkedHashMap<>();
+    // the start offsets of the latest committed microbatch per source (for getMicrobatchDepotInfo)
+    final Map<String, long[]> lastStarts = new LinkedHashMap<>();
   }
 
   private final ModuleRuntime rt;
@@ -106,6 +108,8 @@ final class MicrobatchRunner {
   // pinned client reads in flight, per target id (see pinRead)
   private final java.util.TreeMap<Long, Integer> pins = new java.util.TreeMap<>();
 
+  // when to run a microbatch without new records (guarded by this)
+  private EmptyMicrobatches empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS);
   private boolean running;
   private boolean paused;
   private boolean closed;
@@ -194,8 +198,30 @@ final class MicrobatchRunner {
     for (Map.Entry<String, long[]> e : previous.offsets.entrySet()) {
       if (progress.offsets.containsKey(e.getKey())) {
         progress.offsets.put(e.getKey(), e.getValue().clone());
+        long[] last = previous.lastStarts.get(e.getKey());
+        if (last != null) {
+          progress.lastStarts.put(e.getKey(), last.clone());
+        }
       }
     }
+  }
+
+  /**
+   * The offset ranges of the latest committed microbatch per source and partition; where none ran
+   * yet, an empty range at the offset the topology starts from.
+   */
+  synchronized Map<String, Map<Integer, dev.deimos.MicrobatchParams>> depotInfo() {
+    Map<String, Map<Integer, dev.deimos.MicrobatchParams>> out = new LinkedHashMap<>();
+    for (Source s : sources) {
+      long[] end = progress.offsets.get(s.key);
+      long[] start = progress.lastStarts.getOrDefault(s.key, end);
+      Map<Integer, dev.deimos.MicrobatchParams> parts = new LinkedHashMap<>();
+      for (int p = 0; p < end.length; p++) {
+        parts.put(p, new dev.deimos.MicrobatchParams(start[p], end[p]));
+      }
+      out.put(s.key, java.util.Collections.unmodifiableMap(parts));
+    }
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   synchronized Progress progress() {
@@ -239,11 +265,39 @@ final class MicrobatchRunner {
       }
       ends = retryEnds != null ? retryEnds : nextEnds();
       if (ends == null) {
+        ends = emptyEndsIfDue();
+      }
+      if (ends == null) {
         return;
       }
       running = true;
     }
     start(ends);
+  }
+
+  /** Sets the pause between empty microbatches ({@link EmptyMicrobatches#OPTION}). */
+  synchronized void setEmptySleepMillis(long millis) {
+    empty = new EmptyMicrobatches(millis);
+  }
+
+  /** The timer of {@link EmptyMicrobatches} fired. */
+  void emptyDue() {
+    synchronized (this) {
+      empty.fired();
+    }
+    kick();
+  }
+
+  /** The ends of an empty microbatch (where the last one ended) if one is due, else null. */
+  private long[][] emptyEndsIfDue() {
+    if (!empty.due(this)) {
+      return null;
+    }
+    long[][] ends = new long[sources.size()][];
+    for (int i = 0; i < ends.length; i++) {
+      ends[i] = progress.offsets.get(sources.get(i).key).clone();
+    }
+    return ends;
   }
 
   /** The ends of the next microbatch per source and partition, or null if there is no record. */
@@ -307,10 +361,12 @@ final class MicrobatchRunner {
           for (int p = 0; p < to.length; p++) {
             n += to[p] - from[p];
           }
+          progress.lastStarts.put(sources.get(i).key, from);
           progress.offsets.put(sources.get(i).key, to.clone());
         }
         progress.processed += n;
         progress.nextId++;
+        empty.ended();
         retryEnds = null;
         failures = 0;
         running = false;

@@ -96,6 +96,17 @@ final class Mirrors {
     return d != null && d[0].equals("depot");
   }
 
+  /** The module a resolved mirror var reads from, or null. */
+  ModuleRuntime owner(String var) {
+    return owners.get(var);
+  }
+
+  /** The name of the mirrored object in its module, or null if {@code var} is no mirror. */
+  String target(String var) {
+    String[] d = defs.get(var);
+    return d == null ? null : d[2];
+  }
+
   boolean isQuery(String var) {
     String[] d = defs.get(var);
     return d != null && d[0].equals("query");

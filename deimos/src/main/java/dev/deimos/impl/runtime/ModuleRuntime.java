@@ -57,6 +57,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile ModuleDef def;
   // replaced whole by update()
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
+  // mirror depots read as sources: this module's feeds and other modules' feeds of its depots
+  private final MirrorFeeds feeds = new MirrorFeeds(this);
   // created only when a task global or tick depot ticks; replaced at update, stopped in close()
   private volatile java.util.concurrent.ScheduledExecutorService ticker;
   // update gate: client appends wait while an update swaps the module's parts
@@ -64,6 +66,10 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile boolean paused;
   // a LongAdder: many client threads append at once, and only an update reads the sum
   private final java.util.concurrent.atomic.LongAdder clientAppends =
+      new java.util.concurrent.atomic.LongAdder();
+  // stream records created and not finished yet: a module update drains them; counted here rather
+  // than by tracking a future per record (see RecordRun.done)
+  private final java.util.concurrent.atomic.LongAdder recordsInFlight =
       new java.util.concurrent.atomic.LongAdder();
 
   /** A compiled source of a stream topology. */
@@ -192,6 +198,36 @@ public final class ModuleRuntime implements AutoCloseable {
       int numWorkers,
       ValueCodec codec,
       dev.deimos.cluster.ClusterManagerBase cluster) {
+    this(moduleName, def, numTasks, numThreads, numWorkers, codec, cluster, null);
+  }
+
+  /**
+   * Compiles the module's topologies and starts its task threads, first resolving its mirror vars
+   * so that its topologies can use other modules' depots as sources.
+   *
+   * @param moduleName the module name
+   * @param def what {@code define} declared
+   * @param numTasks tasks, a power of two
+   * @param numThreads task threads, at most numTasks
+   * @param numWorkers simulated workers the threads are spread over; frames crossing workers are
+   *     serialized
+   * @param codec serializes depot records and frames crossing workers
+   * @param cluster the cluster handed to task globals
+   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none; null
+   *     to resolve the mirrors later with {@link #resolveMirrors} (then no mirror depot can be a
+   *     source)
+   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
+   * @throws IllegalArgumentException if a mirrored module or object does not exist
+   */
+  public ModuleRuntime(
+      String moduleName,
+      ModuleDef def,
+      int numTasks,
+      int numThreads,
+      int numWorkers,
+      ValueCodec codec,
+      dev.deimos.cluster.ClusterManagerBase cluster,
+      java.util.function.Function<String, ModuleRuntime> lookup) {
     this.moduleName = moduleName;
     this.numTasks = numTasks;
     this.numThreads = numThreads;
@@ -206,13 +242,22 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     List<String> preVars = preVars(def);
     this.mirrors = new Mirrors(moduleName, def.mirrors);
-    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars);
+    if (lookup != null) {
+      mirrors.resolve(lookup);
+    }
+    Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
+    Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-      depotMap.get(e.getKey()).sources = e.getValue();
+      DepotRt d = depotMap.get(e.getKey());
+      if (d != null) {
+        d.sources = e.getValue();
+      } else {
+        mirrorSources.put(e.getKey(), e.getValue());
+      }
     }
     this.depots = depotMap;
     Map<String, List<MicrobatchRunner.Source>> mbSources =
-        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]));
+        compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
@@ -237,6 +282,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     int maxRecords = maxRecords(def);
+    long emptySleep = EmptyMicrobatches.millis(def.moduleOptions);
     for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
       MicrobatchRunner r =
           new MicrobatchRunner(
@@ -247,10 +293,11 @@ public final class ModuleRuntime implements AutoCloseable {
               tasks,
               maxRecords,
               null);
+      r.setEmptySleepMillis(emptySleep);
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
         DepotRt d = depots.get(s.depotVar);
-        if (!d.microbatches.contains(r)) {
+        if (d != null && !d.microbatches.contains(r)) {
           d.microbatches.add(r);
         }
       }
@@ -260,10 +307,51 @@ public final class ModuleRuntime implements AutoCloseable {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
       startTicking();
+      feeds.subscribe(mirrors, mirrorSources, microbatches);
+      feeds.pullAll();
+      // each microbatch topology starts its cycle: records or, in time, an empty microbatch
+      for (MicrobatchRunner r : microbatches.values()) {
+        r.wake();
+      }
     } catch (RuntimeException e) {
       close();
       throw e;
     }
+  }
+
+  // ---- mirror depots as sources (see MirrorFeeds) ----
+
+  MirrorFeeds feeds() {
+    return feeds;
+  }
+
+  boolean isTickDepot(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    return d != null && d.def.tickMillis > 0;
+  }
+
+  /** The log of one of this module's depots, for other modules' mirrors. */
+  DepotLog depotLog(String depotVar) {
+    DepotRt d = depots.get(depotVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no depot " + depotVar);
+    }
+    return d.log;
+  }
+
+  boolean submitToTask(int task, Runnable r) {
+    return tasks[task].thread.submit(r);
+  }
+
+  boolean isUpdating() {
+    return paused;
+  }
+
+  /** Starts a record read from another module's depot through a mirror, on {@code task}. */
+  void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
+    RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, true);
+    track(r.done);
+    startRun(r, partition);
   }
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
@@ -285,15 +373,16 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Compiles every stream source of {@code def}; returns them by depot var. */
   private Map<String, List<SourceRt>> compileSources(
-      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars) {
+      ModuleDef def, Map<String, DepotRt> depotMap, List<String> preVars, Mirrors m) {
     String[] pre = preVars.toArray(new String[0]);
     Map<String, List<SourceRt>> out = new LinkedHashMap<>();
     for (ModuleDef.TopologyDef t : def.topologies.values()) {
       for (ModuleDef.SourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
-        if (d == null) {
-          throw new DeimosCompileException(
-              "module " + moduleName + ", topology " + t.name + ": no depot " + s.depotVar);
+        String where = "module " + moduleName + ", topology " + t.name;
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
+        if (log == null) {
+          throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Block chain = s.chain.get();
         Plan plan;
@@ -304,7 +393,7 @@ public final class ModuleRuntime implements AutoCloseable {
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
-            .add(new SourceRt(t.name, s.depotVar, s.options, plan, d.log.numPartitions()));
+            .add(new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions()));
       }
     }
     return out;
@@ -318,25 +407,26 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private Map<String, List<MicrobatchRunner.Source>> compileMicrobatches(
-      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre) {
+      ModuleDef def, Map<String, DepotRt> depotMap, String[] pre, Mirrors m) {
     Map<String, List<MicrobatchRunner.Source>> out = new LinkedHashMap<>();
     for (ModuleDef.MicrobatchDef t : def.microbatches.values()) {
       List<MicrobatchRunner.Source> list = new ArrayList<>();
       for (ModuleDef.MicrobatchSourceDef s : t.sources) {
         DepotRt d = depotMap.get(s.depotVar);
         String where = "module " + moduleName + ", microbatch topology " + t.name;
-        if (d == null) {
+        DepotLog log = d != null ? d.log : MirrorFeeds.log(m, s.depotVar, where);
+        if (log == null) {
           throw new DeimosCompileException(where + ": no depot " + s.depotVar);
         }
         Plan plan;
         try {
           plan =
               Compiler.compile(
-                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates));
+                  Chain.withPreBound(s.chain.get(), pre), othersPStates(def, t.ownPStates), true);
         } catch (DeimosCompileException e) {
           throw new DeimosCompileException(where + ": " + e.getMessage());
         }
-        list.add(new MicrobatchRunner.Source(s.depotVar, d.log, s.options, plan));
+        list.add(new MicrobatchRunner.Source(s.depotVar, log, s.options, plan));
       }
       out.put(t.name, list);
     }
@@ -387,13 +477,13 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     for (SourceRt s : d.sources) {
-      RecordRun r = new RecordRun(this, s, TICK, 0);
+      RecordRun r = new RecordRun(this, s, TICK, RecordRun.DECODE, 0, true);
       track(r.done);
       startRun(r, 0);
     }
   }
 
-  private static void startRun(RecordRun r, int partition) {
+  static void startRun(RecordRun r, int partition) {
     if (r.source.lanes != null) {
       r.source.lanes[partition].submit(r);
     } else {
@@ -434,6 +524,19 @@ public final class ModuleRuntime implements AutoCloseable {
    */
   public void waitForMicrobatchProcessedCount(String topology, long count, long timeoutMillis) {
     microbatch(topology).waitForProcessed(count, timeoutMillis);
+  }
+
+  /**
+   * Returns the offset ranges of the latest committed microbatch of a topology, per source depot
+   * and partition; see {@code ClusterManagerBase.getMicrobatchDepotInfo}.
+   *
+   * @param topology the microbatch topology
+   * @return source key to partition to range
+   * @throws IllegalArgumentException if there is no such microbatch topology
+   */
+  public Map<String, Map<Integer, dev.deimos.MicrobatchParams>> microbatchDepotInfo(
+      String topology) {
+    return microbatch(topology).depotInfo();
   }
 
   /**
@@ -593,7 +696,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     byte[] bytes = encode(depotVar, data);
     int p = d.def.global ? 0 : d.def.partitioning.partitionFor(data, numTasks);
-    return appendAt(d, p, bytes, level);
+    return appendAt(d, p, bytes, sharedValue(data), level);
   }
 
   /** depotPartitionAppend: appends to the partition of {@code task} (0 for a global depot). */
@@ -616,7 +719,17 @@ public final class ModuleRuntime implements AutoCloseable {
               + moduleName
               + " is a tick depot: it cannot be appended to");
     }
-    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), level);
+    return appendAt(d, d.def.global ? 0 : task, encode(depotVar, data), sharedValue(data), level);
+  }
+
+  /**
+   * What the record's processing may use instead of decoding its bytes: the appended value itself
+   * when it is immutable (a String, a boxed number, ...), which saves a decode and a copy per
+   * record; else {@link RecordRun#DECODE}. Mutable values are always decoded, so code processing
+   * the record never shares an object with the client that appended it.
+   */
+  private Object sharedValue(Object data) {
+    return codec.isImmutableBuiltin(data) ? data : RecordRun.DECODE;
   }
 
   private byte[] encode(String depotVar, Object data) {
@@ -630,42 +743,36 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private CompletableFuture<Map<String, Object>> appendAt(
-      DepotRt d, int p, byte[] bytes, AckLevel level) {
+      DepotRt d, int p, byte[] bytes, Object value, AckLevel level) {
+    // a client outrunning the partition's task waits here for it to catch up
+    tasks[p].thread.awaitRoom();
     List<SourceRt> sources = d.sources;
-    List<RecordRun> runs = new ArrayList<>(sources.size());
-    for (SourceRt s : sources) {
-      runs.add(new RecordRun(this, s, bytes, p));
+    int n = sources.size();
+    RecordRun[] runs = new RecordRun[n];
+    for (int i = 0; i < n; i++) {
+      SourceRt s = sources.get(i);
+      // the record's own future only when something waits for it: an ACK, or its in-order lane
+      runs[i] = new RecordRun(this, s, bytes, value, p, level == AckLevel.ACK || s.lanes != null);
     }
-    CompletableFuture<Map<String, Object>> stored = new CompletableFuture<>();
-    boolean queued =
-        tasks[p].thread.submit(
-            () ->
-                d.log
-                    .append(p, bytes)
-                    .whenComplete(
-                        (off, err) -> {
-                          if (err != null) {
-                            stored.completeExceptionally(err);
-                            for (RecordRun r : runs) {
-                              r.done.completeExceptionally(err);
-                            }
-                          } else {
-                            stored.complete(Collections.emptyMap());
-                            for (RecordRun r : runs) {
-                              startRun(r, p);
-                            }
-                            List<MicrobatchRunner> mbs = d.microbatches;
-                            for (int i = 0; i < mbs.size(); i++) {
-                              mbs.get(i).wake();
-                            }
-                          }
-                        }));
-    if (!queued) {
-      throw new IllegalStateException("module " + moduleName + " is closed");
+    // at ACK with stream sources the caller waits on the records, not on the stored future
+    CompletableFuture<Map<String, Object>> stored =
+        level != AckLevel.ACK || n == 0 ? new CompletableFuture<>() : null;
+    if (d.log instanceof MemoryDepotLog) {
+      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, runs, stored);
+    } else {
+      AppendEvent ev = new AppendEvent(d, p, bytes, runs, stored);
+      if (!tasks[p].thread.submit(ev)) {
+        abortAll(runs, new IllegalStateException("module " + moduleName + " is closed"));
+        throw new IllegalStateException("module " + moduleName + " is closed");
+      }
     }
-    track(stored);
+    if (stored != null) {
+      track(stored);
+    }
     for (RecordRun r : runs) {
-      track(r.done);
+      if (r.done != null) {
+        track(r.done);
+      }
     }
     switch (level) {
       case NONE:
@@ -674,14 +781,148 @@ public final class ModuleRuntime implements AutoCloseable {
         return stored;
       default:
         // ACK includes APPEND_ACK: the record is stored even when no stream topology reads it
-        return runs.isEmpty() ? stored.thenApply(v -> Collections.emptyMap()) : ackMap(runs);
+        return n == 0 ? stored : ackMap(runs);
     }
   }
 
-  private static CompletableFuture<Map<String, Object>> ackMap(List<RecordRun> runs) {
-    if (runs.size() == 1) {
+  /**
+   * Appends to an in-memory depot partition on the calling thread and queues the record's
+   * processing on the partition's task while still holding the partition's lock, so each task sees
+   * its partition's records in offset order. The append is complete (APPEND_ACK) when this returns,
+   * as in Rama, where APPEND_ACK means the depot partition has the record and stream topologies
+   * process it asynchronously; only ACK waits for the topologies.
+   */
+  private void appendInMemory(
+      DepotRt d,
+      MemoryDepotLog log,
+      int p,
+      byte[] bytes,
+      RecordRun[] runs,
+      CompletableFuture<Map<String, Object>> stored) {
+    Enqueue queue =
+        runs.length == 0
+            ? null
+            : new Enqueue(
+                tasks[p].thread,
+                // the common case: the record's run is its own start event
+                runs.length == 1 ? runs[0] : () -> startRuns(runs, p));
+    try {
+      log.appendNow(p, bytes, queue);
+    } catch (RuntimeException e) {
+      if (stored != null) {
+        stored.completeExceptionally(e);
+      }
+      abortAll(runs, e);
+      return;
+    }
+    if (queue != null && !queue.queued) {
+      abortAll(runs, new IllegalStateException("module " + moduleName + " is closed"));
+      throw new IllegalStateException("module " + moduleName + " is closed");
+    }
+    if (stored != null) {
+      stored.complete(Collections.emptyMap());
+    }
+    afterAppend(d, p);
+  }
+
+  /** Queues a record's start event on its task, under the depot partition's lock. */
+  private static final class Enqueue implements java.util.function.LongConsumer {
+    private final TaskThread thread;
+    private final Runnable event;
+    boolean queued;
+
+    Enqueue(TaskThread thread, Runnable event) {
+      this.thread = thread;
+      this.event = event;
+    }
+
+    @Override
+    public void accept(long offset) {
+      queued = thread.submit(event);
+    }
+  }
+
+  private static void startRuns(RecordRun[] runs, int p) {
+    for (RecordRun r : runs) {
+      startRun(r, p);
+    }
+  }
+
+  private static void abortAll(RecordRun[] runs, Throwable e) {
+    for (RecordRun r : runs) {
+      r.abort(e);
+    }
+  }
+
+  /** After an append: wakes the depot's microbatch topologies and the mirror feeds reading it. */
+  private void afterAppend(DepotRt d, int p) {
+    List<MicrobatchRunner> mbs = d.microbatches;
+    for (int i = 0; i < mbs.size(); i++) {
+      mbs.get(i).wake();
+    }
+    if (feeds.hasReaders()) {
+      feeds.appended(d.def.var, p);
+    }
+  }
+
+  void recordStarted() {
+    recordsInFlight.increment();
+  }
+
+  void recordFinished() {
+    recordsInFlight.decrement();
+  }
+
+  /**
+   * For a depot log other than the in-memory one: the event that appends one record to its depot
+   * partition on the partition's task thread, then starts the record in every stream source of the
+   * depot and wakes the depot's microbatch topologies.
+   */
+  private final class AppendEvent implements Runnable {
+    private final DepotRt d;
+    private final int p;
+    private final byte[] bytes;
+    private final RecordRun[] runs;
+    private final CompletableFuture<Map<String, Object>> stored;
+
+    AppendEvent(
+        DepotRt d,
+        int p,
+        byte[] bytes,
+        RecordRun[] runs,
+        CompletableFuture<Map<String, Object>> stored) {
+      this.d = d;
+      this.p = p;
+      this.bytes = bytes;
+      this.runs = runs;
+      this.stored = stored;
+    }
+
+    @Override
+    public void run() {
+      d.log.append(p, bytes).whenComplete((off, err) -> appended(err));
+    }
+
+    private void appended(Throwable err) {
+      if (err != null) {
+        if (stored != null) {
+          stored.completeExceptionally(err);
+        }
+        abortAll(runs, err);
+        return;
+      }
+      if (stored != null) {
+        stored.complete(Collections.emptyMap());
+      }
+      startRuns(runs, p);
+      afterAppend(d, p);
+    }
+  }
+
+  private static CompletableFuture<Map<String, Object>> ackMap(RecordRun[] runs) {
+    if (runs.length == 1) {
       // the common case: one stream source on the depot, no allOf needed
-      RecordRun r = runs.get(0);
+      RecordRun r = runs[0];
       return r.done.thenApply(
           v -> {
             Map<String, Object> out = new HashMap<>(2);
@@ -689,9 +930,9 @@ public final class ModuleRuntime implements AutoCloseable {
             return out;
           });
     }
-    CompletableFuture<?>[] all = new CompletableFuture<?>[runs.size()];
+    CompletableFuture<?>[] all = new CompletableFuture<?>[runs.length];
     for (int i = 0; i < all.length; i++) {
-      all[i] = runs.get(i).done;
+      all[i] = runs[i].done;
     }
     return CompletableFuture.allOf(all)
         .thenApply(
@@ -948,6 +1189,19 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
+   * Returns this module's mirror vars.
+   *
+   * @return per mirror var, {kind, module name, object name}
+   */
+  public Map<String, String[]> mirrorVars() {
+    Map<String, String[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, String[]> e : def.mirrors.entrySet()) {
+      out.put(e.getKey(), e.getValue().clone());
+    }
+    return out;
+  }
+
+  /**
    * Returns what this module mirrors from other modules.
    *
    * @return one {kind, module name, object name} per mirror var
@@ -1077,13 +1331,14 @@ public final class ModuleRuntime implements AutoCloseable {
       nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
     }
     List<String> preVars = preVars(next);
-    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars);
-    Map<String, List<MicrobatchRunner.Source>> nextMb =
-        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]));
-    int nextMaxRecords = maxRecords(next);
-    Queries nextQueries = new Queries(this, next, preVars);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
+    Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars, nextMirrors);
+    Map<String, List<MicrobatchRunner.Source>> nextMb =
+        compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
+    int nextMaxRecords = maxRecords(next);
+    long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
+    Queries nextQueries = new Queries(this, next, preVars);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1108,8 +1363,14 @@ public final class ModuleRuntime implements AutoCloseable {
       for (CompletableFuture<Object> f : switched) {
         f.join();
       }
+      Map<String, List<SourceRt>> nextMirrorSources = new LinkedHashMap<>();
       for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
-        nextDepots.get(e.getKey()).sources = e.getValue();
+        DepotRt d = nextDepots.get(e.getKey());
+        if (d != null) {
+          d.sources = e.getValue();
+        } else {
+          nextMirrorSources.put(e.getKey(), e.getValue());
+        }
       }
       // microbatch topologies: new runners over the switched PStates, keeping committed progress
       Map<String, MicrobatchRunner> oldMb = microbatches;
@@ -1124,6 +1385,7 @@ public final class ModuleRuntime implements AutoCloseable {
                 tasks,
                 nextMaxRecords,
                 null);
+        r.setEmptySleepMillis(nextEmptySleep);
         MicrobatchRunner old = oldMb.get(e.getKey());
         if (old != null) {
           r.adopt(old.progress());
@@ -1131,7 +1393,7 @@ public final class ModuleRuntime implements AutoCloseable {
         nextRunners.put(e.getKey(), r);
         for (MicrobatchRunner.Source src : e.getValue()) {
           DepotRt d = nextDepots.get(src.depotVar);
-          if (!d.microbatches.contains(r)) {
+          if (d != null && !d.microbatches.contains(r)) {
             List<MicrobatchRunner> l = new ArrayList<>(d.microbatches);
             l.add(r);
             d.microbatches = l;
@@ -1162,10 +1424,14 @@ public final class ModuleRuntime implements AutoCloseable {
           }
         }
       }
+      // mirror feeds: new ones subscribe, unused ones go, kept ones keep their cursors
+      feeds.subscribe(nextMirrors, nextMirrorSources, nextRunners);
     } finally {
       startTicking();
       resume();
     }
+    // what other modules appended to mirrored depots during the update
+    feeds.pullAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.wake();
     }
@@ -1181,7 +1447,7 @@ public final class ModuleRuntime implements AutoCloseable {
     // a running microbatch finishes first; none starts until the update is done
     pauseAllMicrobatches();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (clientAppends.sum() > 0 || !pending.allDone()) {
+    while (clientAppends.sum() > 0 || recordsInFlight.sum() > 0 || !pending.allDone()) {
       if (System.nanoTime() > deadline) {
         startTicking();
         resume();
@@ -1224,7 +1490,7 @@ public final class ModuleRuntime implements AutoCloseable {
               () -> {
                 for (long o = start; o < end; o++) {
                   byte[] bytes = d.log.read(part, o).join();
-                  RecordRun r = new RecordRun(this, s, bytes, task);
+                  RecordRun r = new RecordRun(this, s, bytes, RecordRun.DECODE, task, true);
                   track(r.done);
                   startRun(r, part);
                 }
@@ -1242,6 +1508,7 @@ public final class ModuleRuntime implements AutoCloseable {
       return;
     }
     closed = true;
+    feeds.unsubscribeAll();
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }

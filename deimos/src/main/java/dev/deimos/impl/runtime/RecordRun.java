@@ -1,6 +1,8 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.impl.dataflow.ExecutionContext;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,18 +12,39 @@ import org.slf4j.LoggerFactory;
  * frame counts down when it ends, so the count reaches zero exactly when all work has finished.
  * Then the record completes, or is retried from its source if some frame failed.
  */
-final class RecordRun extends FrameTracker {
+final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>, Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(RecordRun.class);
   final ModuleRuntime rt;
   final ModuleRuntime.SourceRt source;
   final byte[] record;
+  // the appended value itself when it is immutable (see ValueCodec.isImmutableBuiltin), so the
+  // source need not decode the record; else DECODE
+  private final Object value;
+  static final Object DECODE = new Object();
   private final int originTask;
-  final CompletableFuture<Object> done = new CompletableFuture<>();
+
+  /**
+   * Completes with the record's ack-return value once every frame has finished, or with its last
+   * failure; null when nothing waits for that (an APPEND_ACK or NONE append outside a retryAllAfter
+   * lane), which saves a future per record on the pipelined path. Every run counts in {@link
+   * ModuleRuntime#recordStarted} until it finishes either way.
+   */
+  final CompletableFuture<Object> done;
+
   private volatile Object ackValue;
   private boolean ackGiven;
   private int attempt;
 
-  RecordRun(ModuleRuntime rt, ModuleRuntime.SourceRt source, byte[] record, int originTask) {
+  RecordRun(
+      ModuleRuntime rt,
+      ModuleRuntime.SourceRt source,
+      byte[] record,
+      Object value,
+      int originTask,
+      boolean withDone) {
+    this.value = value;
+    this.done = withDone ? new CompletableFuture<>() : null;
+    rt.recordStarted();
     this.rt = rt;
     this.source = source;
     this.record = record;
@@ -33,7 +56,38 @@ final class RecordRun extends FrameTracker {
     ackValue = null;
     ackGiven = false;
     reset(1);
-    rt.startRecordFrame(this, originTask, source.where, ctx -> source.plan.run(ctx));
+    rt.startRecordFrame(this, originTask, source.where, this);
+  }
+
+  /**
+   * The event queued on the origin task right after the record's depot append: starts the record
+   * there (in its retryAllAfter lane if the source has one).
+   */
+  @Override
+  public void run() {
+    ModuleRuntime.startRun(this, originTask);
+  }
+
+  /** The body of the record's first frame: the source's plan (this run is its own body). */
+  @Override
+  public void accept(ExecutionContext ctx) {
+    source.plan.run(ctx);
+  }
+
+  /** Fails the record before it started, e.g. when its depot append failed. */
+  void abort(Throwable f) {
+    finish(null, f);
+  }
+
+  private void finish(Object value, Throwable f) {
+    rt.recordFinished();
+    if (done != null) {
+      if (f == null) {
+        done.complete(value);
+      } else {
+        done.completeExceptionally(f);
+      }
+    }
   }
 
   int attempt() {
@@ -76,7 +130,7 @@ final class RecordRun extends FrameTracker {
 
   @Override
   Object sourceRecord() {
-    return rt.decode(record);
+    return value != DECODE ? value : rt.decode(record);
   }
 
   @Override
@@ -100,12 +154,12 @@ final class RecordRun extends FrameTracker {
   void quiet(Throwable f, String failedAt) {
     if (f == null) {
       dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
-      done.complete(agg == null || !ackGiven ? ackValue : agg.finish(ackValue));
+      finish(agg == null || !ackGiven ? ackValue : agg.finish(ackValue), null);
     } else if (attempt < source.options.retries() && !rt.isClosed()) {
       attempt++;
       start();
     } else {
-      done.completeExceptionally(f);
+      finish(null, f);
     }
   }
 }

@@ -20,8 +20,30 @@ final class TaskThread implements Runnable {
   private final Thread thread;
   private volatile boolean stopped;
 
+  /**
+   * Depot appends from client threads wait while this thread has more than this many events queued,
+   * until it is down to {@link #LOW_WATER}: since an APPEND_ACK append completes as soon as the
+   * record is in the depot, a pipelining client would otherwise queue records without bound. The
+   * gap between the two marks makes a throttled client wake once per few thousand events, not per
+   * event.
+   */
+  static final int HIGH_WATER = 8192;
+
+  static final int LOW_WATER = 2048;
+
+  private final Object room = new Object();
+  // client threads waiting in awaitRoom
+  private volatile int waiting;
+
+  /** The thread class of task threads, so that they are never throttled (see awaitRoom). */
+  private static final class Worker extends Thread {
+    Worker(Runnable r, String name) {
+      super(r, name);
+    }
+  }
+
   TaskThread(String name) {
-    thread = new Thread(this, name);
+    thread = new Worker(this, name);
     thread.setDaemon(true);
     thread.start();
   }
@@ -33,6 +55,36 @@ final class TaskThread implements Runnable {
     }
     mailbox.add(r);
     return true;
+  }
+
+  /**
+   * Throttles a client thread about to queue a depot record here while the mailbox is above the
+   * high-water mark. Task threads (of any module) never wait here: a frame appending to a depot
+   * must not block on a mailbox, which could be its own.
+   */
+  void awaitRoom() {
+    if (mailbox.size() < HIGH_WATER || Thread.currentThread() instanceof Worker) {
+      return;
+    }
+    synchronized (room) {
+      waiting++;
+      try {
+        while (!stopped && mailbox.size() > LOW_WATER) {
+          // timed: a missed wake-up costs a few milliseconds, never a hang
+          room.wait(10);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        waiting--;
+      }
+    }
+  }
+
+  private void wakeWaiters() {
+    synchronized (room) {
+      room.notifyAll();
+    }
   }
 
   // frames running on this thread (only touched by it): frames are never nested in one another
@@ -81,12 +133,16 @@ final class TaskThread implements Runnable {
         }
       }
       batch.clear();
+      if (waiting > 0 && mailbox.size() <= LOW_WATER) {
+        wakeWaiters();
+      }
     }
   }
 
   void stop() {
     stopped = true;
     mailbox.add(STOP);
+    wakeWaiters();
     if (!isCurrent()) {
       try {
         thread.join(5000);

@@ -109,9 +109,67 @@ public final class ValueCodec {
    * @throws IllegalArgumentException if some part of it cannot be serialized
    */
   public byte[] encode(Object v) {
+    if (v instanceof String && (ext == null || !ext.handles(v))) {
+      // the common depot record: an ASCII string, written straight into an exact-size array
+      byte[] ascii = asciiString((String) v);
+      if (ascii != null) {
+        return ascii;
+      }
+    }
     Buf out = new Buf();
     write(out, v);
     return out.toArray();
+  }
+
+  /**
+   * Whether {@code v} is an immutable built-in value (null, a String, a boxed primitive, a UUID)
+   * that this codec writes itself: decoding its bytes gives an equal object that no code can tell
+   * apart from {@code v} except by identity, so an in-process reader may use {@code v} instead.
+   *
+   * @param v any value
+   * @return true if {@code v} may stand for its decoded copy
+   */
+  public boolean isImmutableBuiltin(Object v) {
+    if (v != null && ext != null && ext.handles(v)) {
+      return false;
+    }
+    return v == null
+        || v instanceof String
+        || v instanceof Long
+        || v instanceof Integer
+        || v instanceof Boolean
+        || v instanceof Double
+        || v instanceof Float
+        || v instanceof Short
+        || v instanceof Byte
+        || v instanceof Character
+        || v instanceof UUID;
+  }
+
+  /** STRING, the length and one byte per char, or null if some char is not ASCII. */
+  private static byte[] asciiString(String str) {
+    int n = str.length();
+    int lenBytes = 1;
+    for (int x = n >>> 7; x != 0; x >>>= 7) {
+      lenBytes++;
+    }
+    byte[] out = new byte[1 + lenBytes + n];
+    out[0] = STRING;
+    int p = 1;
+    long len = n;
+    while ((len & ~0x7FL) != 0) {
+      out[p++] = (byte) ((len & 0x7F) | 0x80);
+      len >>>= 7;
+    }
+    out[p++] = (byte) len;
+    for (int i = 0; i < n; i++) {
+      char c = str.charAt(i);
+      if (c >= 0x80) {
+        return null;
+      }
+      out[p++] = (byte) c;
+    }
+    return out;
   }
 
   /**
@@ -279,8 +337,13 @@ public final class ValueCodec {
       case STRING:
         {
           int n = (int) readVarLong(b, pos);
-          char[] cs = new char[n];
           int p = pos[0];
+          String ascii = asciiAt(b, p, n);
+          if (ascii != null) {
+            pos[0] = p + n;
+            return ascii;
+          }
+          char[] cs = new char[n];
           for (int i = 0; i < n; i++) {
             int x = b[p++];
             if (x < 0) {
@@ -377,6 +440,20 @@ public final class ValueCodec {
 
   private static long unzigzag(long v) {
     return (v >>> 1) ^ -(v & 1);
+  }
+
+  /** The {@code n} chars at {@code p} if each is one byte (ASCII), else null. */
+  private static String asciiAt(byte[] b, int p, int n) {
+    if (n < 0 || p + n > b.length) {
+      return null;
+    }
+    for (int i = p, e = p + n; i < e; i++) {
+      if (b[i] < 0) {
+        return null;
+      }
+    }
+    // Latin-1 of ASCII bytes: the string keeps a plain copy of them, no char[] in between
+    return new String(b, p, n, java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static long readVarLong(byte[] b, int[] pos) {

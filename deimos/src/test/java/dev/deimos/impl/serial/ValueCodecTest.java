@@ -100,6 +100,31 @@ class ValueCodecTest {
   record Point(int x, int y) implements java.io.Serializable {}
 
   @Test
+  void strings_asciiAndNot_roundTripAtTopLevelAndNested() {
+    String longAscii = "w".repeat(300);
+    List<String> samples =
+        List.of(
+            "",
+            "word",
+            longAscii,
+            longAscii + "\u00e9",
+            "\u00ff",
+            "caf\u00e9",
+            "\ud800 unpaired",
+            "\u4e2d\u6587",
+            "\u007f\u0080");
+    for (String s : samples) {
+      assertThat(codec.decode(codec.encode(s))).as(s).isEqualTo(s);
+      assertThat(codec.decode(codec.encode(List.of(s, s)))).isEqualTo(List.of(s, s));
+    }
+    // a top-level ASCII string has the same bytes whether encoded on the fast path or nested
+    byte[] top = codec.encode("word");
+    byte[] nested = codec.encode(List.of("word"));
+    assertThat(new String(nested, java.nio.charset.StandardCharsets.ISO_8859_1))
+        .endsWith(new String(top, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  @Test
   void unserializableValue_encode_throwsNamingType() {
     List<Object> l = new ArrayList<>();
     l.add(new Object());

@@ -11,6 +11,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -18,39 +19,79 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * The committed top level of a map PState in memory: a sorted map that readers navigate while the
  * writer's commit updates it, so a commit costs the keys it changes, not the size of the partition.
  *
- * <p>Entries live in a {@link ConcurrentSkipListMap} in key order (range navigators need the order)
- * and, for keys whose {@code equals} agrees with the key order (strings, boxed numbers, booleans,
- * UUIDs), also in a {@link ConcurrentHashMap}, so a point {@code get} is one hash lookup. Both hold
- * the same {@link Cell} per key, so a commit that changes the value of an existing key is one hash
- * lookup and one volatile write (and cells hold nulls, which neither map allows). Values are never
- * mutated once stored: the writer replaces them whole at commit.
+ * <p>Keys whose {@code equals} agrees with the key order (strings, boxed integers, booleans, UUIDs:
+ * see {@link #hashable}) live in a {@link ConcurrentHashMap}, which is the authority on which of
+ * them exist: a point {@code get} is one hash lookup, and adding such a key at commit is one hash
+ * insert. Other keys live in a {@link ConcurrentSkipListMap} in key order. Every key maps to a
+ * {@link Cell}, so a commit that changes the value of an existing key is one lookup and one write
+ * (and cells hold nulls, which neither map allows). Values are never mutated once stored: the
+ * writer replaces them whole at commit.
+ *
+ * <p>The skip list is also the sorted index of the hashable keys, kept lazily: nothing is sorted
+ * until a reader first needs order (iteration, range or first/last navigation, a sub-map); that
+ * read sorts every key once, and from then on a commit that adds a hashable key only queues its
+ * cell, which the next ordered read merges in. So a partition that is only read by key (a stream
+ * word count, say) never pays for an ordered index, and one that is also read in order pays one
+ * skip-list insert per new key, on the first ordered read after it. All changes of the skip list's
+ * hashable entries (merging, building, removing) happen under one lock; a removed key's cell is
+ * marked first, so a merge running concurrently never puts it back.
  *
  * <p>Read-only to everyone but the store: the {@code java.util} mutators throw. Sub-map views
- * (ranges, descending) share the skip list and have no hash index.
+ * (ranges, descending) share the skip list, are made only after the index is complete, and have no
+ * hash index.
  */
 final class CommittedMap extends AbstractMap<Object, Object>
     implements NavigableMap<Object, Object> {
-  /** The value of one key; replaced in place when a commit changes it. */
+  /**
+   * The value of one key; replaced in place when a commit changes it. Not volatile: the store's
+   * readers read it inside its sequence lock, whose release/acquire orders it (see {@link
+   * MemoryPStateStore}), and a new cell is published through the hash map or skip list.
+   */
   static final class Cell {
-    volatile Object value;
+    final Object key;
+    Object value;
+    // set before a removed key's cell leaves the skip list, so a concurrent merge skips it
+    volatile boolean removed;
 
-    Cell(Object value) {
+    Cell(Object key, Object value) {
+      this.key = key;
       this.value = value;
     }
   }
 
+  // non-hashable keys always; hashable keys once the sorted index is built (see sortedReady)
   private final ConcurrentNavigableMap<Object, Object> sorted;
-  // null on sub-map views
-  private final ConcurrentHashMap<Object, Object> hashed;
+  // hashable keys (the authority for them); null on sub-map views
+  private final ConcurrentHashMap<Object, Cell> hashed;
+  // cells of hashable keys added since the index was built, not yet in the skip list (root only)
+  private final ConcurrentLinkedQueue<Cell> added;
+  // guards the skip list's hashable entries: building, merging `added`, removing (root only)
+  private final Object sortLock;
+  // set when the index starts being built: from then on the writer queues new hashable keys
+  private volatile boolean sortedWanted;
+  // set once the index holds every hashable key that existed when it was built
+  private volatile boolean sortedReady;
+  // number of non-hashable keys (written by the writer only)
+  private volatile int others;
+  // cells put in `added` (by the writer) and cells taken from it and merged (under sortLock): a
+  // reader may skip the lock only when they are equal, since an empty queue may still hold a cell
+  // that another reader took and has not put in the skip list yet
+  private volatile long queued;
+  private volatile long merged;
 
   CommittedMap() {
-    this(new ConcurrentSkipListMap<>(OrderedKeyEncoding.KEY_ORDER), new ConcurrentHashMap<>());
+    this.sorted = new ConcurrentSkipListMap<>(OrderedKeyEncoding.KEY_ORDER);
+    this.hashed = new ConcurrentHashMap<>();
+    this.added = new ConcurrentLinkedQueue<>();
+    this.sortLock = new Object();
   }
 
-  private CommittedMap(
-      ConcurrentNavigableMap<Object, Object> sorted, ConcurrentHashMap<Object, Object> hashed) {
+  /** A sub-map view over part of a complete skip list. */
+  private CommittedMap(ConcurrentNavigableMap<Object, Object> sorted) {
     this.sorted = sorted;
-    this.hashed = hashed;
+    this.hashed = null;
+    this.added = null;
+    this.sortLock = null;
   }
 
   /** A new committed map holding the entries of {@code m} (values already owned by the store). */
@@ -73,9 +114,10 @@ final class CommittedMap extends AbstractMap<Object, Object>
         || k instanceof UUID;
   }
 
+  /** The cell of {@code k}, or null when the key is absent. */
   Cell cell(Object k) {
     if (hashed != null && hashable(k)) {
-      return (Cell) hashed.get(k);
+      return hashed.get(k);
     }
     return k == null ? null : (Cell) sorted.get(k);
   }
@@ -85,25 +127,89 @@ final class CommittedMap extends AbstractMap<Object, Object>
     Cell c = cell(k);
     if (c != null) {
       c.value = v;
-      return;
+    } else {
+      add(k, v);
     }
-    c = new Cell(v);
-    sorted.put(k, c);
+  }
+
+  /** Writer only, at commit: adds a key known to be absent. */
+  void add(Object k, Object v) {
+    Cell c = new Cell(k, v);
     if (hashed != null && hashable(k)) {
       hashed.put(k, c);
+      // read after the put: an index build that starts concurrently either sees the key in the
+      // hash map or has set sortedWanted before this read (both are volatile)
+      if (sortedWanted) {
+        added.offer(c);
+        queued = queued + 1;
+      }
+    } else {
+      sorted.put(k, c);
+      others++;
     }
   }
 
   /** Writer only, at commit. */
   void delete(Object k) {
-    sorted.remove(k);
     if (hashed != null && hashable(k)) {
-      hashed.remove(k);
+      Cell c = hashed.remove(k);
+      if (c == null) {
+        return;
+      }
+      c.removed = true;
+      if (sortedWanted) {
+        synchronized (sortLock) {
+          sorted.remove(k, c);
+        }
+      }
+    } else if (k != null && sorted.remove(k) != null) {
+      others--;
+    }
+  }
+
+  /**
+   * Makes the skip list hold every key before an ordered read: builds the index on first use, then
+   * merges the keys added since. A reader that saw a commit's end (the store's sequence lock) sees
+   * the cells that commit queued (and the count), so it merges them here or waits for the reader
+   * merging them.
+   */
+  private void ensureSorted() {
+    if (hashed == null || (sortedReady && merged == queued)) {
+      return;
+    }
+    synchronized (sortLock) {
+      if (!sortedReady) {
+        sortedWanted = true;
+        // sorted first, so the skip list is filled from its low end (short searches, warm nodes)
+        Cell[] cells = hashed.values().toArray(new Cell[0]);
+        java.util.Arrays.sort(cells, (a, b) -> OrderedKeyEncoding.compareKeys(a.key, b.key));
+        for (Cell c : cells) {
+          if (!c.removed) {
+            sorted.put(c.key, c);
+          }
+        }
+        sortedReady = true;
+      }
+      Cell c;
+      long n = merged;
+      while ((c = added.poll()) != null) {
+        if (!c.removed) {
+          sorted.put(c.key, c);
+        }
+        n++;
+      }
+      merged = n;
     }
   }
 
   private static Object unmask(Object v) {
     return v == null ? null : ((Cell) v).value;
+  }
+
+  /** The skip list, complete (every key in it): for reads that need order. */
+  private ConcurrentNavigableMap<Object, Object> ordered() {
+    ensureSorted();
+    return sorted;
   }
 
   /** The stored value, or {@code absent} when the key is not present. */
@@ -119,17 +225,17 @@ final class CommittedMap extends AbstractMap<Object, Object>
 
   @Override
   public boolean containsKey(Object k) {
-    return k != null && (hashed != null && hashable(k) ? hashed : sorted).containsKey(k);
+    return cell(k) != null;
   }
 
   @Override
   public int size() {
-    return sorted.size();
+    return hashed == null ? sorted.size() : hashed.size() + others;
   }
 
   @Override
   public boolean isEmpty() {
-    return sorted.isEmpty();
+    return hashed == null ? sorted.isEmpty() : hashed.isEmpty() && others == 0;
   }
 
   @Override
@@ -137,7 +243,7 @@ final class CommittedMap extends AbstractMap<Object, Object>
     return new AbstractSet<>() {
       @Override
       public Iterator<Entry<Object, Object>> iterator() {
-        Iterator<Entry<Object, Object>> it = sorted.entrySet().iterator();
+        Iterator<Entry<Object, Object>> it = ordered().entrySet().iterator();
         return new Iterator<>() {
           @Override
           public boolean hasNext() {
@@ -153,12 +259,12 @@ final class CommittedMap extends AbstractMap<Object, Object>
 
       @Override
       public int size() {
-        return sorted.size();
+        return CommittedMap.this.size();
       }
 
       @Override
       public boolean isEmpty() {
-        return sorted.isEmpty();
+        return CommittedMap.this.isEmpty();
       }
     };
   }
@@ -173,7 +279,7 @@ final class CommittedMap extends AbstractMap<Object, Object>
   }
 
   private static CommittedMap view(ConcurrentNavigableMap<Object, Object> m) {
-    return new CommittedMap(m, null);
+    return new CommittedMap(m);
   }
 
   @Override
@@ -183,62 +289,62 @@ final class CommittedMap extends AbstractMap<Object, Object>
 
   @Override
   public Object firstKey() {
-    return sorted.firstKey();
+    return ordered().firstKey();
   }
 
   @Override
   public Object lastKey() {
-    return sorted.lastKey();
+    return ordered().lastKey();
   }
 
   @Override
   public Entry<Object, Object> lowerEntry(Object key) {
-    return unmask(sorted.lowerEntry(key));
+    return unmask(ordered().lowerEntry(key));
   }
 
   @Override
   public Object lowerKey(Object key) {
-    return sorted.lowerKey(key);
+    return ordered().lowerKey(key);
   }
 
   @Override
   public Entry<Object, Object> floorEntry(Object key) {
-    return unmask(sorted.floorEntry(key));
+    return unmask(ordered().floorEntry(key));
   }
 
   @Override
   public Object floorKey(Object key) {
-    return sorted.floorKey(key);
+    return ordered().floorKey(key);
   }
 
   @Override
   public Entry<Object, Object> ceilingEntry(Object key) {
-    return unmask(sorted.ceilingEntry(key));
+    return unmask(ordered().ceilingEntry(key));
   }
 
   @Override
   public Object ceilingKey(Object key) {
-    return sorted.ceilingKey(key);
+    return ordered().ceilingKey(key);
   }
 
   @Override
   public Entry<Object, Object> higherEntry(Object key) {
-    return unmask(sorted.higherEntry(key));
+    return unmask(ordered().higherEntry(key));
   }
 
   @Override
   public Object higherKey(Object key) {
-    return sorted.higherKey(key);
+    return ordered().higherKey(key);
   }
 
   @Override
   public Entry<Object, Object> firstEntry() {
-    return unmask(sorted.firstEntry());
+    return unmask(ordered().firstEntry());
   }
 
   @Override
   public Entry<Object, Object> lastEntry() {
-    return unmask(sorted.lastEntry());
+    return unmask(ordered().lastEntry());
   }
 
   @Override
@@ -253,33 +359,33 @@ final class CommittedMap extends AbstractMap<Object, Object>
 
   @Override
   public NavigableMap<Object, Object> descendingMap() {
-    return view(sorted.descendingMap());
+    return view(ordered().descendingMap());
   }
 
   @Override
   public NavigableSet<Object> navigableKeySet() {
-    return java.util.Collections.unmodifiableNavigableSet(sorted.navigableKeySet());
+    return java.util.Collections.unmodifiableNavigableSet(ordered().navigableKeySet());
   }
 
   @Override
   public NavigableSet<Object> descendingKeySet() {
-    return java.util.Collections.unmodifiableNavigableSet(sorted.descendingKeySet());
+    return java.util.Collections.unmodifiableNavigableSet(ordered().descendingKeySet());
   }
 
   @Override
   public NavigableMap<Object, Object> subMap(
       Object fromKey, boolean fromInclusive, Object toKey, boolean toInclusive) {
-    return view(sorted.subMap(fromKey, fromInclusive, toKey, toInclusive));
+    return view(ordered().subMap(fromKey, fromInclusive, toKey, toInclusive));
   }
 
   @Override
   public NavigableMap<Object, Object> headMap(Object toKey, boolean inclusive) {
-    return view(sorted.headMap(toKey, inclusive));
+    return view(ordered().headMap(toKey, inclusive));
   }
 
   @Override
   public NavigableMap<Object, Object> tailMap(Object fromKey, boolean inclusive) {
-    return view(sorted.tailMap(fromKey, inclusive));
+    return view(ordered().tailMap(fromKey, inclusive));
   }
 
   @Override
@@ -295,5 +401,10 @@ final class CommittedMap extends AbstractMap<Object, Object>
   @Override
   public NavigableMap<Object, Object> tailMap(Object fromKey) {
     return tailMap(fromKey, true);
+  }
+
+  /** Whether the sorted index of the hashable keys has been built (for tests). */
+  boolean sortedIndexBuilt() {
+    return sortedReady;
   }
 }

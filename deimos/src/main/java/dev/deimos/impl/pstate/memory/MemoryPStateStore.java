@@ -32,12 +32,19 @@ import java.util.TreeSet;
  * the current value of {@code k} (copying only along its route, never mutating it) and the result
  * is checked and copied where it changed ({@link Adopt}) and kept in the session's overlay. Commit
  * puts the overlay's values into the committed map under a sequence lock, so a reader sees all of a
- * commit or none of it; so a write costs its route inside one value plus {@code log n} at commit,
+ * commit or none of it; so a write costs its route inside one value plus a hash update at commit,
  * not the size of the partition. A {@code key(...).term(...)} write of an existing leaf of a
  * committed subindexed map skips even that: it is kept aside and set in place at commit, under the
  * same lock (snapshots and migrated stores, which share committed maps, turn this off for the maps
  * they share). Writes with other paths (and every write to set and Class PStates) stage a new whole
  * root, which commit swaps in.
+ *
+ * <p>The common stream event, one write to one top-level key ({@code key(k)[.nullToVal(v)]
+ * .term(f)}, say), is cheaper still: paths of {@code key} steps, an optional {@code nullToVal} and
+ * a plain term run without the path engine ({@link PathKeys#keyUpdate}), and a session's only write
+ * to a top-level key is kept with that key's committed cell instead of in the overlay, so its
+ * commit is one write to the cell. A two-key in-place update repeated with the same {@code Path}
+ * object reuses the entry it resolved last time while the committed map it went into is unchanged.
  *
  * <p>Reads made only of {@code key} steps skip the path engine (a hash lookup per level where the
  * keys allow it). Results are copies of mutable containers; immutable leaves are returned as they
@@ -58,8 +65,22 @@ public final class MemoryPStateStore implements PStateStore {
   private final MapSchema mapSchema;
   // a CommittedMap for a map PState, else the whole committed value; swapped by whole-root commits
   private volatile Object committed;
-  // even when no commit is running; readers retry when it changed during their read
+  // even when no commit is running; readers retry when it changed during their read. The single
+  // writer (commits are serialized) updates it through SEQ with opaque and release stores: a
+  // reader's volatile read of an even value then sees every write of the commits before it.
   private volatile long seq;
+  private static final java.lang.invoke.VarHandle SEQ;
+
+  static {
+    try {
+      SEQ =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(MemoryPStateStore.class, "seq", long.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   // staged per-key values of a map PState (REMOVED for a removed key); see Overlay
   private final Overlay overlay = new Overlay();
   // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
@@ -81,7 +102,30 @@ public final class MemoryPStateStore implements PStateStore {
   private Map.Entry<Object, Object> pendingEntry;
   private Object pendingValue;
   private Object[] pendingKeys;
-  private Object[] pendingMaps;
+  // the committed value of pendingKeys[0] the pending write goes into (its route is re-read from
+  // it on settle: nothing can change it before this session commits)
+  private Object pendingTop;
+  // the session's only staged write when it replaces one top-level key's value (the common stream
+  // event): kept out of the overlay with the key's committed cell (null for a new key), so commit
+  // sets the cell without looking the key up again. Like pendingEntry, any other staged access
+  // first moves it into the overlay (settle). soleKey is null when none.
+  private Object soleKey;
+  private Object soleValue;
+  private CommittedMap.Cell soleCell;
+  // the last in-place leaf update of a two-key path (see keyUpdate), reused while the committed
+  // map it resolved into is still the value of its top-level key; memoUpdate is null when none
+  private PathKeys.KeyUpdate memoUpdate;
+  private CommittedMap.Cell memoCell;
+  private Object memoTop;
+  private Map.Entry<Object, Object> memoEntry;
+  private SchemaNode memoLeaf;
+  private Object memoRoot;
+  private long memoMark;
+  // commits and restores so far, and the last snapshot with the count it was taken at: a snapshot
+  // with nothing committed since the last one is that one (snapshots are never changed)
+  private long commits;
+  private Root lastSnapshot;
+  private long lastSnapshotCommits;
   // StoredSortedMap.CLOCK at this store's last snapshot (or migration): maps born before it may be
   // shared with a snapshot and are never updated in place
   private long snapshotMark;
@@ -270,11 +314,19 @@ public final class MemoryPStateStore implements PStateStore {
         return;
       }
       settle();
+    } else if (soleKey != null) {
+      settle();
     }
     if (mapSchema != null && !whole) {
       PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
-      if (u != null && u.keys()[0] != null && keyUpdate(u)) {
-        return;
+      if (u != null && u.keys()[0] != null) {
+        if (u.keys().length == 1) {
+          topKeyUpdate(u);
+          return;
+        }
+        if (keyUpdate(u)) {
+          return;
+        }
       }
       Object k = PathKeys.firstKey(path, vars);
       if (k != PathKeys.NONE && k != null) {
@@ -303,7 +355,10 @@ public final class MemoryPStateStore implements PStateStore {
   /** A write into one top-level key: transforms that key's value alone and stages the result. */
   private void transformKey(Object k, Path path, Vars vars) {
     // (key(...).term(...) writes were tried without the engine first, see keyUpdate)
-    Object old = currentValue(k);
+    // nothing staged yet: this write may become the session's sole write (see soleKey)
+    boolean alone = !dirty;
+    CommittedMap.Cell cell = alone ? ((CommittedMap) committed).cell(k) : null;
+    Object old = alone ? (cell == null ? ABSENT : cell.value) : currentValue(k);
     Object nv = PathKeys.transformUnderKey(path, old == ABSENT ? null : old, vars);
     boolean present;
     if (nv == PathKeys.NONE) {
@@ -323,21 +378,68 @@ public final class MemoryPStateStore implements PStateStore {
     } else {
       present = true;
     }
+    stageTop(k, old, cell, alone, nv, present);
+  }
+
+  /**
+   * Runs {@code key(k).term(...)} (or {@code termVal}, {@code termVoid}, with or without {@code
+   * nullToVal} before the term) without the path engine: the same result as {@link #transformKey}.
+   */
+  private void topKeyUpdate(PathKeys.KeyUpdate u) {
+    Object k = u.keys()[0];
+    boolean alone = !dirty;
+    CommittedMap.Cell cell = alone ? ((CommittedMap) committed).cell(k) : null;
+    Object old = alone ? (cell == null ? ABSENT : cell.value) : currentValue(k);
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old == ABSENT ? null : old);
+    // key() leaves an absent key absent when the new value is null
+    boolean present = nv != Navigator.VOID && !(old == ABSENT && nv == null);
+    stageTop(k, old, cell, alone, nv, present);
+  }
+
+  /**
+   * Checks and stages the new value {@code nv} of top-level key {@code k} (or its removal when not
+   * {@code present}); {@code old} is its current value or ABSENT, {@code cell} its committed cell
+   * when {@code alone} (nothing else staged).
+   */
+  private void stageTop(
+      Object k, Object old, CommittedMap.Cell cell, boolean alone, Object nv, boolean present) {
     if (!present) {
       if (old != ABSENT) {
-        overlay.put(k, REMOVED);
-        dirty = true;
+        stageKey(k, REMOVED, cell, alone);
       }
       return;
     }
     if (old != ABSENT && nv == old) {
       return;
     }
-    List<Object> loc = new ArrayList<>(4);
-    SchemaValidator.validateKey(name, mapSchema.keyClass(), k, loc);
-    loc.add(k);
-    Object owned = adopt.adopt(mapSchema.valueSchema(), nv, old == ABSENT ? null : old, loc, false);
-    overlay.put(k, owned);
+    SchemaNode vs = mapSchema.valueSchema();
+    Object owned;
+    if (nv != null
+        && vs instanceof ClassSchema
+        && Copies.isLeaf(nv)
+        && ((ClassSchema) vs).type().isInstance(nv)
+        && (old != ABSENT || mapSchema.keyClass().isInstance(k))) {
+      // an immutable value of the schema's class under a checked key (an existing key was checked
+      // when it was written): taken as it is, without building the location for errors
+      owned = nv;
+    } else {
+      List<Object> loc = new ArrayList<>(4);
+      SchemaValidator.validateKey(name, mapSchema.keyClass(), k, loc);
+      loc.add(k);
+      owned = adopt.adopt(vs, nv, old == ABSENT ? null : old, loc, false);
+    }
+    stageKey(k, owned, cell, alone);
+  }
+
+  /** Stages the new value (or REMOVED) of top-level key {@code k}. */
+  private void stageKey(Object k, Object v, CommittedMap.Cell cell, boolean alone) {
+    if (alone) {
+      soleKey = k;
+      soleValue = v;
+      soleCell = cell;
+    } else {
+      overlay.put(k, v);
+    }
     dirty = true;
   }
 
@@ -345,81 +447,137 @@ public final class MemoryPStateStore implements PStateStore {
    * Runs {@code key(k0)...key(kn).term(...)} without the path engine: copies each map along the
    * route once (or updates it in place when this session already copied it), checks only the new
    * leaf, and stages the new top-level value. Same result as the engine; returns false, having
-   * changed nothing, where the route is not plain maps under map or fixed-keys schemas.
+   * changed nothing, where the route is not plain maps under map or fixed-keys schemas. Allocates
+   * nothing but the new value when the leaf is an existing key of a committed subindexed map.
    */
   private boolean keyUpdate(PathKeys.KeyUpdate u) {
     Object[] keys = u.keys();
     int n = keys.length;
-    Object top = currentValue(keys[0]);
-    // maps[i] holds keys[i + 1]; schemas[i] is its schema
-    Object[] maps = new Object[n - 1];
-    SchemaNode[] schemas = new SchemaNode[n];
-    schemas[0] = mapSchema.valueSchema();
+    if (n == 1) {
+      return false;
+    }
+    if (u == memoUpdate
+        && !dirty
+        && memoRoot == committed
+        && memoMark == snapshotMark
+        && !memoCell.removed
+        && memoCell.value == memoTop) {
+      // the same update object as last time, and the committed map it went into is still the
+      // value of its key: its entry is still that key's (committed maps never change structure)
+      return updateInPlace(u, memoEntry, memoLeaf, memoTop);
+    }
+    CommittedMap.Cell topCell = dirty ? null : ((CommittedMap) committed).cell(keys[0]);
+    Object top = dirty ? currentValue(keys[0]) : topCell == null ? ABSENT : topCell.value;
     Object v = top == ABSENT ? null : top;
+    // si is the schema of v; parent (with schema ps) will hold the leaf key keys[n - 1]
+    SchemaNode si = mapSchema.valueSchema();
+    SchemaNode ps = null;
     for (int i = 1; i < n; i++) {
-      SchemaNode si = schemas[i - 1];
       // copyable(v) implies a Map and uses class tests: an interface test (instanceof Map) is slow
       // on JDK 17 when the same class is also tested against other interfaces elsewhere
       if (!copyable(v) || si instanceof MigratedSchemaNode) {
         return false;
       }
-      maps[i - 1] = v;
+      SchemaNode next;
       if (si instanceof MapSchema) {
-        schemas[i] = ((MapSchema) si).valueSchema();
+        next = ((MapSchema) si).valueSchema();
       } else if (si instanceof FixedKeysSchema) {
-        schemas[i] = ((FixedKeysSchema) si).fields().get(keys[i]);
-        if (schemas[i] == null) {
+        next = ((FixedKeysSchema) si).fields().get(keys[i]);
+        if (next == null) {
           return false;
         }
       } else {
         return false;
       }
-      v = ((Map<?, ?>) v).get(keys[i]);
+      ps = si;
+      si = next;
+      if (i < n - 1) {
+        v = ((Map<?, ?>) v).get(keys[i]);
+      }
     }
-    if (n == 1) {
-      return false;
-    }
-    Map<?, ?> parent = (Map<?, ?>) maps[n - 2];
+    Map<?, ?> parent = (Map<?, ?>) v;
     Object k = keys[n - 1];
-    Object old = v;
+    // an existing key of a committed map that no snapshot shares: set in place at commit
+    Map.Entry<Object, Object> entry =
+        parent instanceof StoredSortedMap
+                && top != ABSENT
+                && (overlay.isEmpty() || !overlay.containsKey(keys[0]))
+                && ((StoredSortedMap) parent).born >= snapshotMark
+            ? ((StoredSortedMap) parent).entry(k)
+            : null;
+    if (entry != null) {
+      if (n == 2 && topCell != null) {
+        memoUpdate = u;
+        memoCell = topCell;
+        memoTop = top;
+        memoEntry = entry;
+        memoLeaf = si;
+        memoRoot = committed;
+        memoMark = snapshotMark;
+      }
+      return updateInPlace(u, entry, si, top);
+    }
+    Object old = parent.get(k);
     Object nv = u.remove() ? Navigator.VOID : u.apply(old);
     if (nv == Navigator.VOID) {
       if (!parent.containsKey(k)) {
         return true;
       }
-      stageCopy(keys, maps, k, Navigator.VOID);
+      stageCopy(keys, route(keys, top), k, Navigator.VOID);
       return true;
     }
     if (nv == old) {
       return true;
     }
-    // an existing key of a committed map: its schema was checked when it was written
-    Map.Entry<Object, Object> entry =
-        parent instanceof StoredSortedMap
-                && top != ABSENT
-                && !overlay.containsKey(keys[0])
-                && ((StoredSortedMap) parent).born >= snapshotMark
-            ? ((StoredSortedMap) parent).entry(k)
-            : null;
-    if (entry == null) {
-      SchemaNode ps = schemas[n - 2];
-      if (ps instanceof MapSchema) {
+    if (ps instanceof MapSchema) {
+      Class<?> kc = ((MapSchema) ps).keyClass();
+      if (!kc.isInstance(k)) {
         List<Object> loc = locOf(keys);
         loc.remove(n - 1);
-        SchemaValidator.validateKey(name, ((MapSchema) ps).keyClass(), k, loc);
+        SchemaValidator.validateKey(name, kc, k, loc);
       }
     }
-    Object owned = adoptLeaf(schemas[n - 1], nv, old, keys);
-    if (entry != null) {
-      pendingEntry = entry;
-      pendingValue = owned;
-      pendingKeys = keys;
-      pendingMaps = maps;
-      dirty = true;
+    stageCopy(keys, route(keys, top), k, adoptLeaf(si, nv, old, keys));
+    return true;
+  }
+
+  /**
+   * The rest of {@link #keyUpdate} for a leaf that exists in a committed map no snapshot shares:
+   * the new value is set in its tree entry at commit (its key was checked when it was written).
+   */
+  private boolean updateInPlace(
+      PathKeys.KeyUpdate u, Map.Entry<Object, Object> entry, SchemaNode leaf, Object top) {
+    Object[] keys = u.keys();
+    Object old = entry.getValue();
+    Object nv = u.remove() ? Navigator.VOID : u.apply(old);
+    if (nv == Navigator.VOID) {
+      stageCopy(keys, route(keys, top), keys[keys.length - 1], Navigator.VOID);
       return true;
     }
-    stageCopy(keys, maps, k, owned);
+    if (nv == old) {
+      return true;
+    }
+    pendingValue = adoptLeaf(leaf, nv, old, keys);
+    pendingEntry = entry;
+    pendingKeys = keys;
+    pendingTop = top;
+    dirty = true;
     return true;
+  }
+
+  /**
+   * The maps on the route of {@code keys} from top-level value {@code top}: [i] holds keys[i+1].
+   */
+  private static Object[] route(Object[] keys, Object top) {
+    Object[] maps = new Object[keys.length - 1];
+    Object v = top;
+    for (int i = 0; i < maps.length; i++) {
+      maps[i] = v;
+      if (i + 1 < maps.length) {
+        v = ((Map<?, ?>) v).get(keys[i + 1]);
+      }
+    }
+    return maps;
   }
 
   /**
@@ -454,17 +612,26 @@ public final class MemoryPStateStore implements PStateStore {
     return si;
   }
 
-  /** Moves a pending in-place write into the overlay, as a copy of its route. */
+  /**
+   * Moves a pending in-place write into the overlay, as a copy of its route, and a sole top-level
+   * write into the overlay as it is.
+   */
   private void settle() {
     if (pendingEntry != null) {
       Object[] keys = pendingKeys;
       Object v = pendingValue;
-      Object[] maps = pendingMaps;
+      Object top = pendingTop;
       pendingEntry = null;
       pendingValue = null;
       pendingKeys = null;
-      pendingMaps = null;
-      stageCopy(keys, maps, keys[keys.length - 1], v);
+      pendingTop = null;
+      stageCopy(keys, route(keys, top), keys[keys.length - 1], v);
+    }
+    if (soleKey != null) {
+      overlay.put(soleKey, soleValue, soleCell != null ? soleCell : Overlay.NOT_COMMITTED);
+      soleKey = null;
+      soleValue = null;
+      soleCell = null;
     }
   }
 
@@ -532,14 +699,26 @@ public final class MemoryPStateStore implements PStateStore {
     if (!dirty) {
       return;
     }
+    commits++;
     if (whole) {
       committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) staged) : staged;
     } else {
       CommittedMap root = (CommittedMap) committed;
-      seq++;
+      long s = seq;
+      SEQ.setOpaque(this, s + 1);
       // the in-place writes below must not become visible before readers can see seq is odd
       java.lang.invoke.VarHandle.storeStoreFence();
       try {
+        if (soleKey != null) {
+          if (soleValue == REMOVED) {
+            root.delete(soleKey);
+          } else if (soleCell != null) {
+            soleCell.value = soleValue;
+          } else {
+            // absent when the write was staged, and only this store's commits add keys
+            root.add(soleKey, soleValue);
+          }
+        }
         if (!overlay.isEmpty()) {
           overlay.commitInto(root, REMOVED, ABSENT, keepKeys, keepValues);
         }
@@ -547,7 +726,8 @@ public final class MemoryPStateStore implements PStateStore {
           pendingEntry.setValue(pendingValue);
         }
       } finally {
-        seq++;
+        // release: every write above is visible to a reader that reads the new, even value
+        SEQ.setRelease(this, s + 2);
       }
     }
     clearStaged();
@@ -557,7 +737,10 @@ public final class MemoryPStateStore implements PStateStore {
     pendingEntry = null;
     pendingValue = null;
     pendingKeys = null;
-    pendingMaps = null;
+    pendingTop = null;
+    soleKey = null;
+    soleValue = null;
+    soleCell = null;
     overlay.clear();
     fresh = null;
     if (sessionUsed) {
@@ -586,12 +769,21 @@ public final class MemoryPStateStore implements PStateStore {
     // the snapshot shares the committed maps: none of them may be updated in place from now on
     settle();
     snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
-    if (mapSchema == null) {
-      return new Root(committed);
+    if (lastSnapshot != null && lastSnapshotCommits == commits) {
+      // (a microbatch task that wrote nothing in the last attempt, say)
+      return lastSnapshot;
     }
-    TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
-    copy.putAll((CommittedMap) committed);
-    return new Root(copy);
+    Root out;
+    if (mapSchema == null) {
+      out = new Root(committed);
+    } else {
+      TreeMap<Object, Object> copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      copy.putAll((CommittedMap) committed);
+      out = new Root(copy);
+    }
+    lastSnapshot = out;
+    lastSnapshotCommits = commits;
+    return out;
   }
 
   @Override
@@ -609,6 +801,7 @@ public final class MemoryPStateStore implements PStateStore {
     checkOpen();
     Object v = ((Root) snapshot).value;
     committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) v) : v;
+    commits++;
     clearStaged();
   }
 
@@ -720,6 +913,7 @@ public final class MemoryPStateStore implements PStateStore {
     closed = true;
     clearStaged();
     committed = null;
+    lastSnapshot = null;
   }
 
   /**

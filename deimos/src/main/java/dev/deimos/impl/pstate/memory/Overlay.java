@@ -168,6 +168,9 @@ final class Overlay extends AbstractMap<Object, Object> {
           if (prev != absent) {
             root.delete(k);
           }
+        } else if (c == NOT_COMMITTED) {
+          // absent when staged, and only the store's commits add keys
+          root.add(k, v);
         } else {
           root.store(k, v);
         }
