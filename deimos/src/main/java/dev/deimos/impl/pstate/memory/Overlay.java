@@ -281,12 +281,17 @@ final class Overlay extends AbstractMap<Object, Object> {
     lastKey = null;
     lastSlot = -1;
     lastCell = null;
-    if (keys.length > 4096) {
-      // a large session's table is not kept for the next, usually small, one
-      keys = new Object[MIN_CAPACITY];
-      values = new Object[MIN_CAPACITY];
-      hashes = new int[MIN_CAPACITY];
-      cells = new Object[MIN_CAPACITY];
+    int fit = MIN_CAPACITY;
+    while (fit < hashedSize * 2) {
+      fit <<= 1;
+    }
+    if (keys.length > fit * 4) {
+      // far larger than this session needed: the next session starts from the size this one used
+      // (clearing the whole table would cost its capacity, not its entries)
+      keys = new Object[fit];
+      values = new Object[fit];
+      hashes = new int[fit];
+      cells = new Object[fit];
     } else if (hashedSize > 0) {
       Arrays.fill(keys, null);
       Arrays.fill(values, null);
