@@ -544,10 +544,17 @@ final class MicrobatchRunner {
       if (end <= start) {
         return;
       }
-      // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
+      // decoded here, on the task: each explode gets its own copies, decoding runs in parallel;
+      // immutable values an in-memory log kept from the append are shared instead
       java.util.List<byte[]> records = source.log.read(partition, start, end).join();
+      Object[] shared =
+          source.log instanceof dev.deimos.impl.depot.MemoryDepotLog
+              ? ((dev.deimos.impl.depot.MemoryDepotLog) source.log)
+                  .sharedValues(partition, start, end)
+              : null;
       for (int i = 0, n = records.size(); i < n; i++) {
-        out.emit(rt.decode(records.get(i)));
+        Object v = shared != null ? shared[i] : null;
+        out.emit(v != null ? v : rt.decode(records.get(i)));
       }
     }
 
