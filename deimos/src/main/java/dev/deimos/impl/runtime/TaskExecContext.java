@@ -113,7 +113,7 @@ final class TaskExecContext implements ExecutionContext {
       return;
     }
     run.hopStarted();
-    slice(rt, run, target, resume, frame, slot, first);
+    slice(rt, run, target, resume, resume.describe(), frame, slot, first);
   }
 
   private static void slice(
@@ -121,13 +121,14 @@ final class TaskExecContext implements ExecutionContext {
       FrameTracker run,
       int target,
       Resume resume,
+      String where,
       Object[] frame,
       int slot,
       MicrobatchRunner.Slice slice) {
     rt.submitFrame(
         run,
         target,
-        resume.describe(),
+        where,
         ctx -> {
           MicrobatchRunner.Slice next = slice.next();
           // the executor writes into its frame: later slices start from an untouched copy
@@ -137,7 +138,7 @@ final class TaskExecContext implements ExecutionContext {
           resume.run(ctx, f);
           if (next != null) {
             run.hopStarted();
-            slice(rt, run, target, resume, frame, slot, next);
+            slice(rt, run, target, resume, where, frame, slot, next);
           }
         });
   }
