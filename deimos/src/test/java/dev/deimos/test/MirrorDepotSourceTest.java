@@ -462,7 +462,7 @@ class MirrorDepotSourceTest {
         expected.add(i);
       }
       PState seen = cluster.clusterPState(Lister.class.getName(), "$$seen");
-      // (null until the first record is processed)
+      // null until the first record is processed
       eventually(
           () -> {
             java.util.List<?> l = (java.util.List<?>) seen.selectOne(Path.stay());
