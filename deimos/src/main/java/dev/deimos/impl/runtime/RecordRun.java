@@ -79,11 +79,11 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     finish(null, f);
   }
 
-  private void finish(Object value, Throwable f) {
+  private void finish(Object result, Throwable f) {
     rt.recordFinished();
     if (done != null) {
       if (f == null) {
-        done.complete(value);
+        done.complete(result);
       } else {
         done.completeExceptionally(f);
       }

@@ -51,7 +51,7 @@ import java.util.TreeSet;
  * are.
  *
  * <p>Thread-safe: readers never lock (they retry if a commit landed during the read); writers are
- * serialized.
+ * serialized by a light lock (see {@code lock}).
  */
 public final class MemoryPStateStore implements PStateStore {
   private static final Object ABSENT = new Object();
@@ -211,6 +211,52 @@ public final class MemoryPStateStore implements PStateStore {
     }
   }
 
+  // serializes the writer side (staging, commit, snapshots): one CAS to enter and a release store
+  // to leave, where a monitor costs two CASes. A partition's writes come from one task thread, so
+  // writers rarely wait; a waiter spins, then yields, then sleeps briefly. Not reentrant: a term
+  // function that writes to the store it runs in gets an error instead of a deadlock.
+  private volatile int writing;
+  private Thread writer;
+  private static final java.lang.invoke.VarHandle WRITING;
+
+  static {
+    try {
+      WRITING =
+          java.lang.invoke.MethodHandles.lookup()
+              .findVarHandle(MemoryPStateStore.class, "writing", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private void lock() {
+    if (!WRITING.compareAndSet(this, 0, 1)) {
+      lockSlow();
+    }
+    writer = Thread.currentThread();
+  }
+
+  private void lockSlow() {
+    for (int spins = 0; writing != 0 || !WRITING.compareAndSet(this, 0, 1); spins++) {
+      if (writer == Thread.currentThread()) {
+        throw new IllegalStateException(
+            "PState " + name + ": a write or read of staged data from inside a write to it");
+      }
+      if (spins < 100) {
+        Thread.onSpinWait();
+      } else if (spins < 200) {
+        Thread.yield();
+      } else {
+        java.util.concurrent.locks.LockSupport.parkNanos(20_000);
+      }
+    }
+  }
+
+  private void unlock() {
+    writer = null;
+    WRITING.setRelease(this, 0);
+  }
+
   private static final Object NOT_POINT = new Object();
 
   /** Follows {@code key} steps over maps; NOT_POINT where the path engine must decide. */
@@ -228,7 +274,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized List<Object> selectStaged(Path path, Vars vars) {
+  public List<Object> selectStaged(Path path, Vars vars) {
+    lock();
+    try {
+      return selectStagedLocked(path, vars);
+    } finally {
+      unlock();
+    }
+  }
+
+  private List<Object> selectStagedLocked(Path path, Vars vars) {
     checkOpen();
     settle();
     if (!dirty) {
@@ -242,7 +297,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized Object selectOneStaged(Path path, Vars vars) {
+  public Object selectOneStaged(Path path, Vars vars) {
+    lock();
+    try {
+      return selectOneStagedLocked(path, vars);
+    } finally {
+      unlock();
+    }
+  }
+
+  private Object selectOneStagedLocked(Path path, Vars vars) {
     checkOpen();
     settle();
     if (!dirty) {
@@ -301,7 +365,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized void transform(Path path, Vars vars) {
+  public void transform(Path path, Vars vars) {
+    lock();
+    try {
+      transformLocked(path, vars);
+    } finally {
+      unlock();
+    }
+  }
+
+  private void transformLocked(Path path, Vars vars) {
     checkOpen();
     if (pendingEntry != null) {
       PathKeys.KeyUpdate u = PathKeys.keyUpdate(path, vars);
@@ -694,7 +767,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized void commit() {
+  public void commit() {
+    lock();
+    try {
+      commitLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private void commitLocked() {
     checkOpen();
     if (!dirty) {
       return;
@@ -753,7 +835,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized void abort() {
+  public void abort() {
+    lock();
+    try {
+      abortLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private void abortLocked() {
     checkOpen();
     clearStaged();
   }
@@ -764,7 +855,16 @@ public final class MemoryPStateStore implements PStateStore {
    * for other PStates, whose roots are replaced whole, never mutated.
    */
   @Override
-  public synchronized Object snapshot() {
+  public Object snapshot() {
+    lock();
+    try {
+      return snapshotLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private Object snapshotLocked() {
     checkOpen();
     // the snapshot shares the committed maps: none of them may be updated in place from now on
     settle();
@@ -797,7 +897,16 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized void restore(Object snapshot) {
+  public void restore(Object snapshot) {
+    lock();
+    try {
+      restoreLocked(snapshot);
+    } finally {
+      unlock();
+    }
+  }
+
+  private void restoreLocked(Object snapshot) {
     checkOpen();
     Object v = ((Root) snapshot).value;
     committed = mapSchema != null ? CommittedMap.of((Map<?, ?>) v) : v;
@@ -904,12 +1013,30 @@ public final class MemoryPStateStore implements PStateStore {
   }
 
   @Override
-  public synchronized boolean hasStagedWrites() {
+  public boolean hasStagedWrites() {
+    lock();
+    try {
+      return hasStagedWritesLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private boolean hasStagedWritesLocked() {
     return dirty;
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    lock();
+    try {
+      closeLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private void closeLocked() {
     closed = true;
     clearStaged();
     committed = null;
@@ -925,7 +1052,16 @@ public final class MemoryPStateStore implements PStateStore {
    * @return a store holding the migrated committed data and no staged writes
    * @throws IllegalArgumentException if the change is incompatible and no migration covers it
    */
-  public synchronized MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
+  public MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
+    lock();
+    try {
+      return migrateToLocked(newDeclaration);
+    } finally {
+      unlock();
+    }
+  }
+
+  private MemoryPStateStore migrateToLocked(PStateDeclaration newDeclaration) {
     checkOpen();
     SchemaCompatibility.check(declaration, newDeclaration);
     // the new store may share committed maps with this one: neither updates them in place

@@ -244,4 +244,60 @@ class MemoryStoreFastPathTest {
     assertThat(fourth).isNotSameAs(third);
     assertThat(s.selectAt(fourth, Path.key("a"), Vars.NONE)).containsExactly(1L);
   }
+
+  @Test
+  void writersOnSeveralThreads_areSerialized_noIncrementLost() throws Exception {
+    MemoryPStateStore s = counts();
+    Path nested = Path.key("x").nullToVal(0L).term(Ops.INC_LONG);
+    List<Throwable> errors = new CopyOnWriteArrayList<>();
+    List<Thread> threads = new java.util.ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = 0; i < 20_000; i++) {
+                    s.transform(nested, Vars.NONE);
+                    s.commit();
+                    if (i % 1000 == 0) {
+                      s.snapshot();
+                    }
+                  }
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
+      th.start();
+      threads.add(th);
+    }
+    for (Thread th : threads) {
+      th.join(60_000);
+    }
+    assertThat(errors).isEmpty();
+    s.commit();
+    assertThat(s.selectOne(Path.key("x"), Vars.NONE)).isEqualTo(60_000L);
+  }
+
+  @Test
+  void termFunctionWritingToItsOwnStore_failsNamingThePState_insteadOfHanging() {
+    MemoryPStateStore s = counts();
+    Path inner = Path.key("b").termVal(1L);
+    assertThatThrownBy(
+            () ->
+                s.transform(
+                    Path.key("a")
+                        .term(
+                            v -> {
+                              s.transform(inner, Vars.NONE);
+                              return 1L;
+                            }),
+                    Vars.NONE))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("$$counts");
+    // the store is usable afterwards, with nothing staged
+    assertThat(s.hasStagedWrites()).isFalse();
+    s.transform(inner, Vars.NONE);
+    s.commit();
+    assertThat(s.selectOne(Path.key("b"), Vars.NONE)).isEqualTo(1L);
+  }
 }
