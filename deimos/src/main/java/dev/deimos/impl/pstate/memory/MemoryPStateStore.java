@@ -947,7 +947,16 @@ public final class MemoryPStateStore implements PStateStore {
    * lookup per changed key on top of the commit.
    */
   @Override
-  public synchronized Object commitKeepingPrevious() {
+  public Object commitKeepingPrevious() {
+    lock();
+    try {
+      return commitKeepingPreviousLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private Object commitKeepingPreviousLocked() {
     checkOpen();
     settle();
     if (!dirty) {
@@ -966,7 +975,7 @@ public final class MemoryPStateStore implements PStateStore {
     // the record shares committed values: none of them may be updated in place from now on
     snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
     try {
-      commit();
+      commitLocked();
     } finally {
       keepKeys = null;
       keepValues = null;
@@ -979,11 +988,21 @@ public final class MemoryPStateStore implements PStateStore {
    * with each record's previous values put back, newest record first, so the oldest wins.
    */
   @Override
-  public synchronized List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
-    checkOpen();
+  public List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
     if (previous.isEmpty()) {
       return select(path, vars);
     }
+    // under the writer's lock: no commit changes the committed data while it is copied
+    lock();
+    try {
+      return selectBeforeLocked(previous, path, vars);
+    } finally {
+      unlock();
+    }
+  }
+
+  private List<Object> selectBeforeLocked(List<Object> previous, Path path, Vars vars) {
+    checkOpen();
     Object root = committed;
     TreeMap<Object, Object> copy = null;
     for (Object p : previous) {
