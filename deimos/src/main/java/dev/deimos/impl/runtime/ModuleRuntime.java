@@ -762,7 +762,7 @@ public final class ModuleRuntime implements AutoCloseable {
     CompletableFuture<Map<String, Object>> stored =
         level != AckLevel.ACK || n == 0 ? new CompletableFuture<>() : null;
     if (d.log instanceof MemoryDepotLog) {
-      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, runs, stored);
+      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, value, runs, stored);
     } else {
       AppendEvent ev = new AppendEvent(d, p, bytes, runs, stored);
       if (!tasks[p].thread.submit(ev)) {
@@ -801,6 +801,7 @@ public final class ModuleRuntime implements AutoCloseable {
       MemoryDepotLog log,
       int p,
       byte[] bytes,
+      Object value,
       RecordRun[] runs,
       CompletableFuture<Map<String, Object>> stored) {
     Enqueue queue =
@@ -811,7 +812,8 @@ public final class ModuleRuntime implements AutoCloseable {
                 // the common case: the record's run is its own start event
                 runs.length == 1 ? runs[0] : () -> startRuns(runs, p));
     try {
-      log.appendNow(p, bytes, queue);
+      // an immutable value is kept beside its bytes: microbatches explode it without decoding
+      log.appendNow(p, bytes, value == RecordRun.DECODE ? null : value, queue);
     } catch (RuntimeException e) {
       if (stored != null) {
         stored.completeExceptionally(e);
