@@ -300,4 +300,22 @@ class CompileErrorMessagesTest {
       assertThat((Long) cluster.clusterPState(m, "$$last").selectOne(Path.stay())).isEqualTo(2L);
     }
   }
+
+  @Test
+  void materializeInAQuery_namesModuleQueryAndNode() {
+    launching(
+            new QueryModule(
+                c ->
+                    c.each(Ops.IDENTITY, "*a")
+                        .out("*v")
+                        .materialize("*v")
+                        .out("$$tab")
+                        .originPartition()
+                        .agg(Agg.count())
+                        .out("*res")))
+        .hasMessageContaining("module " + QueryModule.class.getName())
+        .hasMessageContaining("query q")
+        .hasMessageContaining("materialize([*v])")
+        .hasMessageContaining("materialize is not allowed in a query topology");
+  }
 }

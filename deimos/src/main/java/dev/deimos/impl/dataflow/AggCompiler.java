@@ -94,6 +94,14 @@ final class AggCompiler {
 
     /** Whether aggregators may write temporary PStates (true in microbatch topologies only). */
     boolean tempPStates();
+
+    /**
+     * Whether the block is a query topology's body: one batch block with no later batch block to
+     * read a materialized table, and no temporary PStates besides its own scratch PState.
+     */
+    default boolean queryBody() {
+      return false;
+    }
   }
 
   static boolean owns(Node.Kind k) {
@@ -168,6 +176,14 @@ final class AggCompiler {
       case MATERIALIZE:
         if (!inBatch) {
           throw err(at, "is only allowed inside a batchBlock");
+        }
+        if (h.queryBody()) {
+          throw err(
+              at,
+              "materialize is not allowed in a query topology: it stores tuples in a temporary"
+                  + " PState for a later batch block, and a query is a single batch block"
+                  + " (temporary PStates exist only in microbatch topologies); aggregate into the"
+                  + " query's own $$<name>$$ PState or return the values instead");
         }
         if (n.outs.length != 1 || !Compiler.isPStateVar(n.outs[0])) {
           throw err(

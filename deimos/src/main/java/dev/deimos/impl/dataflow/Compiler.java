@@ -30,6 +30,9 @@ public final class Compiler {
   // whether an aggregator may write a temporary PState ({@code .out("$$t")}): microbatch only
   private boolean tempPStates;
 
+  // whether the block is a query topology's body (see QueryPlan): materialize is an error there
+  private boolean queryBody;
+
   private Compiler() {}
 
   /**
@@ -80,6 +83,19 @@ public final class Compiler {
   }
 
   /**
+   * Compiles the wrapped body of a query topology ({@link QueryPlan}): as {@link #compile(Block)},
+   * and {@code materialize} is a compile error.
+   */
+  static Plan compileQuery(Block block) {
+    Compiler c = new Compiler();
+    c.readOnly = Set.of();
+    c.queryBody = true;
+    Step[] head = new Step[1];
+    c.seq(Chain.nodesOf(block), new HashSet<>(), null, head, "");
+    return new Plan(head[0], c.slots.size());
+  }
+
+  /**
    * Compiles {@code nodes} whose last step continues at {@code cont}; stores the first step (or
    * {@code cont} if empty) in {@code head[0]} and returns the vars bound at the end.
    */
@@ -97,6 +113,7 @@ public final class Compiler {
         args[a] = arg(n.args[a], b, at);
       }
       boolean local = n.kind == Node.Kind.LOCAL_SELECT || n.kind == Node.Kind.LOCAL_TRANSFORM;
+      pathVars(n, b, at);
       if (local && !isPStateVar(n.args[0])) {
         throw new DeimosCompileException(
             at + ": '" + n.args[0] + "' must be a PState var starting with '$$'");
@@ -186,6 +203,11 @@ public final class Compiler {
               @Override
               public boolean tempPStates() {
                 return tempPStates;
+              }
+
+              @Override
+              public boolean queryBody() {
+                return queryBody;
               }
             },
             n,
@@ -536,6 +558,29 @@ public final class Compiler {
       return new Arg.Slot(slots.get(v));
     }
     return new Arg.Lit(o);
+  }
+
+  /**
+   * Checks that every var read by the path of a localSelect, localTransform, select or
+   * pathPartition node is bound here: the path resolves its vars only when it runs, where an
+   * unbound var would read a stale or missing value instead of failing at launch.
+   */
+  private static void pathVars(Node n, Set<String> bound, String at) {
+    Object p = null;
+    if (n.kind == Node.Kind.LOCAL_SELECT || n.kind == Node.Kind.LOCAL_TRANSFORM) {
+      p = n.fn;
+    } else if (n.kind == Node.Kind.PARTITION && n.fn instanceof PartitionSpec) {
+      p = ((PartitionSpec) n.fn).fn;
+    }
+    if (!(p instanceof dev.deimos.Path)) {
+      return;
+    }
+    for (String v : dev.deimos.impl.path.Paths.vars((dev.deimos.Path) p)) {
+      if (!bound.contains(v)) {
+        throw new DeimosCompileException(
+            at + ": var " + v + " is not bound here (the path reads it when the node runs)");
+      }
+    }
   }
 
   static boolean isPStateVar(Object o) {

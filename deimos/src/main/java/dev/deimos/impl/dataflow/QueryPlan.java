@@ -81,7 +81,7 @@ public final class QueryPlan {
     all.add(Node.sectionA(Node.Kind.BATCH_BLOCK, Chain.of(inner), (Object) null));
     Plan plan;
     try {
-      plan = Compiler.compile(Chain.of(all));
+      plan = Compiler.compileQuery(Chain.of(all));
     } catch (DeimosCompileException e) {
       // positions inside the body: the source (and argument binding) come first
       String pos = "node " + (inputs.length > 0 ? 2 : 1) + ".";

@@ -39,6 +39,24 @@ final class Args {
     return out;
   }
 
+  /** Adds the vars an argument reads (itself, or those nested in an {@link Expr}) to out. */
+  static void vars(Object arg, java.util.Set<String> out) {
+    if (Vars.isVar(arg)) {
+      out.add((String) arg);
+    } else if (arg instanceof Expr) {
+      Expr e = (Expr) arg;
+      for (int i = 0; i < e.arity(); i++) {
+        vars(e.getArg(i), out);
+      }
+    }
+  }
+
+  static void varsAll(Object[] args, java.util.Set<String> out) {
+    for (Object a : args) {
+      vars(a, out);
+    }
+  }
+
   /** True when the argument is the same for every call, so it can be resolved once. */
   static boolean isStatic(Object arg) {
     return !(arg instanceof Expr) && !Vars.isVar(arg);

@@ -46,6 +46,11 @@ final class CollectNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      path.vars(out);
+    }
+
+    @Override
     String describe() {
       return one ? "collectOne(path)" : "collect(path)";
     }
@@ -75,6 +80,11 @@ final class CollectNavs {
 
     Put(Object arg) {
       this.arg = arg;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
     }
 
     @Override

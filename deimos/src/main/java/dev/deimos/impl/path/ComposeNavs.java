@@ -49,6 +49,13 @@ final class ComposeNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      for (PathImpl p : paths) {
+        p.vars(out);
+      }
+    }
+
+    @Override
     String describe() {
       return "multiPath(" + paths.length + " paths)";
     }
@@ -92,6 +99,15 @@ final class ComposeNavs {
       this.cond = cond;
       this.then = then;
       this.otherwise = otherwise;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      cond.vars(out);
+      then.vars(out);
+      if (otherwise != null) {
+        otherwise.vars(out);
+      }
     }
 
     @Override
@@ -143,6 +159,11 @@ final class ComposeNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      path.vars(out);
+    }
+
+    @Override
     String describe() {
       return negate ? "filterNotSelected(path)" : "filterSelected(path)";
     }
@@ -167,6 +188,11 @@ final class ComposeNavs {
     Subselect(PathImpl path, String name) {
       this.path = path;
       this.name = name;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      path.vars(out);
     }
 
     @Override
@@ -218,6 +244,11 @@ final class ComposeNavs {
 
     Transformed(PathImpl path) {
       this.path = path;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      path.vars(out);
     }
 
     @Override

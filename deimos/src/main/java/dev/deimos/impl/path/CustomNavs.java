@@ -88,6 +88,11 @@ final class CustomNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.varsAll(args, out);
+    }
+
+    @Override
     String describe() {
       return (path ? "pathBuilder(" : "customNavBuilder(")
           + Functions.describe(fn)

@@ -75,6 +75,11 @@ final class FilterNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
+    @Override
     String describe() {
       return op.method + "(" + Args.show(arg) + ")";
     }
@@ -126,6 +131,11 @@ final class FilterNavs {
     NullTo(String kind, Object arg) {
       this.kind = kind;
       this.arg = arg;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
     }
 
     @Override

@@ -205,6 +205,11 @@ final class ListNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
+    @Override
     String describe() {
       return "nth(" + Args.show(arg) + ")";
     }
@@ -251,6 +256,12 @@ final class ListNavs {
       this.name = name;
       this.startArg = startArg;
       this.endArg = endArg;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(startArg, out);
+      Args.vars(endArg, out);
     }
 
     @Override
@@ -325,6 +336,11 @@ final class ListNavs {
     Insert(String kind, Object arg) {
       this.kind = kind;
       this.arg = arg;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
     }
 
     @Override

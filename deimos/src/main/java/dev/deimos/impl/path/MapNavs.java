@@ -35,6 +35,11 @@ final class MapNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
+    @Override
     String describe() {
       return "key(" + Args.show(arg) + ")";
     }
@@ -100,6 +105,11 @@ final class MapNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
+    @Override
     String describe() {
       return "must(" + Args.show(arg) + ")";
     }
@@ -143,6 +153,11 @@ final class MapNavs {
 
     MapKey(Object arg) {
       this.arg = arg;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
     }
 
     @Override
@@ -305,6 +320,11 @@ final class MapNavs {
 
     SubMap(Object[] args) {
       this.args = args.clone();
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.varsAll(args, out);
     }
 
     @Override

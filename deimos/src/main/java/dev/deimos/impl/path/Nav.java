@@ -23,6 +23,12 @@ abstract class Nav implements Serializable {
     return new Node(this, next, index, null);
   }
 
+  /**
+   * Adds the vars ({@code "*x"}) this step reads, including those of its sub-paths, to {@code out}.
+   * Steps without var arguments add nothing.
+   */
+  void vars(java.util.Set<String> out) {}
+
   /** True for term navigators, which must end a path. */
   boolean terminal() {
     return false;

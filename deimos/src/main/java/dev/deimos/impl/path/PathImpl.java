@@ -65,6 +65,13 @@ public final class PathImpl implements Path.Impl {
     return navs.length;
   }
 
+  /** Adds the vars read by every step, sub-paths included, to {@code out}, in path order. */
+  void vars(java.util.Set<String> out) {
+    for (Nav n : navs) {
+      n.vars(out);
+    }
+  }
+
   /** The last navigator, or null for the empty path. */
   Nav lastNav() {
     return navs.length == 0 ? null : navs[navs.length - 1];

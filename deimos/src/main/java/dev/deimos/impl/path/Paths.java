@@ -22,6 +22,24 @@ public final class Paths {
   private Paths() {}
 
   /**
+   * Returns the vars ({@code "*x"}) that {@code p} reads, including those in {@link
+   * dev.deimos.Expr} arguments and nested sub-paths ({@code multiPath}, {@code ifPath}, {@code
+   * subselect}, {@code filterSelected}, {@code collect}, ...), in the order they first appear. The
+   * dataflow compiler uses it to reject a path reading a var that is not bound where the path runs.
+   * A path of another implementation reads no vars Deimos knows of.
+   *
+   * @param p the path
+   * @return a new set of var names in path order
+   */
+  public static java.util.Set<String> vars(Path p) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (p instanceof PathImpl) {
+      ((PathImpl) p).vars(out);
+    }
+    return out;
+  }
+
+  /**
    * Returns every value {@code p} reaches from {@code root}, in navigation order. When the path
    * collects values, each result is a list of the collected values followed by the reached value.
    *

@@ -35,6 +35,11 @@ final class SetNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
+    @Override
     String describe() {
       return "setElem(" + Args.show(arg) + ")";
     }

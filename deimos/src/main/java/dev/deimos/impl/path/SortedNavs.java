@@ -41,6 +41,13 @@ final class SortedNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(start, out);
+      Args.vars(end, out);
+      Args.vars(maxAmt, out);
+    }
+
+    @Override
     String describe() {
       String kind = map ? "sortedMapRange" : "sortedSetRange";
       String lim = maxAmt == null ? "" : ", max " + Args.show(maxAmt);

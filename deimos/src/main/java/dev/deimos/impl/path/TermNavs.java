@@ -40,6 +40,11 @@ final class TermNavs {
       this.arg = arg;
     }
 
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.vars(arg, out);
+    }
+
     Object value(Run r) {
       return Args.resolve(arg, r.vars);
     }
@@ -82,6 +87,11 @@ final class TermNavs {
     }
 
     @Override
+    void vars(java.util.Set<String> out) {
+      Args.varsAll(args, out);
+    }
+
+    @Override
     String describe() {
       return fnWithArgs("term", fn, args);
     }
@@ -104,6 +114,11 @@ final class TermNavs {
     View(Object fn, Object[] args) {
       this.fn = fn;
       this.args = args;
+    }
+
+    @Override
+    void vars(java.util.Set<String> out) {
+      Args.varsAll(args, out);
     }
 
     @Override
