@@ -3,12 +3,15 @@ package dev.deimos.impl.pstate.memory;
 import dev.deimos.impl.data.OrderedKeyEncoding;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,8 +62,10 @@ final class CommittedMap extends AbstractMap<Object, Object>
     }
   }
 
-  // non-hashable keys always; hashable keys once the sorted index is built (see sortedReady)
-  private final ConcurrentNavigableMap<Object, Object> sorted;
+  // non-hashable keys always; hashable keys once the sorted index is built (see sortedReady).
+  // Replaced once, by the index build (a new skip list built from sorted cells in linear time);
+  // until then the writer changes it only under sortLock, so the build never loses a key
+  private volatile ConcurrentNavigableMap<Object, Object> sorted;
   // hashable keys (the authority for them); null on sub-map views
   private final ConcurrentHashMap<Object, Cell> hashed;
   // cells of hashable keys added since the index was built, not yet in the skip list (root only)
@@ -143,6 +148,11 @@ final class CommittedMap extends AbstractMap<Object, Object>
         added.offer(c);
         queued = queued + 1;
       }
+    } else if (sortLock != null && !sortedReady) {
+      synchronized (sortLock) {
+        sorted.put(k, c);
+        others++;
+      }
     } else {
       sorted.put(k, c);
       others++;
@@ -160,6 +170,12 @@ final class CommittedMap extends AbstractMap<Object, Object>
       if (sortedWanted) {
         synchronized (sortLock) {
           sorted.remove(k, c);
+        }
+      }
+    } else if (k != null && sortLock != null && !sortedReady) {
+      synchronized (sortLock) {
+        if (sorted.remove(k) != null) {
+          others--;
         }
       }
     } else if (k != null && sorted.remove(k) != null) {
@@ -180,14 +196,13 @@ final class CommittedMap extends AbstractMap<Object, Object>
     synchronized (sortLock) {
       if (!sortedReady) {
         sortedWanted = true;
-        // sorted first, so the skip list is filled from its low end (short searches, warm nodes)
+        // sort once, then build a new skip list from the sorted run in linear time (inserting the
+        // keys one by one cost a search each: a few hundred ms for 100k keys on the first ordered
+        // read). The writer changes the old skip list only under sortLock until sortedReady, so
+        // its non-hashable keys are stable here; readers keep using the old one until the swap.
         Cell[] cells = hashed.values().toArray(new Cell[0]);
-        java.util.Arrays.sort(cells, (a, b) -> OrderedKeyEncoding.compareKeys(a.key, b.key));
-        for (Cell c : cells) {
-          if (!c.removed) {
-            sorted.put(c.key, c);
-          }
-        }
+        Arrays.sort(cells, CELL_ORDER);
+        sorted = new ConcurrentSkipListMap<>(new SortedRun(merge(cells, sorted)));
         sortedReady = true;
       }
       Cell c;
@@ -199,6 +214,128 @@ final class CommittedMap extends AbstractMap<Object, Object>
         n++;
       }
       merged = n;
+    }
+  }
+
+  private static final Comparator<Cell> CELL_ORDER =
+      (a, b) -> OrderedKeyEncoding.compareKeys(a.key, b.key);
+
+  /**
+   * The live cells of {@code hashedCells} (sorted) and the cells in {@code others} (the skip list
+   * of non-hashable keys), in key order; a key that compares equal to the one before it is left
+   * out, as a skip list would hold it once.
+   */
+  private static Cell[] merge(Cell[] hashedCells, ConcurrentNavigableMap<Object, Object> others) {
+    Cell[] out = new Cell[hashedCells.length + others.size()];
+    Iterator<Object> it = others.values().iterator();
+    Cell o = it.hasNext() ? (Cell) it.next() : null;
+    int n = 0;
+    int i = 0;
+    while (i < hashedCells.length || o != null) {
+      Cell next;
+      if (o == null || (i < hashedCells.length && CELL_ORDER.compare(hashedCells[i], o) <= 0)) {
+        next = hashedCells[i++];
+        if (next.removed) {
+          continue;
+        }
+      } else {
+        next = o;
+        o = it.hasNext() ? (Cell) it.next() : null;
+      }
+      if (n > 0 && CELL_ORDER.compare(out[n - 1], next) == 0) {
+        continue;
+      }
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2 + 1);
+      }
+      out[n++] = next;
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Sorted cells as a {@link SortedMap} of key to cell, only as far as {@link
+   * ConcurrentSkipListMap#ConcurrentSkipListMap(SortedMap)} reads it (comparator and entry
+   * iteration), which links the entries in one pass instead of searching for each.
+   */
+  private static final class SortedRun extends AbstractMap<Object, Object>
+      implements SortedMap<Object, Object> {
+    private final Cell[] cells;
+
+    SortedRun(Cell[] cells) {
+      this.cells = cells;
+    }
+
+    @Override
+    public Comparator<? super Object> comparator() {
+      return OrderedKeyEncoding.KEY_ORDER;
+    }
+
+    @Override
+    public int size() {
+      return cells.length;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return cells.length;
+        }
+
+        @Override
+        public Iterator<Entry<Object, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < cells.length;
+            }
+
+            @Override
+            public Entry<Object, Object> next() {
+              if (i >= cells.length) {
+                throw new NoSuchElementException();
+              }
+              Cell c = cells[i++];
+              return new SimpleImmutableEntry<>(c.key, c);
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public SortedMap<Object, Object> headMap(Object toKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public SortedMap<Object, Object> tailMap(Object fromKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public Object firstKey() {
+      if (cells.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return cells[0].key;
+    }
+
+    @Override
+    public Object lastKey() {
+      if (cells.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return cells[cells.length - 1].key;
     }
   }
 
