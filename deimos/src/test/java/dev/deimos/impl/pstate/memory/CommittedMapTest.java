@@ -90,6 +90,32 @@ class CommittedMapTest {
     assertThat(m).isEqualTo(ref);
   }
 
+  /**
+   * String-only partitions are sorted by packed key prefixes: keys sharing long prefixes, of
+   * different lengths, with NUL characters and with characters beyond Latin-1 (which switch the
+   * packing to 16 bits) come out in the same order as a {@code TreeMap} under the key order.
+   */
+  @Test
+  void stringKeys_prefixSort_agreesWithKeyOrder() {
+    String[] alphabet = {"", "a", "b", "\u0000", "\u00ff", "w1", "w12", "z", "\u0100", "\uffff"};
+    for (boolean wide : new boolean[] {false, true}) {
+      Random r = new Random(wide ? 1 : 2);
+      CommittedMap m = new CommittedMap();
+      TreeMap<Object, Object> ref = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      for (int i = 0; i < 5000; i++) {
+        StringBuilder k = new StringBuilder();
+        for (int j = r.nextInt(7); j > 0; j--) {
+          String part = alphabet[r.nextInt(wide ? alphabet.length : alphabet.length - 2)];
+          k.append(part);
+        }
+        m.store(k.toString(), (long) i);
+        ref.put(k.toString(), (long) i);
+      }
+      assertThat(new ArrayList<>(m.keySet())).isEqualTo(new ArrayList<>(ref.keySet()));
+      assertThat(new ArrayList<>(m.entrySet())).isEqualTo(new ArrayList<>(ref.entrySet()));
+    }
+  }
+
   @Test
   void removedThenReAddedKey_beforeTheIndexIsBuilt_appearsOnceWithItsNewValue() {
     CommittedMap m = new CommittedMap();
