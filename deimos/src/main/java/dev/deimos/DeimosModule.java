@@ -106,8 +106,9 @@ public interface DeimosModule {
 
     /**
      * Sets a module option at launch. Deimos uses {@code topology.query.timeout.millis} (how long a
-     * query invocation may run before it fails with a timeout; 30000 by default) and accepts other
-     * names without effect.
+     * query invocation may run before it fails with a timeout; 30000 by default) and {@code
+     * depot.microbatch.max.records} (the most records a microbatch takes from one depot partition;
+     * 100000 by default), and accepts other names without effect.
      *
      * @param option the option name
      * @param value its value

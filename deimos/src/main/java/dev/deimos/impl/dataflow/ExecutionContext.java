@@ -91,6 +91,24 @@ public interface ExecutionContext {
   }
 
   /**
+   * Continues an {@code explodeMicrobatch} on {@code task}, where {@code resume} emits the records
+   * {@code frame[slot]} holds there. The default is one {@link #hop}; the runtime may instead run
+   * the task's records in several consecutive frames, each with {@code frame[slot]} rebound to a
+   * {@link MicrobatchRecords} of one slice of them, in append order, so that other events of the
+   * task run between the slices.
+   *
+   * @param task the target task
+   * @param resume where to continue (the step emitting the records)
+   * @param frame a copy of the var slots, owned by the context from now on
+   * @param records the microbatch's records
+   * @param slot the slot of {@code frame} holding {@code records}, or -1 if unknown
+   */
+  default void explodeOn(
+      int task, Resume resume, Object[] frame, MicrobatchRecords records, int slot) {
+    hop(task, resume, frame);
+  }
+
+  /**
    * Records an {@code ackReturn} value for the current record. Ignored locally.
    *
    * @param value the value

@@ -99,9 +99,11 @@ final class PartitionSpec implements Serializable {
                     + " topology, on the var its source binds)");
           }
           MicrobatchRecords mb = (MicrobatchRecords) args[0];
+          // the runtime may explode a task's records over several frames: it rebinds this slot
+          int slot = s.args[0] instanceof Arg.Slot ? ((Arg.Slot) s.args[0]).index : -1;
           for (int t = 0; t < n; t++) {
             if (mb.hasRecords(t)) {
-              ctx.hop(t, next, slots.clone());
+              ctx.explodeOn(t, next, slots.clone(), mb, slot);
             }
           }
           return;

@@ -16,6 +16,8 @@ public final class MemoryDepotLog implements DepotLog {
   private static final class Partition {
     final List<byte[]> records = new ArrayList<>();
     long[] times = new long[16];
+    // per record: the appended value when the appender shared it (see appendNow), else null
+    Object[] values = new Object[16];
   }
 
   /**
@@ -52,12 +54,30 @@ public final class MemoryDepotLog implements DepotLog {
    * @return the record's offset
    */
   public long appendNow(int partition, byte[] record, java.util.function.LongConsumer then) {
+    return appendNow(partition, record, null, then);
+  }
+
+  /**
+   * Like {@link #appendNow(int, byte[], java.util.function.LongConsumer)}, and keeps {@code value},
+   * the record as appended, for {@link #sharedValues}: the appender passes it only when it is
+   * immutable, so a reader may use it instead of decoding its own copy.
+   *
+   * @param partition the partition
+   * @param record the serialized record
+   * @param value the record's value when it is immutable and may be shared, else null
+   * @param then run with the offset under the partition's lock, or null
+   * @return the record's offset
+   */
+  public long appendNow(
+      int partition, byte[] record, Object value, java.util.function.LongConsumer then) {
     Partition p = partitions.get(partition);
     synchronized (p) {
       int n = p.records.size();
       if (n == p.times.length) {
         p.times = Arrays.copyOf(p.times, n * 2);
+        p.values = Arrays.copyOf(p.values, n * 2);
       }
+      p.values[n] = value;
       long now = System.currentTimeMillis();
       // kept non-decreasing even if the wall clock steps back, so the search below stays valid
       p.times[n] = n > 0 && now < p.times[n - 1] ? p.times[n - 1] : now;
@@ -100,6 +120,28 @@ public final class MemoryDepotLog implements DepotLog {
       }
       return CompletableFuture.completedFuture(
           new ArrayList<>(p.records.subList((int) from, (int) to)));
+    }
+  }
+
+  /**
+   * The values shared at append for offsets [from, to) of a partition (null where a record must be
+   * decoded), or null when none was shared.
+   *
+   * @param partition the partition
+   * @param from the first offset
+   * @param to the end offset, exclusive; within the partition
+   * @return the values by offset from {@code from}, or null
+   */
+  public Object[] sharedValues(int partition, long from, long to) {
+    Partition p = partitions.get(partition);
+    synchronized (p) {
+      Object[] out = Arrays.copyOfRange(p.values, (int) from, (int) to);
+      for (Object o : out) {
+        if (o != null) {
+          return out;
+        }
+      }
+      return null;
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.List;
  * session per event for stream topologies (commit when the event succeeds, abort when it fails). A
  * session may as well span a whole microbatch on a task (all of its transforms, then one commit
  * when the microbatch succeeded, or one abort), so a session must not be assumed to be short.
- * Microbatch topologies currently commit each write instead and keep {@link #snapshot}s for other
- * readers, which makes a microbatch visible on all tasks at the same moment.
+ * Microbatch topologies do the latter and commit with {@link #commitKeepingPrevious}, which keeps
+ * what each commit replaced for reads pinned to an earlier microbatch.
  *
  * <p>Contract shared by every implementation:
  *
@@ -132,6 +132,36 @@ public interface PStateStore extends AutoCloseable {
    */
   default void restore(Object snapshot) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no snapshots");
+  }
+
+  /**
+   * Like {@link #commit()}, and returns what the commit replaced: the previous committed value of
+   * every top-level key it changed (or the whole previous root), as an opaque record for {@link
+   * #selectBefore}. The store never updates in place a value such a record holds. Microbatch
+   * topologies commit this way so that a read pinned to an earlier microbatch can still see the
+   * data as it was, at a cost proportional to the keys the microbatch changed.
+   *
+   * @return the record of the replaced data, or null when nothing was staged
+   * @throws UnsupportedOperationException if the store cannot keep previous values
+   */
+  default Object commitKeepingPrevious() {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " keeps no previous values");
+  }
+
+  /**
+   * Like {@link #select} over the committed data as it was before the commits that returned {@code
+   * previous} (records of {@link #commitKeepingPrevious}, the newest first, together covering every
+   * commit since that point).
+   *
+   * @param previous records of the commits to look behind, newest first
+   * @param path the path
+   * @param vars values of vars the path refers to
+   * @return a new list of copies
+   */
+  default List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
+    throw new UnsupportedOperationException(
+        getClass().getSimpleName() + " keeps no previous values");
   }
 
   /**

@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * Attempt#committed}) makes all its writes on all tasks visible at once, each task then commits its
  * stores in an event, and the committed offsets advance. A failure anywhere aborts the staged
  * writes on every task and the same offsets run again (same microbatch id, next attempt), after a
- * short backoff, until it succeeds. Before each attempt every task also snapshots the topology's
- * PStates ({@link TaskPState#beginMicrobatch}), for client reads pinned to an earlier microbatch.
+ * short backoff, until it succeeds. Each task's commit keeps what it replaced for a few
+ * microbatches ({@link TaskPState#commitMicrobatch}), for client reads pinned to an earlier
+ * microbatch.
  *
  * <p>State is guarded by {@code this}; frames run on task threads, the public calls on client
  * threads.
@@ -36,7 +37,13 @@ final class MicrobatchRunner {
   /** Rama's option for the most records one microbatch takes from one depot partition. */
   static final String MAX_RECORDS_OPTION = "depot.microbatch.max.records";
 
-  static final int DEFAULT_MAX_RECORDS = 1000;
+  static final int DEFAULT_MAX_RECORDS = 100_000;
+
+  /**
+   * The most records of one depot partition one frame explodes: a microbatch's records on a task
+   * run as a series of frames of this size, so the task's other events interleave with them.
+   */
+  static final int SLICE = 1000;
 
   // one daemon timer for all modules: it only schedules retries, never runs user code
   private static final ScheduledExecutorService RETRY_TIMER =
@@ -143,6 +150,18 @@ final class MicrobatchRunner {
     firstId = progress.nextId;
   }
 
+  /** A new attempt of microbatch {@code id}, from now on the newest ({@link #latestAttempt}). */
+  Attempt newAttempt(long id) {
+    Attempt a = new Attempt(id);
+    latest = a;
+    return a;
+  }
+
+  /** The newest attempt started: while a frame of an attempt runs, that attempt. */
+  Attempt latestAttempt() {
+    return latest;
+  }
+
   /**
    * The microbatch id a read spanning several tasks pins: it reads, on every task, the state made
    * of the microbatches with smaller ids, i.e. the state committed when the read started (see
@@ -211,8 +230,8 @@ final class MicrobatchRunner {
 
   /**
    * Pins a client read spanning several tasks to {@link #readTarget()} until {@link #unpinRead}:
-   * meanwhile no attempt starts that would drop the snapshot the read needs on some task (each task
-   * keeps the snapshots before its last {@link TaskPState#KEPT} ids).
+   * meanwhile no attempt starts that would drop what the read needs on some task (each task keeps
+   * what the commits of its last {@link TaskPState#KEPT} microbatches replaced).
    */
   long pinRead() {
     synchronized (this) {
@@ -241,7 +260,7 @@ final class MicrobatchRunner {
         return;
       }
       if (!pins.isEmpty() && progress.nextId > pins.firstKey() + TaskPState.KEPT - 1) {
-        // a pinned read still needs the snapshot this attempt would replace: wait for it
+        // a pinned read may still need a record this attempt's commit would drop: wait for it
         return;
       }
       ends = retryEnds != null ? retryEnds : nextEnds();
@@ -309,25 +328,14 @@ final class MicrobatchRunner {
         starts[i] = progress.offsets.get(sources.get(i).key).clone();
       }
     }
-    Attempt attempt = new Attempt(id);
-    latest = attempt;
-    // priming is queued on every task before any frame of the attempt can be, so (mailboxes being
-    // FIFO) each task snapshots its PStates before the attempt touches them
-    for (Task t : tasks) {
-      t.thread.submit(
-          () -> {
-            for (String v : ownPStates) {
-              t.pstate(v).beginMicrobatch(attempt);
-            }
-          });
-    }
+    Attempt attempt = newAttempt(id);
     List<Batch> batches = new ArrayList<>(sources.size());
     for (int i = 0; i < starts.length; i++) {
       batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
     }
     MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends);
     // queued, never run inline on the calling task thread: the attempt must start behind the
-    // priming events above and behind the previous attempt's commit events
+    // previous attempt's commit (or abort) events, which its first frame on each task follows
     tasks[0].thread.submit(run::start);
   }
 
@@ -341,7 +349,7 @@ final class MicrobatchRunner {
         t.thread.submit(
             () -> {
               for (String v : ownPStates) {
-                t.pstate(v).commitMicrobatch();
+                t.pstate(v).commitMicrobatch(run.attempt);
               }
             });
       }
@@ -480,7 +488,10 @@ final class MicrobatchRunner {
     notifyAll();
   }
 
-  /** The records of one source depot in one microbatch: partition p is read on task p. */
+  /**
+   * The records of one source depot in one microbatch: partition p is read on task p % numTasks (a
+   * mirrored depot of another module may have more partitions than this module has tasks).
+   */
   static final class Batch implements MicrobatchRecords {
     private final ModuleRuntime rt;
     private final Source source;
@@ -494,8 +505,6 @@ final class MicrobatchRunner {
       this.to = to;
     }
 
-    // partition p is read on task p % numTasks: a mirrored depot of another module may have more
-    // partitions than this module has tasks
     @Override
     public boolean hasRecords(int task) {
       for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
@@ -509,20 +518,96 @@ final class MicrobatchRunner {
     @Override
     public void emit(int task, OutputCollector out) {
       for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
-        if (to[p] <= from[p]) {
-          continue;
+        emitRange(p, from[p], to[p], out);
+      }
+    }
+
+    /**
+     * The first slice of {@code task}'s records: at most {@code max} records of one of its
+     * partitions, or null when it has none.
+     */
+    Slice firstSlice(int task, int max) {
+      return sliceFrom(task, task, from.length > task ? from[task] : 0, max);
+    }
+
+    /** The slice at partition {@code p} from {@code offset} on, or the next partition's first. */
+    private Slice sliceFrom(int task, int p, long offset, int max) {
+      for (int n = rt.numTasks(); p < to.length; p += n, offset = p < from.length ? from[p] : 0) {
+        if (to[p] > offset) {
+          return new Slice(this, task, p, offset, Math.min(to[p], offset + max), max);
         }
-        // decoded here, on the task: each explode gets its own copies, decoding runs in parallel
-        java.util.List<byte[]> records = source.log.read(p, from[p], to[p]).join();
-        for (int i = 0, k = records.size(); i < k; i++) {
-          out.emit(rt.decode(records.get(i)));
-        }
+      }
+      return null;
+    }
+
+    private void emitRange(int partition, long start, long end, OutputCollector out) {
+      if (end <= start) {
+        return;
+      }
+      // decoded here, on the task: each explode gets its own copies, decoding runs in parallel;
+      // immutable values an in-memory log kept from the append are shared instead
+      java.util.List<byte[]> records = source.log.read(partition, start, end).join();
+      Object[] shared =
+          source.log instanceof dev.deimos.impl.depot.MemoryDepotLog
+              ? ((dev.deimos.impl.depot.MemoryDepotLog) source.log)
+                  .sharedValues(partition, start, end)
+              : null;
+      for (int i = 0, n = records.size(); i < n; i++) {
+        Object v = shared != null ? shared[i] : null;
+        out.emit(v != null ? v : rt.decode(records.get(i)));
       }
     }
 
     @Override
     public String toString() {
       return "microbatch of " + source.depotVar;
+    }
+  }
+
+  /**
+   * One slice of a {@link Batch} on one task: records [start, end) of one depot partition, exploded
+   * in one frame. For the other tasks it stands for the whole batch, should the var be exploded
+   * again downstream.
+   */
+  static final class Slice implements MicrobatchRecords {
+    private final Batch batch;
+    private final int task;
+    private final int partition;
+    private final long start;
+    private final long end;
+    private final int max;
+
+    Slice(Batch batch, int task, int partition, long start, long end, int max) {
+      this.batch = batch;
+      this.task = task;
+      this.partition = partition;
+      this.start = start;
+      this.end = end;
+      this.max = max;
+    }
+
+    /** The slice after this one on the same task, or null when this is its last. */
+    Slice next() {
+      return batch.sliceFrom(task, partition, end, max);
+    }
+
+    @Override
+    public boolean hasRecords(int t) {
+      return t == task || batch.hasRecords(t);
+    }
+
+    @Override
+    public void emit(int t, OutputCollector out) {
+      if (t == task) {
+        batch.emitRange(partition, start, end, out);
+      } else {
+        batch.emit(t, out);
+      }
+    }
+
+    @Override
+    public String toString() {
+      return batch.toString();
     }
   }
 }

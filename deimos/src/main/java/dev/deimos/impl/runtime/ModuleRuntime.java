@@ -348,8 +348,12 @@ public final class ModuleRuntime implements AutoCloseable {
 
   /** Starts a record read from another module's depot through a mirror, on {@code task}. */
   void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
-    RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, true);
-    track(r.done);
+    // nothing waits for a mirrored record (appends never wait for other modules): a future only
+    // for an in-order retryAllAfter lane
+    RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, s.lanes != null);
+    if (r.done != null) {
+      track(r.done);
+    }
     startRun(r, partition);
   }
 
@@ -757,7 +761,7 @@ public final class ModuleRuntime implements AutoCloseable {
     CompletableFuture<Map<String, Object>> stored =
         level != AckLevel.ACK || n == 0 ? new CompletableFuture<>() : null;
     if (d.log instanceof MemoryDepotLog) {
-      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, runs, stored);
+      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, value, runs, stored);
     } else {
       AppendEvent ev = new AppendEvent(d, p, bytes, runs, stored);
       if (!tasks[p].thread.submit(ev)) {
@@ -796,6 +800,7 @@ public final class ModuleRuntime implements AutoCloseable {
       MemoryDepotLog log,
       int p,
       byte[] bytes,
+      Object value,
       RecordRun[] runs,
       CompletableFuture<Map<String, Object>> stored) {
     Enqueue queue =
@@ -806,7 +811,8 @@ public final class ModuleRuntime implements AutoCloseable {
                 // the common case: the record's run is its own start event
                 runs.length == 1 ? runs[0] : () -> startRuns(runs, p));
     try {
-      log.appendNow(p, bytes, queue);
+      // an immutable value is kept beside its bytes: microbatches explode it without decoding
+      log.appendNow(p, bytes, value == RecordRun.DECODE ? null : value, queue);
     } catch (RuntimeException e) {
       if (stored != null) {
         stored.completeExceptionally(e);

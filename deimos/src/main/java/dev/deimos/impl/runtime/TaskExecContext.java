@@ -89,6 +89,60 @@ final class TaskExecContext implements ExecutionContext {
         });
   }
 
+  /**
+   * A microbatch's records on {@code target} run in frames of at most {@link
+   * MicrobatchRunner#SLICE} records, each queued when the previous one has run: appends and reads
+   * queued on the task meanwhile run between them instead of waiting for the whole microbatch.
+   */
+  @Override
+  public void explodeOn(
+      int target,
+      Resume resume,
+      Object[] frame,
+      dev.deimos.impl.dataflow.MicrobatchRecords records,
+      int slot) {
+    if (slot < 0
+        || !(records instanceof MicrobatchRunner.Batch)
+        || (run.shipsAcrossWorkers() && rt.crossesWorkers(task.id(), target))) {
+      hop(target, resume, frame);
+      return;
+    }
+    MicrobatchRunner.Slice first =
+        ((MicrobatchRunner.Batch) records).firstSlice(target, MicrobatchRunner.SLICE);
+    if (first == null) {
+      return;
+    }
+    run.hopStarted();
+    slice(rt, run, target, resume, resume.describe(), frame, slot, first);
+  }
+
+  private static void slice(
+      ModuleRuntime rt,
+      FrameTracker run,
+      int target,
+      Resume resume,
+      String where,
+      Object[] frame,
+      int slot,
+      MicrobatchRunner.Slice slice) {
+    rt.submitFrame(
+        run,
+        target,
+        where,
+        ctx -> {
+          MicrobatchRunner.Slice next = slice.next();
+          // the executor writes into its frame: later slices start from an untouched copy
+          Object[] f = next != null ? frame.clone() : frame;
+          f[slot] = slice;
+          run.enterTask(target, f);
+          resume.run(ctx, f);
+          if (next != null) {
+            run.hopStarted();
+            slice(rt, run, target, resume, where, frame, slot, next);
+          }
+        });
+  }
+
   @Override
   public void ackReturn(Object value) {
     run.ackReturn(value);

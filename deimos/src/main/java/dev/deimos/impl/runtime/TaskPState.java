@@ -25,8 +25,8 @@ import dev.deimos.ops.DeimosFunction2;
  * attempt's own frames read; everyone else (clients, other topologies) reads committed data until
  * the attempt's {@link MicrobatchRunner.Attempt} commits, then the staged data until this task's
  * commit event ({@link #commitMicrobatch}). A failed attempt aborts the session ({@link
- * #abortMicrobatch}). Snapshots taken when attempts start ({@link #beginMicrobatch}) serve reads
- * pinned to an earlier microbatch.
+ * #abortMicrobatch}). What each commit replaced is kept for a few microbatches ({@link
+ * PStateStore#commitKeepingPrevious}) to serve reads pinned to an earlier microbatch.
  */
 final class TaskPState implements PStateAccess {
   private final PStateDeclaration decl;
@@ -37,12 +37,13 @@ final class TaskPState implements PStateAccess {
 
   // microbatch mode; all used on the task thread except Attempt.committed, flipped by the runner
   private MicrobatchRunner owner;
+  // the attempt whose writes are staged in the store (set by its first write here), else null
   private MicrobatchRunner.Attempt attempt;
-  private Object external;
-  // the snapshots before the last few microbatch ids, for reads pinned to one (clientSelectAt)
+  // what the commits of the last few microbatches replaced here, oldest first (ids in prevIds), for
+  // reads pinned to an earlier microbatch (clientSelectAt); only commits that changed something
   static final int KEPT = 4;
-  private Object[] before;
-  private long[] beforeIds;
+  private final java.util.ArrayDeque<Object> prevs = new java.util.ArrayDeque<>(KEPT);
+  private final java.util.ArrayDeque<Long> prevIds = new java.util.ArrayDeque<>(KEPT);
   private final PStateAccess externalAccess =
       new PStateAccess() {
         @Override
@@ -118,28 +119,28 @@ final class TaskPState implements PStateAccess {
     return owner == null || owner == reader ? this : externalAccess;
   }
 
-  /** Before the first frame of a microbatch attempt on this task: snapshot the committed state. */
-  void beginMicrobatch(MicrobatchRunner.Attempt a) {
-    external = store.snapshot();
-    attempt = a;
-    if (before == null) {
-      before = new Object[KEPT];
-      beforeIds = new long[KEPT];
-      java.util.Arrays.fill(beforeIds, -1);
-    }
-    int i = (int) (a.id % KEPT);
-    before[i] = external;
-    beforeIds[i] = a.id;
-  }
-
   /** After a failed attempt: back to the state before it. */
   void abortMicrobatch() {
     store.abort();
+    attempt = null;
   }
 
-  /** After a committed attempt, before the next one is primed: the store commits its writes. */
-  void commitMicrobatch() {
-    store.commit();
+  /**
+   * After attempt {@code a} committed, before the next attempt runs here: the store commits the
+   * attempt's writes, keeping what they replaced for pinned reads.
+   */
+  void commitMicrobatch(MicrobatchRunner.Attempt a) {
+    attempt = null;
+    Object prev = store.commitKeepingPrevious();
+    if (prev == null) {
+      return;
+    }
+    if (prevs.size() == KEPT) {
+      prevs.removeFirst();
+      prevIds.removeFirst();
+    }
+    prevs.addLast(prev);
+    prevIds.addLast(a.id);
   }
 
   /**
@@ -158,30 +159,32 @@ final class TaskPState implements PStateAccess {
   /**
    * A read that is one part of a read spanning several tasks: returns the state made of the
    * microbatches with ids below {@code target} (from {@link MicrobatchRunner#readTarget}, taken
-   * when the whole read started), so every part sees the same microbatches. Attempts are primed on
-   * every task before they run and commit only after, so here the current attempt's id is at least
-   * {@code target - 1}. The snapshots before the last {@link #KEPT} ids are kept, and the runner
-   * starts no attempt that would drop the one a pinned read in flight needs ({@link
-   * MicrobatchRunner#pinRead}).
+   * when the whole read started), so every part sees the same microbatches. Every microbatch below
+   * the target has committed (its flag is set), so here it is either in the store or staged under a
+   * committed attempt; microbatches from the target on that reached the store are looked behind
+   * with what their commits replaced. The runner starts no attempt that would push the records a
+   * pinned read in flight needs out of the last {@link #KEPT} ({@link MicrobatchRunner#pinRead}).
    */
   java.util.List<Object> clientSelectAt(long target, Path path, Vars vars) {
     MicrobatchRunner.Attempt a = attempt;
-    if (a == null || target > a.id) {
-      return clientSelect(path, vars);
+    if (a != null && a.id < target && a.committed && store.hasStagedWrites()) {
+      return store.selectStaged(path, vars);
     }
-    Object snap = external;
-    long oldest = a.id;
-    for (int i = 0; i < KEPT; i++) {
-      if (beforeIds[i] == target) {
-        snap = before[i];
+    if (prevIds.isEmpty() || prevIds.peekLast() < target) {
+      return store.select(path, vars);
+    }
+    // the records of commits at or after the target, newest first
+    java.util.List<Object> behind = new java.util.ArrayList<>(KEPT);
+    java.util.Iterator<Object> ps = prevs.descendingIterator();
+    java.util.Iterator<Long> ids = prevIds.descendingIterator();
+    while (ids.hasNext()) {
+      Object p = ps.next();
+      if (ids.next() < target) {
         break;
       }
-      if (beforeIds[i] >= 0 && beforeIds[i] < oldest) {
-        oldest = beforeIds[i];
-        snap = before[i];
-      }
+      behind.add(p);
     }
-    return store.selectAt(snap, path, vars);
+    return store.selectBefore(behind, path, vars);
   }
 
   java.util.List<Object> selectRaw(Path path) {
@@ -202,7 +205,11 @@ final class TaskPState implements PStateAccess {
 
   private void write(Path path, Vars vars) {
     if (owner != null) {
-      // microbatch: the whole attempt is one staging session, committed or aborted by the runner
+      // microbatch: the whole attempt is one staging session, committed or aborted by the runner;
+      // while a frame of an attempt runs, that attempt is the runner's latest
+      if (attempt == null) {
+        attempt = owner.latestAttempt();
+      }
       store.transform(path, vars);
       return;
     }

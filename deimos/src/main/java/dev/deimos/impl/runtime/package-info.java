@@ -11,9 +11,10 @@
  * block phase by phase across tasks; reuse it from any tracker's {@code startBatch}) and {@code
  * MicrobatchRun} (one attempt of one microbatch). A {@code MicrobatchRunner} per microbatch
  * topology picks each microbatch's depot offsets, runs it on all tasks and commits it: the
- * topology's {@code TaskPState}s are snapshotted per task before the attempt writes, other readers
- * see the snapshots until one volatile flip commits every task at once, and a failure restores the
- * snapshots and re-runs the same offsets (exactly-once). {@link dev.deimos.impl.runtime.ModuleDef}
- * collects a module's declarations. May use every other impl part except {@code impl.cluster}.
+ * attempt's writes stay staged in each task's stores (other readers see the committed data) until
+ * one volatile flip commits every task at once, and a failure drops them and re-runs the same
+ * offsets (exactly-once); each task keeps what its last few commits replaced, for reads pinned to
+ * an earlier microbatch. {@link dev.deimos.impl.runtime.ModuleDef} collects a module's
+ * declarations. May use every other impl part except {@code impl.cluster}.
  */
 package dev.deimos.impl.runtime;

@@ -81,8 +81,8 @@ public final class MemoryPStateStore implements PStateStore {
     }
   }
 
-  // staged per-key values of a map PState (REMOVED for a removed key), in key order
-  private final TreeMap<Object, Object> overlay = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+  // staged per-key values of a map PState (REMOVED for a removed key); see Overlay
+  private final Overlay overlay = new Overlay();
   // staged whole root (when whole), after a write that did not start with key(k); overlay is empty
   private Object staged;
   private boolean whole;
@@ -344,7 +344,10 @@ public final class MemoryPStateStore implements PStateStore {
     if (v != null) {
       return v == REMOVED ? ABSENT : v;
     }
-    return ((CommittedMap) committed).getOr(k, ABSENT);
+    CommittedMap.Cell c = ((CommittedMap) committed).cell(k);
+    // kept with the entry the write stages next, so the commit needs no second lookup
+    overlay.noteCommitted(k, c);
+    return c == null ? ABSENT : c.value;
   }
 
   /** Committed top level with the overlay applied, as a new sorted map sharing the values. */
@@ -698,7 +701,7 @@ public final class MemoryPStateStore implements PStateStore {
       stageCopy(keys, route(keys, top), keys[keys.length - 1], v);
     }
     if (soleKey != null) {
-      overlay.put(soleKey, soleValue);
+      overlay.put(soleKey, soleValue, soleCell != null ? soleCell : Overlay.NOT_COMMITTED);
       soleKey = null;
       soleValue = null;
       soleCell = null;
@@ -799,13 +802,7 @@ public final class MemoryPStateStore implements PStateStore {
           }
         }
         if (!overlay.isEmpty()) {
-          for (Map.Entry<Object, Object> e : overlay.entrySet()) {
-            if (e.getValue() == REMOVED) {
-              root.delete(e.getKey());
-            } else {
-              root.store(e.getKey(), e.getValue());
-            }
-          }
+          overlay.commitInto(root, REMOVED, ABSENT, keepKeys, keepValues);
         }
         if (pendingEntry != null) {
           pendingEntry.setValue(pendingValue);
@@ -924,6 +921,114 @@ public final class MemoryPStateStore implements PStateStore {
     Root(Object value) {
       this.value = value;
     }
+  }
+
+  // during commitKeepingPrevious: receive the keys the commit changes and their previous values
+  private Object[] keepKeys;
+  private Object[] keepValues;
+
+  /**
+   * The previous committed values of the top-level keys one commit changed ({@link #ABSENT} for a
+   * key it added).
+   */
+  private static final class Previous {
+    final Object[] keys;
+    final Object[] values;
+
+    Previous(Object[] keys, Object[] values) {
+      this.keys = keys;
+      this.values = values;
+    }
+  }
+
+  /**
+   * Commits, and returns a {@link Previous} of the keys the overlay changes, or a {@link Root} of
+   * the replaced root for a whole-root commit (whole roots are replaced, never mutated). Costs one
+   * lookup per changed key on top of the commit.
+   */
+  @Override
+  public Object commitKeepingPrevious() {
+    lock();
+    try {
+      return commitKeepingPreviousLocked();
+    } finally {
+      unlock();
+    }
+  }
+
+  private Object commitKeepingPreviousLocked() {
+    checkOpen();
+    settle();
+    if (!dirty) {
+      return null;
+    }
+    Object prev;
+    if (whole || mapSchema == null) {
+      prev = new Root(committed);
+    } else {
+      // the commit fills them in as it replaces each value
+      int n = overlay.size();
+      keepKeys = new Object[n];
+      keepValues = new Object[n];
+      prev = new Previous(keepKeys, keepValues);
+    }
+    // the record shares committed values: none of them may be updated in place from now on
+    snapshotMark = StoredSortedMap.CLOCK.incrementAndGet();
+    try {
+      commitLocked();
+    } finally {
+      keepKeys = null;
+      keepValues = null;
+    }
+    return prev;
+  }
+
+  /**
+   * Rebuilds the data before the given commits only when there are any: a copy of the top level
+   * with each record's previous values put back, newest record first, so the oldest wins.
+   */
+  @Override
+  public List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
+    if (previous.isEmpty()) {
+      return select(path, vars);
+    }
+    // under the writer's lock: no commit changes the committed data while it is copied
+    lock();
+    try {
+      return selectBeforeLocked(previous, path, vars);
+    } finally {
+      unlock();
+    }
+  }
+
+  private List<Object> selectBeforeLocked(List<Object> previous, Path path, Vars vars) {
+    checkOpen();
+    Object root = committed;
+    TreeMap<Object, Object> copy = null;
+    for (Object p : previous) {
+      if (p instanceof Root) {
+        root = ((Root) p).value;
+        copy = null;
+        continue;
+      }
+      if (copy == null) {
+        copy = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+        copy.putAll((Map<?, ?>) root);
+      }
+      Previous r = (Previous) p;
+      for (int i = 0; i < r.keys.length; i++) {
+        if (r.values[i] == ABSENT) {
+          copy.remove(r.keys[i]);
+        } else {
+          copy.put(r.keys[i], r.values[i]);
+        }
+      }
+    }
+    List<Object> out = Paths.select(path, copy != null ? copy : root, vars);
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Copies.deepCopy(out.get(i)));
+    }
+    return out;
   }
 
   @Override
