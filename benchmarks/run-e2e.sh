@@ -3,7 +3,8 @@
 # Not part of `mvn verify`. Usage:
 #   benchmarks/run-e2e.sh [--records N] [--vocab V] [--warmup W] [--runs R] [--only kafka,flink,deimos]
 # Defaults: 1,000,000 records, 100,000-word vocabulary, 1 warm-up + 3 measured runs.
-# Set SKIP_BUILD=1 to reuse the last build; HARNESS_HEAP to change the harness heap (default 2g).
+# Set SKIP_BUILD=1 to reuse the last build; HARNESS_HEAP to change the harness heap (default 2g);
+# HARNESS_JVM_OPTS adds JVM flags (e.g. -Dbench.threads=true: per-thread CPU of each Deimos run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -24,7 +25,7 @@ done
 
 # ZGC: with G1 the young pauses (100-150 ms at a 2 GB heap holding the in-memory depots) set the
 # open-loop p99 of every contestant; HARNESS_GC=-XX:+UseG1GC measures that instead.
-exec java -Xms1g -Xmx"${HARNESS_HEAP:-2g}" ${HARNESS_GC:--XX:+UseZGC} "${OPENS[@]}" \
+exec java -Xms1g -Xmx"${HARNESS_HEAP:-2g}" ${HARNESS_GC:--XX:+UseZGC} ${HARNESS_JVM_OPTS:-} "${OPENS[@]}" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   -Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=error \
   -Dorg.slf4j.simpleLogger.log.org.apache.flink=error \

@@ -178,6 +178,7 @@ public final class DeimosWordCount implements Contestant {
       Depot depot = cluster.clusterDepot(module, "*words");
       QueryTopologyClient<Long> total = cluster.clusterQuery(module, "total");
       CpuMeter cpu = CpuMeter.start(List.of());
+      Map<String, Long> threadCpu0 = DIAG ? threadCpu() : null;
       long t0 = System.nanoTime();
       if (mode == Mode.ACK_CLIENTS) {
         appendWithClients(depot, workload);
@@ -187,10 +188,14 @@ public final class DeimosWordCount implements Contestant {
             module, "counter", Math.toIntExact(workload.records), 600_000);
       } else {
         appendPipelined(depot, workload, words);
+        tAppended = System.nanoTime();
         awaitTotal(total, workload.records);
       }
       long t1 = System.nanoTime();
       double cpuSeconds = cpu.elapsedCpuSeconds();
+      if (DIAG) {
+        diagnose(name(), runIndex, t0, t1, threadCpu0, threadCpu());
+      }
       String bad = workload.mismatch(readAll(cluster, module, workload));
       if (bad != null) {
         throw new IllegalStateException("Deimos counts wrong: " + bad);
@@ -254,11 +259,59 @@ public final class DeimosWordCount implements Contestant {
     }
   }
 
+  /**
+   * Opt-in diagnostics ({@code -Dbench.threads=true}, see {@code HARNESS_JVM_OPTS} in run-e2e.sh):
+   * per run, the CPU each thread used while the clock ran, the time until the last append returned,
+   * and the time of the last {@code total} poll (the one that saw every count).
+   */
+  private static final boolean DIAG = Boolean.getBoolean("bench.threads");
+
+  private static volatile long tAppended;
+  private static volatile long lastPollNanos;
+
+  private static Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new HashMap<>();
+    for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (ti != null) {
+        long t = mx.getThreadCpuTime(ti.getThreadId());
+        if (t > 0) {
+          out.merge(ti.getThreadName() + "#" + ti.getThreadId(), t, Long::sum);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void diagnose(
+      String name, int run, long t0, long t1, Map<String, Long> before, Map<String, Long> after) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "[diag] %s run %d: wall %.3f s, appends done at %.3f s, last poll %.1f ms;"
+                + " thread CPU-s:",
+            name,
+            run,
+            (t1 - t0) / 1e9,
+            (tAppended - t0) / 1e9,
+            lastPollNanos / 1e6));
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() > 20_000_000L)
+        .sorted((x, y) -> Long.compare(y.getValue(), x.getValue()))
+        .forEach(
+            e -> b.append(String.format(Locale.ROOT, " %s=%.3f", e.getKey(), e.getValue() / 1e9)));
+    System.err.println(b);
+  }
+
   private static void awaitTotal(QueryTopologyClient<Long> total, long expected)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(600);
     while (true) {
+      long p0 = System.nanoTime();
       Long got = total.invoke();
+      lastPollNanos = System.nanoTime() - p0;
       if (got != null && got == expected) {
         return;
       }

@@ -69,8 +69,7 @@ public final class ModuleRuntime implements AutoCloseable {
       new java.util.concurrent.atomic.LongAdder();
   // stream records created and not finished yet: a module update drains them; counted here rather
   // than by tracking a future per record (see RecordRun.done)
-  private final java.util.concurrent.atomic.LongAdder recordsInFlight =
-      new java.util.concurrent.atomic.LongAdder();
+  private final RecordCounts recordsInFlight = new RecordCounts();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -872,11 +871,11 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   void recordStarted() {
-    recordsInFlight.increment();
+    recordsInFlight.started();
   }
 
   void recordFinished() {
-    recordsInFlight.decrement();
+    recordsInFlight.finished();
   }
 
   /**
@@ -1453,7 +1452,7 @@ public final class ModuleRuntime implements AutoCloseable {
     // a running microbatch finishes first; none starts until the update is done
     pauseAllMicrobatches();
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-    while (clientAppends.sum() > 0 || recordsInFlight.sum() > 0 || !pending.allDone()) {
+    while (clientAppends.sum() > 0 || recordsInFlight.inFlight() > 0 || !pending.allDone()) {
       if (System.nanoTime() > deadline) {
         startTicking();
         resume();

@@ -35,11 +35,26 @@ final class TaskThread implements Runnable {
   // client threads waiting in awaitRoom
   private volatile int waiting;
 
+  private static final java.util.concurrent.atomic.AtomicInteger WORKERS =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   /** The thread class of task threads, so that they are never throttled (see awaitRoom). */
   private static final class Worker extends Thread {
+    // this thread's counter slot in RecordCounts (task threads of several modules may share one)
+    final int slot = Math.floorMod(WORKERS.getAndIncrement(), RecordCounts.FINISH_SLOTS - 1);
+
     Worker(Runnable r, String name) {
       super(r, name);
     }
+  }
+
+  /**
+   * The {@link RecordCounts} slot of the calling thread: its own (or one shared with few other task
+   * threads) on a task thread, the last slot on any other thread.
+   */
+  static int finishSlot() {
+    Thread t = Thread.currentThread();
+    return t instanceof Worker ? ((Worker) t).slot : RecordCounts.FINISH_SLOTS - 1;
   }
 
   TaskThread(String name) {

@@ -3,12 +3,15 @@ package dev.deimos.impl.pstate.memory;
 import dev.deimos.impl.data.OrderedKeyEncoding;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.NavigableSet;
+import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -59,8 +62,10 @@ final class CommittedMap extends AbstractMap<Object, Object>
     }
   }
 
-  // non-hashable keys always; hashable keys once the sorted index is built (see sortedReady)
-  private final ConcurrentNavigableMap<Object, Object> sorted;
+  // non-hashable keys always; hashable keys once the sorted index is built (see sortedReady).
+  // Replaced once, by the index build (a new skip list built from sorted cells in linear time);
+  // until then the writer changes it only under sortLock, so the build never loses a key
+  private volatile ConcurrentNavigableMap<Object, Object> sorted;
   // hashable keys (the authority for them); null on sub-map views
   private final ConcurrentHashMap<Object, Cell> hashed;
   // cells of hashable keys added since the index was built, not yet in the skip list (root only)
@@ -143,6 +148,11 @@ final class CommittedMap extends AbstractMap<Object, Object>
         added.offer(c);
         queued = queued + 1;
       }
+    } else if (sortLock != null && !sortedReady) {
+      synchronized (sortLock) {
+        sorted.put(k, c);
+        others++;
+      }
     } else {
       sorted.put(k, c);
       others++;
@@ -160,6 +170,12 @@ final class CommittedMap extends AbstractMap<Object, Object>
       if (sortedWanted) {
         synchronized (sortLock) {
           sorted.remove(k, c);
+        }
+      }
+    } else if (k != null && sortLock != null && !sortedReady) {
+      synchronized (sortLock) {
+        if (sorted.remove(k) != null) {
+          others--;
         }
       }
     } else if (k != null && sorted.remove(k) != null) {
@@ -180,14 +196,12 @@ final class CommittedMap extends AbstractMap<Object, Object>
     synchronized (sortLock) {
       if (!sortedReady) {
         sortedWanted = true;
-        // sorted first, so the skip list is filled from its low end (short searches, warm nodes)
-        Cell[] cells = hashed.values().toArray(new Cell[0]);
-        java.util.Arrays.sort(cells, (a, b) -> OrderedKeyEncoding.compareKeys(a.key, b.key));
-        for (Cell c : cells) {
-          if (!c.removed) {
-            sorted.put(c.key, c);
-          }
-        }
+        // sort once, then build a new skip list from the sorted run in linear time (inserting the
+        // keys one by one cost a search each: a few hundred ms for 100k keys on the first ordered
+        // read). The writer changes the old skip list only under sortLock until sortedReady, so
+        // its non-hashable keys are stable here; readers keep using the old one until the swap.
+        Cell[] cells = sortedCells(hashed.values().toArray(new Cell[0]));
+        sorted = new ConcurrentSkipListMap<>(new SortedRun(merge(cells, sorted)));
         sortedReady = true;
       }
       Cell c;
@@ -199,6 +213,187 @@ final class CommittedMap extends AbstractMap<Object, Object>
         n++;
       }
       merged = n;
+    }
+  }
+
+  private static final Comparator<Cell> CELL_ORDER =
+      (a, b) -> OrderedKeyEncoding.compareKeys(a.key, b.key);
+
+  /**
+   * {@code cells} in key order. When every key is a String (the common case), the sort compares
+   * 8-byte prefixes held in one small object per key, which sit together in memory, and reads the
+   * strings only on a prefix tie: the generic sort chases cell, key and character array on every
+   * comparison, mostly cache misses, which made it the bulk of the first ordered read of a large
+   * partition.
+   */
+  private static Cell[] sortedCells(Cell[] cells) {
+    boolean latin1 = true;
+    for (Cell c : cells) {
+      if (!(c.key instanceof String)) {
+        Arrays.sort(cells, CELL_ORDER);
+        return cells;
+      }
+      String k = (String) c.key;
+      for (int i = 0, n = Math.min(k.length(), 8); i < n && latin1; i++) {
+        latin1 = k.charAt(i) < 0x100;
+      }
+    }
+    Prefixed[] ps = new Prefixed[cells.length];
+    for (int i = 0; i < cells.length; i++) {
+      ps[i] = new Prefixed(cells[i], latin1);
+    }
+    Arrays.sort(ps, Prefixed.ORDER);
+    for (int i = 0; i < cells.length; i++) {
+      cells[i] = ps[i].cell;
+    }
+    return cells;
+  }
+
+  /**
+   * A String-keyed cell with the first characters of its key packed into a long whose unsigned
+   * order is the order of those characters (8 of them when all keys start with Latin-1 characters,
+   * else 4; missing characters count as zero, so a tie falls back to the full comparison, which is
+   * {@link String#compareTo}, as in {@link OrderedKeyEncoding#compareKeys} for two strings).
+   */
+  private static final class Prefixed {
+    static final Comparator<Prefixed> ORDER =
+        (a, b) -> {
+          int c = Long.compareUnsigned(a.prefix, b.prefix);
+          return c != 0 ? c : ((String) a.cell.key).compareTo((String) b.cell.key);
+        };
+
+    final long prefix;
+    final Cell cell;
+
+    Prefixed(Cell cell, boolean latin1) {
+      this.cell = cell;
+      String k = (String) cell.key;
+      int chars = latin1 ? 8 : 4;
+      int bits = latin1 ? 8 : 16;
+      long p = 0;
+      for (int i = 0; i < chars; i++) {
+        p = (p << bits) | (i < k.length() ? k.charAt(i) : 0);
+      }
+      this.prefix = p;
+    }
+  }
+
+  /**
+   * The live cells of {@code hashedCells} (sorted) and the cells in {@code others} (the skip list
+   * of non-hashable keys), in key order; a key that compares equal to the one before it is left
+   * out, as a skip list would hold it once.
+   */
+  private static Cell[] merge(Cell[] hashedCells, ConcurrentNavigableMap<Object, Object> others) {
+    Cell[] out = new Cell[hashedCells.length + others.size()];
+    Iterator<Object> it = others.values().iterator();
+    Cell o = it.hasNext() ? (Cell) it.next() : null;
+    int n = 0;
+    int i = 0;
+    while (i < hashedCells.length || o != null) {
+      Cell next;
+      if (o == null || (i < hashedCells.length && CELL_ORDER.compare(hashedCells[i], o) <= 0)) {
+        next = hashedCells[i++];
+        if (next.removed) {
+          continue;
+        }
+      } else {
+        next = o;
+        o = it.hasNext() ? (Cell) it.next() : null;
+      }
+      if (n > 0 && CELL_ORDER.compare(out[n - 1], next) == 0) {
+        continue;
+      }
+      if (n == out.length) {
+        out = Arrays.copyOf(out, n * 2 + 1);
+      }
+      out[n++] = next;
+    }
+    return n == out.length ? out : Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Sorted cells as a {@link SortedMap} of key to cell, only as far as {@link
+   * ConcurrentSkipListMap#ConcurrentSkipListMap(SortedMap)} reads it (comparator and entry
+   * iteration), which links the entries in one pass instead of searching for each.
+   */
+  private static final class SortedRun extends AbstractMap<Object, Object>
+      implements SortedMap<Object, Object> {
+    private final Cell[] cells;
+
+    SortedRun(Cell[] cells) {
+      this.cells = cells;
+    }
+
+    @Override
+    public Comparator<? super Object> comparator() {
+      return OrderedKeyEncoding.KEY_ORDER;
+    }
+
+    @Override
+    public int size() {
+      return cells.length;
+    }
+
+    @Override
+    public Set<Entry<Object, Object>> entrySet() {
+      return new AbstractSet<>() {
+        @Override
+        public int size() {
+          return cells.length;
+        }
+
+        @Override
+        public Iterator<Entry<Object, Object>> iterator() {
+          return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+              return i < cells.length;
+            }
+
+            @Override
+            public Entry<Object, Object> next() {
+              if (i >= cells.length) {
+                throw new NoSuchElementException();
+              }
+              Cell c = cells[i++];
+              return new SimpleImmutableEntry<>(c.key, c);
+            }
+          };
+        }
+      };
+    }
+
+    @Override
+    public SortedMap<Object, Object> subMap(Object fromKey, Object toKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public SortedMap<Object, Object> headMap(Object toKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public SortedMap<Object, Object> tailMap(Object fromKey) {
+      throw new UnsupportedOperationException("sorted run: build input only");
+    }
+
+    @Override
+    public Object firstKey() {
+      if (cells.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return cells[0].key;
+    }
+
+    @Override
+    public Object lastKey() {
+      if (cells.length == 0) {
+        throw new NoSuchElementException();
+      }
+      return cells[cells.length - 1].key;
     }
   }
 

@@ -90,6 +90,32 @@ class CommittedMapTest {
     assertThat(m).isEqualTo(ref);
   }
 
+  /**
+   * String-only partitions are sorted by packed key prefixes: keys sharing long prefixes, of
+   * different lengths, with NUL characters and with characters beyond Latin-1 (which switch the
+   * packing to 16 bits) come out in the same order as a {@code TreeMap} under the key order.
+   */
+  @Test
+  void stringKeys_prefixSort_agreesWithKeyOrder() {
+    String[] alphabet = {"", "a", "b", "\u0000", "\u00ff", "w1", "w12", "z", "\u0100", "\uffff"};
+    for (boolean wide : new boolean[] {false, true}) {
+      Random r = new Random(wide ? 1 : 2);
+      CommittedMap m = new CommittedMap();
+      TreeMap<Object, Object> ref = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      for (int i = 0; i < 5000; i++) {
+        StringBuilder k = new StringBuilder();
+        for (int j = r.nextInt(7); j > 0; j--) {
+          String part = alphabet[r.nextInt(wide ? alphabet.length : alphabet.length - 2)];
+          k.append(part);
+        }
+        m.store(k.toString(), (long) i);
+        ref.put(k.toString(), (long) i);
+      }
+      assertThat(new ArrayList<>(m.keySet())).isEqualTo(new ArrayList<>(ref.keySet()));
+      assertThat(new ArrayList<>(m.entrySet())).isEqualTo(new ArrayList<>(ref.entrySet()));
+    }
+  }
+
   @Test
   void removedThenReAddedKey_beforeTheIndexIsBuilt_appearsOnceWithItsNewValue() {
     CommittedMap m = new CommittedMap();
@@ -156,6 +182,57 @@ class CommittedMapTest {
       for (Thread th : readers) {
         th.join(60_000);
       }
+      assertThat(errors).isEmpty();
+      assertThat(new ArrayList<>(m.entrySet())).isEqualTo(new ArrayList<>(ref.entrySet()));
+      assertThat(m.size()).isEqualTo(ref.size());
+    }
+  }
+
+  /**
+   * The first ordered read builds a new skip list from sorted cells and swaps it in while the
+   * writer keeps adding and removing keys of both kinds (hashable strings and longs, and lists,
+   * which the writer puts in the skip list itself): no key written during the build is lost or
+   * resurrected, in many rounds that each race one build against the writer.
+   */
+  @Test
+  void indexBuild_racingWriterOfBothKeyKinds_losesNoKey() throws Exception {
+    for (int round = 0; round < 150; round++) {
+      Random r = new Random(round);
+      CommittedMap m = new CommittedMap();
+      TreeMap<Object, Object> ref = new TreeMap<>(OrderedKeyEncoding.KEY_ORDER);
+      for (int i = 0; i < 3000; i++) {
+        Object k = key(r);
+        m.store(k, (long) i);
+        ref.put(k, (long) i);
+      }
+      List<Throwable> errors = new CopyOnWriteArrayList<>();
+      Thread reader =
+          new Thread(
+              () -> {
+                try {
+                  Object prev = null;
+                  for (Object k : m.keySet()) {
+                    if (prev != null && OrderedKeyEncoding.compareKeys(prev, k) >= 0) {
+                      errors.add(new AssertionError("out of order: " + prev + ", " + k));
+                    }
+                    prev = k;
+                  }
+                } catch (Throwable e) {
+                  errors.add(e);
+                }
+              });
+      reader.start();
+      for (int step = 0; step < 2000; step++) {
+        Object k = key(r);
+        if (r.nextInt(3) == 0) {
+          m.delete(k);
+          ref.remove(k);
+        } else {
+          m.store(k, (long) step);
+          ref.put(k, (long) step);
+        }
+      }
+      reader.join(60_000);
       assertThat(errors).isEmpty();
       assertThat(new ArrayList<>(m.entrySet())).isEqualTo(new ArrayList<>(ref.entrySet()));
       assertThat(m.size()).isEqualTo(ref.size());
