@@ -157,50 +157,6 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /**
-   * Compiles the module's topologies and starts its task threads, with the built-in codec and one
-   * worker.
-   *
-   * @param moduleName the module name
-   * @param def what {@code define} declared
-   * @param numTasks tasks, a power of two
-   * @param numThreads task threads, at most numTasks
-   * @param cluster the cluster handed to task globals
-   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
-   */
-  public ModuleRuntime(
-      String moduleName,
-      ModuleDef def,
-      int numTasks,
-      int numThreads,
-      dev.deimos.cluster.ClusterManagerBase cluster) {
-    this(moduleName, def, numTasks, numThreads, 1, ValueCodec.PLAIN, cluster);
-  }
-
-  /**
-   * Compiles the module's topologies and starts its task threads.
-   *
-   * @param moduleName the module name
-   * @param def what {@code define} declared
-   * @param numTasks tasks, a power of two
-   * @param numThreads task threads, at most numTasks
-   * @param numWorkers simulated workers the threads are spread over; frames crossing workers are
-   *     serialized
-   * @param codec serializes depot records and frames crossing workers
-   * @param cluster the cluster handed to task globals
-   * @throws DeimosCompileException if a topology does not compile (nothing is started then)
-   */
-  public ModuleRuntime(
-      String moduleName,
-      ModuleDef def,
-      int numTasks,
-      int numThreads,
-      int numWorkers,
-      ValueCodec codec,
-      dev.deimos.cluster.ClusterManagerBase cluster) {
-    this(moduleName, def, numTasks, numThreads, numWorkers, codec, cluster, null);
-  }
-
-  /**
    * Compiles the module's topologies and starts its task threads, first resolving its mirror vars
    * so that its topologies can use other modules' depots as sources.
    *
@@ -212,9 +168,7 @@ public final class ModuleRuntime implements AutoCloseable {
    *     serialized
    * @param codec serializes depot records and frames crossing workers
    * @param cluster the cluster handed to task globals
-   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none; null
-   *     to resolve the mirrors later with {@link #resolveMirrors} (then no mirror depot can be a
-   *     source)
+   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none
    * @throws DeimosCompileException if a topology does not compile (nothing is started then)
    * @throws IllegalArgumentException if a mirrored module or object does not exist
    */
@@ -241,9 +195,7 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     List<String> preVars = preVars(def);
     this.mirrors = new Mirrors(moduleName, def.mirrors);
-    if (lookup != null) {
-      mirrors.resolve(lookup);
-    }
+    mirrors.resolve(lookup);
     Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
     Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
@@ -1109,16 +1061,6 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   // ---- queries and mirrors ----
-
-  /**
-   * Links this module's mirror vars to the modules they name.
-   *
-   * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none
-   * @throws IllegalArgumentException if a mirrored module or object does not exist
-   */
-  public void resolveMirrors(java.util.function.Function<String, ModuleRuntime> lookup) {
-    mirrors.resolve(lookup);
-  }
 
   /**
    * Starts a query topology of this module, or of another one when {@code query} is a mirror var;
