@@ -147,18 +147,7 @@ public final class RocksPStateStore implements PStateStore {
               }
             }
           }
-          Object root = root(slots);
-          List<Object> out;
-          if (one) {
-            out = new java.util.ArrayList<>(1);
-            out.add(Paths.selectOne(path, root, vars));
-          } else {
-            out = Paths.select(path, root, vars);
-          }
-          for (int i = 0; i < out.size(); i++) {
-            out.set(i, Plain.copy(out.get(i)));
-          }
-          return out;
+          return selectCopies(root(slots), path, vars, one);
         } finally {
           kv.closeCursors();
         }
@@ -188,21 +177,25 @@ public final class RocksPStateStore implements PStateStore {
       return read(path, vars, one);
     }
     try {
-      Object root = root(new Slots(writer, name));
-      List<Object> out;
-      if (one) {
-        out = new java.util.ArrayList<>(1);
-        out.add(Paths.selectOne(path, root, vars));
-      } else {
-        out = Paths.select(path, root, vars);
-      }
-      for (int i = 0; i < out.size(); i++) {
-        out.set(i, Plain.copy(out.get(i)));
-      }
-      return out;
+      return selectCopies(root(new Slots(writer, name)), path, vars, one);
     } finally {
       writer.closeCursors();
     }
+  }
+
+  /** Runs a select over a lazy root, copying the results so callers never share stored values. */
+  private static List<Object> selectCopies(Object root, Path path, Vars vars, boolean one) {
+    List<Object> out;
+    if (one) {
+      out = new java.util.ArrayList<>(1);
+      out.add(Paths.selectOne(path, root, vars));
+    } else {
+      out = Paths.select(path, root, vars);
+    }
+    for (int i = 0; i < out.size(); i++) {
+      out.set(i, Plain.copy(out.get(i)));
+    }
+    return out;
   }
 
   private static final Object NOT_POINT = new Object();
