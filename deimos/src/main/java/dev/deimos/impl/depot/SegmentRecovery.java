@@ -90,6 +90,8 @@ final class SegmentRecovery {
           checkHeader(file, ch, base);
           seg = new LogSegment(file, base, ch, size);
           lastMillis = Math.max(lastMillis, scan(seg, last, options));
+          // appends continue at the end (the writer writes at the channel's position)
+          ch.position(seg.size);
         } catch (IOException | RuntimeException e) {
           ch.close();
           throw e;
