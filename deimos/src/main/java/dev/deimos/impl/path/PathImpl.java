@@ -384,7 +384,7 @@ public final class PathImpl implements Path.Impl {
   }
 
   @Override
-  public <T> Path.Impl filterPred(DeimosFunction1<T, Boolean> pred) {
+  public <T> Path.Impl filterPred(DeimosFunction1<T, ?> pred) {
     return add(new FilterNavs.Pred(pred));
   }
 
@@ -503,7 +503,7 @@ public final class PathImpl implements Path.Impl {
   }
 
   @Override
-  public Path.Impl isCollected(DeimosFunction1<List<Object>, Boolean> pred) {
+  public Path.Impl isCollected(DeimosFunction1<? super List<Object>, ?> pred) {
     return add(new CollectNavs.IsCollected(pred));
   }
 
