@@ -115,30 +115,52 @@ public final class NetClient implements Closeable {
     }
     result.whenComplete((r, e) -> inFlight.release());
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-    var timer =
-        timers.schedule(
-            () ->
-                result.completeExceptionally(
-                    new IllegalStateException(
-                        new TimeoutException(
-                            "request to Deimos server at "
-                                + address()
-                                + " timed out after "
-                                + timeoutMillis
-                                + " ms"))),
-            timeoutMillis,
-            TimeUnit.MILLISECONDS);
+    Call call = new Call(op, body, deadline, timeoutMillis, result);
+    var timer = timers.schedule(call::timedOut, timeoutMillis, TimeUnit.MILLISECONDS);
     result.whenComplete((r, e) -> timer.cancel(false));
-    attempt(op, body, deadline, result, null);
+    attempt(call);
     return result;
   }
 
-  private void attempt(
-      byte op,
-      Consumer<ByteBuf> body,
-      long deadline,
-      CompletableFuture<byte[]> result,
-      Throwable last) {
+  /** One request and its retries. */
+  private final class Call {
+    final byte op;
+    final Consumer<ByteBuf> body;
+    final long deadline;
+    final long timeoutMillis;
+    final CompletableFuture<byte[]> result;
+    volatile Throwable lastConnectError;
+
+    Call(
+        byte op,
+        Consumer<ByteBuf> body,
+        long deadline,
+        long timeoutMillis,
+        CompletableFuture<byte[]> result) {
+      this.op = op;
+      this.body = body;
+      this.deadline = deadline;
+      this.timeoutMillis = timeoutMillis;
+      this.result = result;
+    }
+
+    void timedOut() {
+      Throwable last = lastConnectError;
+      result.completeExceptionally(
+          last != null
+              ? unreachable(last)
+              : new IllegalStateException(
+                  new TimeoutException(
+                      "request to the Deimos server at "
+                          + address()
+                          + " timed out after "
+                          + timeoutMillis
+                          + " ms")));
+    }
+  }
+
+  private void attempt(Call call) {
+    CompletableFuture<byte[]> result = call.result;
     if (result.isDone()) {
       return;
     }
@@ -146,48 +168,41 @@ public final class NetClient implements Closeable {
       result.completeExceptionally(new IllegalStateException("the cluster manager is closed"));
       return;
     }
-    if (System.nanoTime() - deadline > 0) {
-      result.completeExceptionally(unreachable(last));
-      return;
-    }
     Conn c;
     try {
-      c = connection(deadline);
+      c = connection(call.deadline);
     } catch (Refused e) {
       result.completeExceptionally(new IllegalStateException(e.getMessage()));
       return;
     } catch (RuntimeException e) {
-      retryLater(op, body, deadline, result, e);
+      call.lastConnectError = e;
+      retryLater(call);
       return;
     }
-    CompletableFuture<byte[]> one = c.send(op, body, ids.incrementAndGet());
+    call.lastConnectError = null;
+    CompletableFuture<byte[]> one = c.send(call.op, call.body, ids.incrementAndGet());
     one.whenComplete(
         (r, e) -> {
           if (e == null) {
             callbacks.execute(() -> result.complete(r));
           } else if (e instanceof ConnectionLost) {
-            retryLater(op, body, deadline, result, e);
+            call.lastConnectError = e;
+            retryLater(call);
           } else {
             callbacks.execute(() -> result.completeExceptionally(e));
           }
         });
   }
 
-  private void retryLater(
-      byte op,
-      Consumer<ByteBuf> body,
-      long deadline,
-      CompletableFuture<byte[]> result,
-      Throwable e) {
-    if (closed || System.nanoTime() - deadline > 0) {
-      result.completeExceptionally(closed ? new IllegalStateException("closed") : unreachable(e));
+  private void retryLater(Call call) {
+    if (closed || System.nanoTime() - call.deadline > 0) {
+      call.timedOut();
       return;
     }
     try {
-      timers.schedule(
-          () -> attempt(op, body, deadline, result, e), RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+      timers.schedule(() -> attempt(call), RETRY_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
     } catch (RuntimeException rejected) {
-      result.completeExceptionally(new IllegalStateException("the cluster manager is closed"));
+      call.result.completeExceptionally(new IllegalStateException("the cluster manager is closed"));
     }
   }
 
