@@ -159,6 +159,19 @@ public final class Cli implements Runnable {
         description = "address to listen on (conductor.bind, default 127.0.0.1)")
     String bind;
 
+    @Option(
+        names = "--examples",
+        description = "the examples jar: launch its example modules if not yet deployed")
+    Path examples;
+
+    static final List<String> EXAMPLE_MODULES =
+        List.of(
+            "dev.deimos.examples.WordCountModule",
+            "dev.deimos.examples.UserRegistrationModule",
+            "dev.deimos.examples.BankTransferModule",
+            "dev.deimos.examples.TopSpendersModule",
+            "dev.deimos.examples.RenderLatencyModule");
+
     @Override
     public Integer call() throws Exception {
       Map<String, Object> keys = common.keys();
@@ -195,9 +208,47 @@ public final class Cli implements Runnable {
               s.moduleNames().size(),
               (System.nanoTime() - t0) / 1_000_000,
               cfg.localDir().toAbsolutePath());
+      if (examples != null) {
+        try {
+          for (String m : EXAMPLE_MODULES) {
+            s.launchIfAbsent(examples, m, 4, 2);
+          }
+        } catch (Exception e) {
+          System.err.println("deimos: cannot deploy the examples from " + examples + ": " + e);
+          s.close();
+          return FAILED;
+        }
+        printWalkthrough(cfg, s.port());
+      }
       s.awaitStop();
       return 0;
     }
+  }
+
+  static void printWalkthrough(ServerConfig cfg, int port) {
+    String hp = cfg.bind() + ":" + port;
+    String cli = System.getProperty("deimos.home", ".") + "/bin/deimos";
+    System.out.println();
+    System.out.println("Deimos node serving clients and the CLI on " + hp);
+    System.out.println("Modules deployed: " + String.join(", ", Start.EXAMPLE_MODULES));
+    System.out.println("From a second terminal:");
+    System.out.println("  " + cli + " modules --port " + port);
+    System.out.println(
+        "  "
+            + cli
+            + " moduleStatus --port "
+            + port
+            + " --module dev.deimos.examples.WordCountModule");
+    System.out.println("From Java (dev.deimos:deimos on the class path):");
+    System.out.println(
+        "  var m = DeimosClusterManager.open(Map.of(\"conductor.port\", " + port + "));");
+    System.out.println(
+        "  m.clusterDepot(\"dev.deimos.examples.WordCountModule\", \"*sentences\")"
+            + ".append(\"hello deimos\");");
+    System.out.println(
+        "  m.clusterPState(\"dev.deimos.examples.WordCountModule\", \"$$wordCounts\")"
+            + ".selectOne(Path.key(\"hello\"));  // 1");
+    System.out.println("Stop with Ctrl-C or: " + cli + " shutdownCluster --port " + port);
   }
 
   @Command(

@@ -264,6 +264,35 @@ public final class DeimosServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Launches a module from a jar unless a module of that class is deployed (the README's main job
+   * uses it to start a node with the examples).
+   *
+   * @param jar the module jar
+   * @param className the module class
+   * @param tasks tasks
+   * @param threads threads
+   * @return true if launched, false if it was already deployed
+   * @throws Exception if the launch fails
+   */
+  public boolean launchIfAbsent(java.nio.file.Path jar, String className, int tasks, int threads)
+      throws Exception {
+    for (ModuleStore.Entry e : entries.values()) {
+      if (e.className.equals(className)) {
+        return false;
+      }
+    }
+    Map<String, Object> cmd = new LinkedHashMap<>();
+    cmd.put("command", "launch");
+    cmd.put("jar", Files.readAllBytes(jar));
+    cmd.put("jarName", jar.getFileName().toString());
+    cmd.put("module", className);
+    cmd.put("tasks", tasks);
+    cmd.put("threads", threads);
+    admin.submit(() -> adminCommand(cmd)).get();
+    return true;
+  }
+
   // ---- admin (CLI) commands, one at a time on the admin thread ----
 
   private Object adminCommand(Map<String, Object> cmd) throws IOException {
