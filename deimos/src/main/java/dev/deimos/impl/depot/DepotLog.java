@@ -70,6 +70,32 @@ public interface DepotLog extends AutoCloseable {
         getClass().getSimpleName() + " does not keep append times");
   }
 
+  /**
+   * Returns the first offset of {@code partition} still stored: offsets below it were trimmed. A
+   * log that never trims returns 0.
+   *
+   * @param partition the partition
+   * @return the first readable offset (equal to the end offset when nothing is stored)
+   */
+  default CompletableFuture<Long> firstOffset(int partition) {
+    return CompletableFuture.completedFuture(0L);
+  }
+
+  /**
+   * Asks the log to drop records of {@code partition} below {@code beforeOffset}. A log drops only
+   * what it can drop cheaply (a segment file log drops whole segments entirely below the offset,
+   * never the segment being appended to), so it may keep more than asked; {@link #firstOffset}
+   * tells what it kept. Reading a dropped offset fails with {@link TrimmedOffsetException}. A log
+   * that does not trim keeps everything.
+   *
+   * @param partition the partition
+   * @param beforeOffset records below this offset may be dropped
+   * @return the first offset still stored once the trim is done
+   */
+  default CompletableFuture<Long> trim(int partition, long beforeOffset) {
+    return firstOffset(partition);
+  }
+
   @Override
   void close();
 }
