@@ -6,9 +6,9 @@ import dev.deimos.impl.data.KeyHash;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.path.PathKeys;
+import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
-import dev.deimos.impl.pstate.memory.MemoryPStateStore;
 import dev.deimos.ops.DeimosFunction2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,12 +68,8 @@ final class TaskPState implements PStateAccess {
         }
       };
 
-  TaskPState(PStateDeclaration decl, Task task) {
-    this(decl, task, new MemoryPStateStore(decl));
-  }
-
   @SuppressWarnings("unchecked")
-  private TaskPState(PStateDeclaration decl, Task task, PStateStore store) {
+  TaskPState(PStateDeclaration decl, Task task, PStateStore store) {
     this.decl = decl;
     this.task = task;
     this.store = store;
@@ -270,11 +266,16 @@ final class TaskPState implements PStateAccess {
    * so. The caller checked compatibility already and closes this object afterwards.
    */
   TaskPState migrateTo(PStateDeclaration next) {
-    if (!(store instanceof MemoryPStateStore)) {
+    MigratableStore m = MigratableStore.of(store);
+    if (m == null) {
       throw new IllegalStateException(
-          "PState " + decl.getName() + ": its store cannot be migrated in process");
+          "PState "
+              + decl.getName()
+              + ": its store ("
+              + store.getClass().getSimpleName()
+              + ") cannot be migrated in process");
     }
-    return new TaskPState(next, task, ((MemoryPStateStore) store).migrateTo(next));
+    return new TaskPState(next, task, m.migrateTo(next));
   }
 
   void close() {
