@@ -25,6 +25,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
   private final Map<String, ModuleRuntime> modules = new LinkedHashMap<>();
   private final ValueCodec codec;
   private boolean closed;
+  // callback threads and heartbeats of PState proxies, started by the first proxy
+  private dev.deimos.impl.reactive.ProxyClient proxies;
 
   /** Creates a cluster with the built-in serialization only. */
   public InProcessClusterImpl() {
@@ -169,7 +171,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
       throw new IllegalArgumentException(
           "PState " + pstateName + " of module " + moduleName + " is private to its topology");
     }
-    return new PStateClient(rt, pstateName);
+    return new PStateClient(rt, pstateName, this::proxyClient);
   }
 
   @Override
@@ -227,6 +229,16 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return rt;
   }
 
+  private synchronized dev.deimos.impl.reactive.ProxyClient proxyClient() {
+    checkOpen();
+    if (proxies == null) {
+      proxies =
+          new dev.deimos.impl.reactive.ProxyClient(
+              dev.deimos.impl.reactive.ProxyClient.Config.defaults());
+    }
+    return proxies;
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the cluster is closed");
@@ -246,6 +258,13 @@ public final class InProcessClusterImpl implements InProcessCluster {
     }
     for (ModuleRuntime rt : all) {
       rt.close();
+    }
+    dev.deimos.impl.reactive.ProxyClient p;
+    synchronized (this) {
+      p = proxies;
+    }
+    if (p != null) {
+      p.close();
     }
   }
 }
