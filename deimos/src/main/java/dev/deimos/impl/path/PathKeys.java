@@ -33,13 +33,14 @@ public final class PathKeys {
   }
 
   /**
-   * Returns whether the path has no navigator at all, so it reaches the whole partition.
+   * Returns whether the path has no navigator but {@code stay()}, so it reaches the whole
+   * partition.
    *
    * @param path the path
    * @return true for an empty path
    */
   public static boolean isEmpty(Path path) {
-    return path instanceof PathImpl && ((PathImpl) path).firstNav() == null;
+    return path instanceof PathImpl && ((PathImpl) path).onlyStays();
   }
 
   /**

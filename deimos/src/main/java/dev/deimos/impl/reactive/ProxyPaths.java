@@ -40,6 +40,8 @@ public final class ProxyPaths {
     }
     for (int i = 0; i < keys.length && s != null; i++) {
       s = unwrap(child(s, keys[i]));
+    }
+    {
       if (s != null && s.isSubindexed()) {
         throw new IllegalArgumentException(
             "cannot proxy "
