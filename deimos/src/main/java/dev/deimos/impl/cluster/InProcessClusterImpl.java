@@ -34,6 +34,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
   private final ExecutorScheduler scheduler = new ExecutorScheduler("deimos-cluster-timer");
   private final RuntimeServices services;
   private boolean closed;
+  // callback threads and heartbeats of PState proxies, started by the first proxy
+  private dev.deimos.impl.reactive.ProxyClient proxies;
 
   /** Creates a cluster with the built-in serialization only, keeping everything in memory. */
   public InProcessClusterImpl() {
@@ -197,7 +199,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
       throw new IllegalArgumentException(
           "PState " + pstateName + " of module " + moduleName + " is private to its topology");
     }
-    return new PStateClient(rt, pstateName);
+    return new PStateClient(rt, pstateName, this::proxyClient);
   }
 
   @Override
@@ -255,6 +257,16 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return rt;
   }
 
+  private synchronized dev.deimos.impl.reactive.ProxyClient proxyClient() {
+    checkOpen();
+    if (proxies == null) {
+      proxies =
+          new dev.deimos.impl.reactive.ProxyClient(
+              dev.deimos.impl.reactive.ProxyClient.Config.defaults());
+    }
+    return proxies;
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the cluster is closed");
@@ -276,6 +288,16 @@ public final class InProcessClusterImpl implements InProcessCluster {
       rt.close();
       storage.closeModule(rt.moduleName());
     }
+<<<<<<< HEAD
     scheduler.close();
+=======
+    dev.deimos.impl.reactive.ProxyClient p;
+    synchronized (this) {
+      p = proxies;
+    }
+    if (p != null) {
+      p.close();
+    }
+>>>>>>> diffs
   }
 }

@@ -92,6 +92,16 @@ public final class PathImpl implements Path.Impl {
   }
 
   /** The first navigator, or null for the empty path. */
+  /** Whether every step is {@code stay()} (or there is none): the path reaches its root. */
+  boolean onlyStays() {
+    for (Nav n : navs) {
+      if (!(n instanceof FilterNavs.Stay)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   Nav firstNav() {
     return navs.length == 0 ? null : navs[0];
   }

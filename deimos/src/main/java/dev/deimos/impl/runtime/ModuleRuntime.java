@@ -1023,6 +1023,75 @@ public final class ModuleRuntime implements AutoCloseable {
     return call(t, () -> t.pstate(pstateVar).selectRaw(path));
   }
 
+  /**
+   * The server side of a client proxy on {@code pstateVar}: its calls run on the task owning the
+   * proxied location (see {@code PState.proxy}).
+   *
+   * @param pstateVar the PState
+   * @param keyGiven whether {@code key} decides the partition
+   * @param key the partitioning key
+   * @param path the proxy path
+   * @return the target
+   * @throws IllegalArgumentException for an unknown PState or a path that names no partition
+   */
+  public dev.deimos.impl.reactive.ProxyTarget proxyTarget(
+      String pstateVar, boolean keyGiven, Object key, Path path) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateVar);
+    }
+    int task;
+    if (d.isGlobal() || numTasks == 1) {
+      task = 0;
+    } else if (keyGiven) {
+      task = tasks[0].pstate(pstateVar).taskForKey(key, numTasks);
+    } else {
+      Object k = PathKeys.firstKey(path, Vars.NONE);
+      if (k == PathKeys.NONE) {
+        throw new IllegalArgumentException(
+            "proxy on PState "
+                + pstateVar
+                + " of "
+                + numTasks
+                + " partitions: the path must start with key(...) or a partitioning key must be"
+                + " given, but got "
+                + path);
+      }
+      task = tasks[0].pstate(pstateVar).taskForKey(k, numTasks);
+    }
+    Task t = tasks[task];
+    return new dev.deimos.impl.reactive.ProxyTarget() {
+      @Override
+      public CompletableFuture<Object> subscribe(long id, dev.deimos.impl.reactive.ProxySink sink) {
+        return call(
+            t,
+            () -> {
+              TaskPState p = t.pstate(pstateVar);
+              return p.subscriptions().subscribe(id, path, p::selectForProxy, sink);
+            });
+      }
+
+      @Override
+      public void resync(long id) {
+        t.thread.submit(
+            () -> {
+              TaskPState p = t.pstate(pstateVar);
+              p.subscriptions().resync(id, p::selectForProxy);
+            });
+      }
+
+      @Override
+      public CompletableFuture<Boolean> heartbeat(long id) {
+        return call(t, () -> t.pstate(pstateVar).subscriptions().heartbeat(id));
+      }
+
+      @Override
+      public void unsubscribe(long id) {
+        t.thread.submit(() -> t.pstate(pstateVar).subscriptions().unsubscribe(id));
+      }
+    };
+  }
+
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch

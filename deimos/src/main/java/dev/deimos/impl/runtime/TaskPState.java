@@ -39,6 +39,9 @@ final class TaskPState implements PStateAccess {
   private final Task task;
   private final DeimosFunction2<Integer, Object, Integer> keyPartitioner;
   private boolean touched;
+  // proxy subscriptions of this partition (impl.reactive), created by the first proxy; the write
+  // path pays one null check while there are none
+  private dev.deimos.impl.reactive.PartitionSubscriptions subs;
 
   // microbatch mode; all used on the task thread except Attempt.committed, flipped by the runner
   private MicrobatchRunner owner;
@@ -124,6 +127,9 @@ final class TaskPState implements PStateAccess {
   void abortMicrobatch() {
     store.abort();
     attempt = null;
+    if (subs != null) {
+      subs.discardWrites();
+    }
   }
 
   /**
@@ -133,6 +139,9 @@ final class TaskPState implements PStateAccess {
   void commitMicrobatch(MicrobatchRunner.Attempt a) {
     attempt = null;
     Object prev = store.commitKeepingPrevious();
+    if (subs != null) {
+      subs.afterCommit(this::selectCommitted);
+    }
     if (prev == null) {
       return;
     }
@@ -205,6 +214,9 @@ final class TaskPState implements PStateAccess {
   }
 
   private void write(Path path, Vars vars) {
+    if (subs != null && !subs.isEmpty()) {
+      subs.noteWrite(path, vars);
+    }
     if (owner != null) {
       // microbatch: the whole attempt is one staging session, committed or aborted by the runner;
       // while a frame of an attempt runs, that attempt is the runner's latest
@@ -228,8 +240,14 @@ final class TaskPState implements PStateAccess {
       touched = false;
       if (ok) {
         store.commit();
+        if (subs != null) {
+          subs.afterCommit(this::selectCommitted);
+        }
       } else {
         store.abort();
+        if (subs != null) {
+          subs.discardWrites();
+        }
       }
     }
   }
@@ -275,10 +293,50 @@ final class TaskPState implements PStateAccess {
               + store.getClass().getSimpleName()
               + ") cannot be migrated in process");
     }
-    return new TaskPState(next, task, m.migrateTo(next));
+    TaskPState migrated = new TaskPState(next, task, m.migrateTo(next));
+    if (subs != null) {
+      // proxies follow the new instance; their values may have changed shape
+      migrated.subs = subs;
+      subs = null;
+      migrated.subs.resyncAll(migrated::selectCommitted);
+    }
+    return migrated;
+  }
+
+  /**
+   * This partition's proxy subscriptions, made on first use. Task thread only.
+   *
+   * @return the registry
+   */
+  dev.deimos.impl.reactive.PartitionSubscriptions subscriptions() {
+    if (subs == null) {
+      subs =
+          new dev.deimos.impl.reactive.PartitionSubscriptions(
+              decl.getName(),
+              PROXY_LIMIT,
+              java.util.concurrent.TimeUnit.SECONDS.toNanos(60),
+              System::nanoTime);
+    }
+    return subs;
+  }
+
+  /** {@code pstate.proxy.limit}: most proxies on one partition. */
+  static final int PROXY_LIMIT = 20_000;
+
+  /** A proxy's first read: what clients see now (see {@link #clientSelect}). */
+  java.util.List<Object> selectForProxy(Path path) {
+    dev.deimos.impl.reactive.ProxyPaths.check(decl.getName(), decl.getSchema(), path);
+    return clientSelect(path, Vars.NONE);
+  }
+
+  private java.util.List<Object> selectCommitted(Path path) {
+    return store.select(path, Vars.NONE);
   }
 
   void close() {
+    if (subs != null) {
+      subs.terminateAll();
+    }
     store.close();
   }
 }
