@@ -288,9 +288,6 @@ public final class InProcessClusterImpl implements InProcessCluster {
       rt.close();
       storage.closeModule(rt.moduleName());
     }
-<<<<<<< HEAD
-    scheduler.close();
-=======
     dev.deimos.impl.reactive.ProxyClient p;
     synchronized (this) {
       p = proxies;
@@ -298,6 +295,6 @@ public final class InProcessClusterImpl implements InProcessCluster {
     if (p != null) {
       p.close();
     }
->>>>>>> diffs
+    scheduler.close();
   }
 }
