@@ -6,6 +6,7 @@ import dev.deimos.Depot;
 import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.ProxyState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.serial.CustomSerializations;
 import dev.deimos.impl.serial.ValueCodec;
@@ -310,6 +311,61 @@ public final class NetClusterManager implements DeimosClusterManager {
     NetPState(String module, String pstate) {
       this.module = module;
       this.pstate = pstate;
+    }
+
+    // Proxies need server-pushed diffs over the wire, which the protocol does not carry yet:
+    // refuse clearly instead of handing out a proxy that never changes.
+    private <T> CompletableFuture<ProxyState<T>> noProxy() {
+      return CompletableFuture.failedFuture(
+          new UnsupportedOperationException(
+              "PState "
+                  + pstate
+                  + " of module "
+                  + module
+                  + ": proxies are not supported over the network client yet; use select"));
+    }
+
+    @Override
+    public <T> ProxyState<T> proxy(Path path) {
+      return await(this.<T>noProxy());
+    }
+
+    @Override
+    public <T> ProxyState<T> proxy(Path path, ProxyState.Callback<T> callback) {
+      return await(this.<T>noProxy());
+    }
+
+    @Override
+    public <T> ProxyState<T> proxy(Object partitioningKey, Path path) {
+      return await(this.<T>noProxy());
+    }
+
+    @Override
+    public <T> ProxyState<T> proxy(
+        Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
+      return await(this.<T>noProxy());
+    }
+
+    @Override
+    public <T> CompletableFuture<ProxyState<T>> proxyAsync(Path path) {
+      return noProxy();
+    }
+
+    @Override
+    public <T> CompletableFuture<ProxyState<T>> proxyAsync(
+        Path path, ProxyState.Callback<T> callback) {
+      return noProxy();
+    }
+
+    @Override
+    public <T> CompletableFuture<ProxyState<T>> proxyAsync(Object partitioningKey, Path path) {
+      return noProxy();
+    }
+
+    @Override
+    public <T> CompletableFuture<ProxyState<T>> proxyAsync(
+        Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
+      return noProxy();
     }
 
     @Override
