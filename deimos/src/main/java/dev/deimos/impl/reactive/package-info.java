@@ -5,10 +5,10 @@
  * <pre>
  *  task thread                                   client pool thread
  *  TaskPState commit                              ClientProxy (one per proxy, serial)
- *    -> PartitionSubscriptions.afterCommit          seq check, DiffApply, checksum check,
- *       (only subscriptions of touched keys)        callback; gap or mismatch -> resync
- *    -> Subscription: re-read view, ValueDiffs  ---ProxyMessage---> (via ProxySink)
- *  ProxyTarget (subscribe / resync / unsubscribe / heartbeat) <--- client
+ *    -&gt; PartitionSubscriptions.afterCommit          seq check, DiffApply, checksum check,
+ *       (only subscriptions of touched keys)        callback; gap or mismatch -&gt; resync
+ *    -&gt; Subscription: re-read view, ValueDiffs  ---ProxyMessage---&gt; (via ProxySink)
+ *  ProxyTarget (subscribe / resync / unsubscribe / heartbeat) &lt;--- client
  * </pre>
  *
  * <p>Everything that crosses between server and client is a serializable value ({@link
