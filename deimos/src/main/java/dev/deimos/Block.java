@@ -1042,7 +1042,6 @@ public interface Block {
      * Continues on the task {@code fn} picks; it receives the number of tasks first. Locally
      * ({@code execute()}) a partitioner continues in place.
      *
-     * @param DeimosFunction1<Integer see the method description
      * @param fn picks the target task
      * @return the chain with the node appended
      */
@@ -1052,7 +1051,6 @@ public interface Block {
      * Continues on the task {@code fn} picks from the number of tasks and one argument. Locally
      * ({@code execute()}) a partitioner continues in place.
      *
-     * @param DeimosFunction2<Integer see the method description
      * @param fn picks the target task
      * @param arg0 first argument of {@code fn}
      * @return the chain with the node appended
@@ -1063,7 +1061,6 @@ public interface Block {
      * Continues on the task {@code fn} picks from the number of tasks and two arguments. Locally
      * ({@code execute()}) a partitioner continues in place.
      *
-     * @param DeimosFunction3<Integer see the method description
      * @param fn picks the target task
      * @param arg0 first argument of {@code fn}
      * @param arg1 second argument of {@code fn}
@@ -2421,7 +2418,6 @@ public interface Block {
   /**
    * Starts a chain with {@link Impl#customPartition}.
    *
-   * @param DeimosFunction1<Integer see the method description
    * @param fn picks the target task
    * @return the new chain
    */
@@ -2432,7 +2428,6 @@ public interface Block {
   /**
    * Starts a chain with {@link Impl#customPartition}.
    *
-   * @param DeimosFunction2<Integer see the method description
    * @param fn picks the target task
    * @param arg0 first argument of {@code fn}
    * @return the new chain
@@ -2444,7 +2439,6 @@ public interface Block {
   /**
    * Starts a chain with {@link Impl#customPartition}.
    *
-   * @param DeimosFunction3<Integer see the method description
    * @param fn picks the target task
    * @param arg0 first argument of {@code fn}
    * @param arg1 second argument of {@code fn}

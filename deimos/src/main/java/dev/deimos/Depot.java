@@ -1,5 +1,6 @@
 package dev.deimos;
 
+import dev.deimos.impl.NamedFieldKey;
 import dev.deimos.impl.NativeDepotPartitioning;
 import dev.deimos.ops.DeimosFunction1;
 import java.io.Closeable;
@@ -72,6 +73,20 @@ public interface Depot extends Closeable {
   @SuppressWarnings("rawtypes")
   static NativeDepotPartitioning hashBy(Class<? extends DeimosFunction1> keyFnClass) {
     return NativeDepotPartitioning.hash(NativeDepotPartitioning.instantiate(keyFnClass));
+  }
+
+  /**
+   * Partitions records by the hash of one named entry: for a {@link Map} record the value under
+   * {@code fieldName}, for any other record the value of its instance field {@code fieldName}. An
+   * append whose record has neither fails with an {@link IllegalArgumentException} naming the field
+   * and the record's class.
+   *
+   * @param fieldName the map key or field name
+   * @return the scheme
+   * @throws IllegalArgumentException if {@code fieldName} is null or empty
+   */
+  static NativeDepotPartitioning hashBy(String fieldName) {
+    return NativeDepotPartitioning.hash(new NamedFieldKey(fieldName));
   }
 
   /**

@@ -186,6 +186,94 @@ public interface PState {
    */
   <T> java.util.concurrent.CompletableFuture<T> selectOneAsync(Object partitioningKey, Path path);
 
+  /**
+   * Follows the one value {@code path} reaches, like {@link #selectOne(Path)} kept current: the
+   * returned proxy's value changes as the PState does. Routed like {@link #select(Path)}, so on a
+   * PState of several partitions the path must start with {@code key} (or use {@link #proxy(Object,
+   * Path)}).
+   *
+   * @param path a path reaching at most one value, which is neither a whole top-level map nor a
+   *     subindexed structure (those are indexed per element: proxy values inside them)
+   * @param <T> the value type
+   * @return the proxy, holding the current value
+   * @throws IllegalArgumentException if the path cannot be proxied
+   */
+  <T> ProxyState<T> proxy(Path path);
+
+  /**
+   * Like {@link #proxy(Path)}, calling {@code callback} with every change and its diff.
+   *
+   * @param path the path
+   * @param callback receives the changes, in server order, on a client pool thread
+   * @param <T> the value type
+   * @return the proxy
+   */
+  <T> ProxyState<T> proxy(Path path, ProxyState.Callback<T> callback);
+
+  /**
+   * Like {@link #proxy(Path)} on the partition owning {@code partitioningKey}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the path
+   * @param <T> the value type
+   * @return the proxy
+   */
+  <T> ProxyState<T> proxy(Object partitioningKey, Path path);
+
+  /**
+   * Like {@link #proxy(Path, ProxyState.Callback)} on the partition owning {@code partitioningKey}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the path
+   * @param callback receives the changes
+   * @param <T> the value type
+   * @return the proxy
+   */
+  <T> ProxyState<T> proxy(Object partitioningKey, Path path, ProxyState.Callback<T> callback);
+
+  /**
+   * Non-blocking {@link #proxy(Path)}.
+   *
+   * @param path the path
+   * @param <T> the value type
+   * @return the proxy once subscribed
+   */
+  <T> java.util.concurrent.CompletableFuture<ProxyState<T>> proxyAsync(Path path);
+
+  /**
+   * Non-blocking {@link #proxy(Path, ProxyState.Callback)}.
+   *
+   * @param path the path
+   * @param callback receives the changes
+   * @param <T> the value type
+   * @return the proxy once subscribed
+   */
+  <T> java.util.concurrent.CompletableFuture<ProxyState<T>> proxyAsync(
+      Path path, ProxyState.Callback<T> callback);
+
+  /**
+   * Non-blocking {@link #proxy(Object, Path)}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the path
+   * @param <T> the value type
+   * @return the proxy once subscribed
+   */
+  <T> java.util.concurrent.CompletableFuture<ProxyState<T>> proxyAsync(
+      Object partitioningKey, Path path);
+
+  /**
+   * Non-blocking {@link #proxy(Object, Path, ProxyState.Callback)}.
+   *
+   * @param partitioningKey decides the partition
+   * @param path the path
+   * @param callback receives the changes
+   * @param <T> the value type
+   * @return the proxy once subscribed
+   */
+  <T> java.util.concurrent.CompletableFuture<ProxyState<T>> proxyAsync(
+      Object partitioningKey, Path path, ProxyState.Callback<T> callback);
+
   /** Builder-style options on a schema. */
   interface Schema {
     /**

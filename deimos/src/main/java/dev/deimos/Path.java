@@ -431,7 +431,7 @@ public interface Path extends DeimosSerializable {
    * @param pred the predicate
    * @return a new path with this step appended
    */
-  static <T> Path.Impl filterPred(DeimosFunction1<T, Boolean> pred) {
+  static <T> Path.Impl filterPred(DeimosFunction1<T, ?> pred) {
     return PathImpl.start().filterPred(pred);
   }
 
@@ -657,7 +657,7 @@ public interface Path extends DeimosSerializable {
    * @param pred the predicate
    * @return a new path with this step appended
    */
-  static Path.Impl isCollected(DeimosFunction1<List<Object>, Boolean> pred) {
+  static Path.Impl isCollected(DeimosFunction1<? super List<Object>, ?> pred) {
     return PathImpl.start().isCollected(pred);
   }
 
@@ -1633,7 +1633,7 @@ public interface Path extends DeimosSerializable {
      * @param pred the predicate
      * @return a new path with this step appended
      */
-    <T> Path.Impl filterPred(DeimosFunction1<T, Boolean> pred);
+    <T> Path.Impl filterPred(DeimosFunction1<T, ?> pred);
 
     /**
      * Continues only if the current value equals {@code arg} (numbers compare by value).
@@ -1815,7 +1815,7 @@ public interface Path extends DeimosSerializable {
      * @param pred the predicate
      * @return a new path with this step appended
      */
-    Path.Impl isCollected(DeimosFunction1<List<Object>, Boolean> pred);
+    Path.Impl isCollected(DeimosFunction1<? super List<Object>, ?> pred);
 
     /**
      * Drops the values collected so far for the rest of the path.

@@ -5,10 +5,15 @@ import dev.deimos.Depot;
 import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.impl.runtime.Clock;
+import dev.deimos.impl.runtime.ExecutorScheduler;
 import dev.deimos.impl.runtime.ModuleDef;
 import dev.deimos.impl.runtime.ModuleRuntime;
+import dev.deimos.impl.runtime.RuntimeServices;
 import dev.deimos.impl.serial.CustomSerializations;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.impl.storage.MemoryStorageFactory;
+import dev.deimos.impl.storage.StorageFactory;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
 import dev.deimos.test.UpdateOptions;
@@ -24,22 +29,45 @@ import java.util.Set;
 public final class InProcessClusterImpl implements InProcessCluster {
   private final Map<String, ModuleRuntime> modules = new LinkedHashMap<>();
   private final ValueCodec codec;
+  private final StorageFactory storage;
+  // the cluster's one timer thread (ticks, retries, timeouts), started on first use
+  private final ExecutorScheduler scheduler = new ExecutorScheduler("deimos-cluster-timer");
+  private final RuntimeServices services;
   private boolean closed;
+  // callback threads and heartbeats of PState proxies, started by the first proxy
+  private dev.deimos.impl.reactive.ProxyClient proxies;
 
-  /** Creates a cluster with the built-in serialization only. */
+  /** Creates a cluster with the built-in serialization only, keeping everything in memory. */
   public InProcessClusterImpl() {
-    this.codec = ValueCodec.PLAIN;
+    this(List.of(), MemoryStorageFactory.INSTANCE);
   }
 
   /**
-   * Creates a cluster with custom serializations.
+   * Creates a cluster with custom serializations, keeping everything in memory.
    *
    * @param customSerializations classes implementing {@code DeimosCustomSerialization}
    */
   @SuppressWarnings("rawtypes")
   public InProcessClusterImpl(List<Class> customSerializations) {
+    this(customSerializations, MemoryStorageFactory.INSTANCE);
+  }
+
+  /**
+   * Creates a cluster with custom serializations whose modules keep their data where {@code
+   * storage} puts it.
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param storage opens the depot logs, PState stores and progress stores of every module
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(List<Class> customSerializations, StorageFactory storage) {
+    if (storage == null) {
+      throw new IllegalArgumentException("storage factory is null");
+    }
     CustomSerializations cs = new CustomSerializations(customSerializations);
     this.codec = cs.isEmpty() ? ValueCodec.PLAIN : new ValueCodec(cs);
+    this.storage = storage;
+    this.services = new RuntimeServices(storage, Clock.SYSTEM, scheduler);
   }
 
   @Override
@@ -62,7 +90,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
             config.getNumWorkers(),
             codec,
             this,
-            this::module);
+            this::module,
+            services);
     synchronized (this) {
       if (closed || modules.containsKey(name)) {
         rt.close();
@@ -148,6 +177,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
       modules.remove(moduleName);
     }
     rt.close();
+    storage.destroyModule(moduleName);
   }
 
   @Override
@@ -169,7 +199,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
       throw new IllegalArgumentException(
           "PState " + pstateName + " of module " + moduleName + " is private to its topology");
     }
-    return new PStateClient(rt, pstateName);
+    return new PStateClient(rt, pstateName, this::proxyClient);
   }
 
   @Override
@@ -227,6 +257,16 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return rt;
   }
 
+  private synchronized dev.deimos.impl.reactive.ProxyClient proxyClient() {
+    checkOpen();
+    if (proxies == null) {
+      proxies =
+          new dev.deimos.impl.reactive.ProxyClient(
+              dev.deimos.impl.reactive.ProxyClient.Config.defaults());
+    }
+    return proxies;
+  }
+
   private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the cluster is closed");
@@ -246,6 +286,15 @@ public final class InProcessClusterImpl implements InProcessCluster {
     }
     for (ModuleRuntime rt : all) {
       rt.close();
+      storage.closeModule(rt.moduleName());
     }
+    dev.deimos.impl.reactive.ProxyClient p;
+    synchronized (this) {
+      p = proxies;
+    }
+    if (p != null) {
+      p.close();
+    }
+    scheduler.close();
   }
 }

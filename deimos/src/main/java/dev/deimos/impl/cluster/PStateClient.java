@@ -2,18 +2,78 @@ package dev.deimos.impl.cluster;
 
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.ProxyState;
+import dev.deimos.impl.reactive.ProxyClient;
+import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.runtime.ModuleRuntime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /** Client of one PState; every read runs on the owning task's thread. */
 final class PStateClient implements PState {
   private final ModuleRuntime rt;
   private final String var;
+  private final Supplier<ProxyClient> proxies;
 
-  PStateClient(ModuleRuntime rt, String var) {
+  PStateClient(ModuleRuntime rt, String var, Supplier<ProxyClient> proxies) {
     this.rt = rt;
     this.var = var;
+    this.proxies = proxies;
+  }
+
+  @Override
+  public <T> ProxyState<T> proxy(Path path) {
+    return DepotClient.Waits.await(this.<T>proxyAsync(path));
+  }
+
+  @Override
+  public <T> ProxyState<T> proxy(Path path, ProxyState.Callback<T> callback) {
+    return DepotClient.Waits.await(proxyAsync(path, callback));
+  }
+
+  @Override
+  public <T> ProxyState<T> proxy(Object partitioningKey, Path path) {
+    return DepotClient.Waits.await(this.<T>proxyAsync(partitioningKey, path));
+  }
+
+  @Override
+  public <T> ProxyState<T> proxy(
+      Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
+    return DepotClient.Waits.await(proxyAsync(partitioningKey, path, callback));
+  }
+
+  @Override
+  public <T> CompletableFuture<ProxyState<T>> proxyAsync(Path path) {
+    return open(false, null, path, null);
+  }
+
+  @Override
+  public <T> CompletableFuture<ProxyState<T>> proxyAsync(
+      Path path, ProxyState.Callback<T> callback) {
+    return open(false, null, path, callback);
+  }
+
+  @Override
+  public <T> CompletableFuture<ProxyState<T>> proxyAsync(Object partitioningKey, Path path) {
+    return open(true, partitioningKey, path, null);
+  }
+
+  @Override
+  public <T> CompletableFuture<ProxyState<T>> proxyAsync(
+      Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
+    return open(true, partitioningKey, path, callback);
+  }
+
+  private <T> CompletableFuture<ProxyState<T>> open(
+      boolean keyGiven, Object key, Path path, ProxyState.Callback<T> callback) {
+    ProxyTarget target;
+    try {
+      target = rt.proxyTarget(var, keyGiven, key, path);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    return proxies.get().open(target, callback);
   }
 
   @Override

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Compile-time bookkeeping for control flow (section B): anchors with the vars bound at them, and
@@ -126,7 +127,7 @@ final class FlowState {
       throw new DeimosCompileException(
           at + ": unknown anchor '" + name + "' (anchors must be defined before use)");
     }
-    if (!a.block.equals(block)) {
+    if (!a.block.equals(block) && !insideBranchOf(a.block, block)) {
       throw new DeimosCompileException(
           at
               + ": anchor '"
@@ -137,6 +138,19 @@ final class FlowState {
     }
     return a;
   }
+
+  /**
+   * True if {@code inner} is nested in {@code outer} through ifTrue sides and cond or subSource
+   * cases only. Those bodies run in the frame of the block around them, so code hooked onto an
+   * anchor inside them runs with the branch's bindings, as Rama's helpers rely on. Loop, atomic and
+   * branch bodies are excluded: their arrivals do not follow the outer block's flow.
+   */
+  static boolean insideBranchOf(String inner, String outer) {
+    return inner.startsWith(outer)
+        && BRANCH_PATH.matcher(inner.substring(outer.length())).matches();
+  }
+
+  private static final Pattern BRANCH_PATH = Pattern.compile("(\\d+\\.(then|else|case\\d+)\\.)+");
 
   /** Makes every arrival at {@code a} also run from {@code target}'s successor (on a copy). */
   static void fork(Anchor a, Step target) {

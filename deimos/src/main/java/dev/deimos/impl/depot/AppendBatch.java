@@ -6,8 +6,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The appends queued between two passes of the writer, in arrival order, as parallel arrays so
  * queuing allocates nothing per record (the arrays grow by doubling and are reused). Two batches
- * alternate: appenders fill one while the writer writes the other. Guarded by the log's queue
- * lock while filling; owned by the writer thread while writing.
+ * alternate: appenders fill one while the writer writes the other. Guarded by the log's queue lock
+ * while filling; owned by the writer thread while writing.
  */
 final class AppendBatch {
   int size;
@@ -18,6 +18,7 @@ final class AppendBatch {
   CompletableFuture<Long>[] futures = new CompletableFuture[64];
 
   long[] offsets = new long[64];
+
   /** Per entry, the next entry of the same partition, or -1 (see {@link #link}). */
   int[] next = new int[64];
 

@@ -13,17 +13,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The writer thread's work for one batch: per partition, frame the records into one reused direct
- * buffer, write it to the active segment, force the segment once, then publish (raise the
- * readable end, fill the cache) and complete the appends' futures. One fsync per partition per
- * batch is the group commit: every append that arrived while the previous fsync ran shares the
- * next one.
+ * buffer, write it to the active segment, force the segment once, then publish (raise the readable
+ * end, fill the cache) and complete the appends' futures. One fsync per partition per batch is the
+ * group commit: every append that arrived while the previous fsync ran shares the next one.
  *
  * <p>Failures. A failed write (a full disk) fails the appends not yet synced with an IOException
  * naming the file, truncates the segment back to its synced size and rewinds the offsets, so a
- * later batch may succeed once there is room again. A failed fsync leaves the file's state
- * unknown (the kernel may have dropped the dirty pages), so the partition is fenced: its later
- * appends fail until the log is reopened and recovery checks the file. Nothing acknowledged is
- * touched either way.
+ * later batch may succeed once there is room again. A failed fsync leaves the file's state unknown
+ * (the kernel may have dropped the dirty pages), so the partition is fenced: its later appends fail
+ * until the log is reopened and recovery checks the file. Nothing acknowledged is touched either
+ * way.
  */
 final class BatchWriter {
   private static final Logger LOG = LoggerFactory.getLogger(BatchWriter.class);

@@ -28,12 +28,12 @@ import org.slf4j.LoggerFactory;
  * dir/partition-0/00000000000000052113.seg    the last one takes appends
  * </pre>
  *
- * <p><b>Durability.</b> An append's future completes only after its record is fsynced. Appends
- * are queued to one writer thread per log, which writes everything queued since its last pass
- * and forces each touched partition once (group commit), so concurrent appends share fsyncs.
- * Reads see only records that are durable. After a crash, {@link #open} keeps every acknowledged
- * record and cuts off the unsynced tail; damage to synced data is a {@link
- * DepotLogCorruptException} naming the file and offset, never a silent truncation.
+ * <p><b>Durability.</b> An append's future completes only after its record is fsynced. Appends are
+ * queued to one writer thread per log, which writes everything queued since its last pass and
+ * forces each touched partition once (group commit), so concurrent appends share fsyncs. Reads see
+ * only records that are durable. After a crash, {@link #open} keeps every acknowledged record and
+ * cuts off the unsynced tail; damage to synced data is a {@link DepotLogCorruptException} naming
+ * the file and offset, never a silent truncation.
  *
  * <p><b>Threading.</b> All methods are thread-safe. Futures of appends complete on the writer
  * thread, so callbacks chained with the non-async {@code then*} methods run there and delay other
@@ -41,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * cache of recent ones) and return completed futures.
  *
  * <p><b>Errors.</b> A failed write (a full disk) fails the pending appends with an {@link
- * IOException} naming the file and leaves the log usable: later appends succeed once there is
- * room. A failed fsync fences the partition until the log is reopened. Appends after {@link
- * #close} fail with {@link IllegalStateException}.
+ * IOException} naming the file and leaves the log usable: later appends succeed once there is room.
+ * A failed fsync fences the partition until the log is reopened. Appends after {@link #close} fail
+ * with {@link IllegalStateException}.
  */
 public final class FileDepotLog implements DepotLog {
   private static final Logger LOG = LoggerFactory.getLogger(FileDepotLog.class);
@@ -102,9 +102,9 @@ public final class FileDepotLog implements DepotLog {
    * @param numPartitions the partition count; must match the one the directory was created with
    * @param options settings
    * @return the open log
-   * @throws IOException if the directory is locked by another open log (the message names the
-   *     lock file), holds corrupt data ({@link DepotLogCorruptException}) or a file of an unknown
-   *     format version, or cannot be read or written
+   * @throws IOException if the directory is locked by another open log (the message names the lock
+   *     file), holds corrupt data ({@link DepotLogCorruptException}) or a file of an unknown format
+   *     version, or cannot be read or written
    */
   public static FileDepotLog open(
       String depotName, Path dir, int numPartitions, FileDepotLogOptions options)
@@ -176,7 +176,12 @@ public final class FileDepotLog implements DepotLog {
           }
           if (p >= n) {
             throw new IOException(
-                "depot " + depot + ": " + f + " exists but the log was opened with " + n
+                "depot "
+                    + depot
+                    + ": "
+                    + f
+                    + " exists but the log was opened with "
+                    + n
                     + " partitions");
           }
         }
@@ -206,7 +211,11 @@ public final class FileDepotLog implements DepotLog {
     if (record.length > FrameFormat.MAX_RECORD_BYTES) {
       return CompletableFuture.failedFuture(
           new IllegalArgumentException(
-              "depot " + name + ": a record of " + record.length + " bytes exceeds the limit of "
+              "depot "
+                  + name
+                  + ": a record of "
+                  + record.length
+                  + " bytes exceeds the limit of "
                   + FrameFormat.MAX_RECORD_BYTES));
     }
     CompletableFuture<Long> f = new CompletableFuture<>();

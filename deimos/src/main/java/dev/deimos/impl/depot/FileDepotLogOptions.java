@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Settings of a {@link FileDepotLog}; immutable, each {@code with*} returns a copy. The defaults
- * suit a single node: 64 MiB segments, a sparse index entry every 16 KiB, 1,024 records or 1 MiB
- * of recent records cached per partition, a 1 MiB write buffer.
+ * suit a single node: 64 MiB segments, a sparse index entry every 16 KiB, 1,024 records or 1 MiB of
+ * recent records cached per partition, a 1 MiB write buffer.
  */
 public final class FileDepotLogOptions {
   /** Opens segment files; tests pass one that injects faults (a full disk, a failing fsync). */

@@ -24,6 +24,7 @@ final class FrameFormat {
   static final int FRAME_HEADER_BYTES = 20;
   static final int BATCH_START = 0x8000_0000;
   static final int LENGTH_MASK = 0x7FFF_FFFF;
+
   /** Largest payload; keeps a frame addressable by one int and one array. */
   static final int MAX_RECORD_BYTES = (1 << 30) - FRAME_HEADER_BYTES;
 

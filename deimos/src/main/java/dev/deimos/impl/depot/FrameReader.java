@@ -6,9 +6,9 @@ import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
 /**
- * Walks the frames of a segment file forward from a frame boundary, reading the file in chunks
- * with one positional read per chunk (never moving the channel's position, so it can run beside
- * the writer). Not thread-safe; one per read.
+ * Walks the frames of a segment file forward from a frame boundary, reading the file in chunks with
+ * one positional read per chunk (never moving the channel's position, so it can run beside the
+ * writer). Not thread-safe; one per read.
  */
 final class FrameReader {
   enum Status {
@@ -26,11 +26,13 @@ final class FrameReader {
   private final long limit;
   private final CRC32C crc = new CRC32C();
   private ByteBuffer buf;
+
   /** File position of buf[0]. */
   private long bufStart;
 
   /** File position of the current frame (after {@link #next}). */
   long position;
+
   /** Offset of the current frame. */
   long offset;
 

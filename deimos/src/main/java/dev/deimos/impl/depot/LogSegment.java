@@ -7,8 +7,8 @@ import java.util.Arrays;
 
 /**
  * One segment file of a partition: its channel, the base offset its name carries, and a sparse
- * in-memory index (offset, byte position, append millis) with an entry at the segment's first
- * frame and then at least every {@code indexIntervalBytes}. The index is rebuilt on open.
+ * in-memory index (offset, byte position, append millis) with an entry at the segment's first frame
+ * and then at least every {@code indexIntervalBytes}. The index is rebuilt on open.
  *
  * <p>Threading: the log's writer thread appends and owns {@link #size}, {@link #durableSize} and
  * {@link #records}; readers use the index under this object's monitor and read the channel with
@@ -21,8 +21,10 @@ final class LogSegment {
 
   /** Bytes written (writer thread). */
   long size;
+
   /** Bytes known synced (writer thread); a failed write truncates back to it. */
   long durableSize;
+
   /** Records in the segment (writer thread, or recovery). */
   long records;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  * A {@link DepotLog} in memory, for tests and the in-process cluster. Thread-safe per partition.
  * Keeps each record's append time so microbatch sources can start from a point in time.
  */
-public final class MemoryDepotLog implements DepotLog {
+public final class MemoryDepotLog implements InlineAppendLog {
   private final List<Partition> partitions;
 
   /** One partition's records and their append times (millis), in append order. */
@@ -68,6 +68,7 @@ public final class MemoryDepotLog implements DepotLog {
    * @param then run with the offset under the partition's lock, or null
    * @return the record's offset
    */
+  @Override
   public long appendNow(
       int partition, byte[] record, Object value, java.util.function.LongConsumer then) {
     Partition p = partitions.get(partition);
@@ -132,6 +133,7 @@ public final class MemoryDepotLog implements DepotLog {
    * @param to the end offset, exclusive; within the partition
    * @return the values by offset from {@code from}, or null
    */
+  @Override
   public Object[] sharedValues(int partition, long from, long to) {
     Partition p = partitions.get(partition);
     synchronized (p) {

@@ -11,9 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One partition of a {@link FileDepotLog}: its segments (sorted by base offset, the last one
- * taking appends), the end offset readers may see, the cache of recent records, and the read
- * paths.
+ * One partition of a {@link FileDepotLog}: its segments (sorted by base offset, the last one taking
+ * appends), the end offset readers may see, the cache of recent records, and the read paths.
  *
  * <p>Readers see only offsets below {@link #durableEnd}, which the writer raises after the fsync
  * and before it completes the appends' futures, so no read returns a record that is not durable.
@@ -77,8 +76,14 @@ final class PartitionLog {
     long end = durableEnd;
     if (offset < 0 || offset >= end) {
       throw new IndexOutOfBoundsException(
-          "depot " + depot + " partition " + partition + " has no offset " + offset
-              + ", its end offset is " + end);
+          "depot "
+              + depot
+              + " partition "
+              + partition
+              + " has no offset "
+              + offset
+              + ", its end offset is "
+              + end);
     }
     byte[] cached = cache.get(offset);
     if (cached != null) {
@@ -93,8 +98,16 @@ final class PartitionLog {
     long end = durableEnd;
     if (from < 0 || from > to || to > end) {
       throw new IndexOutOfBoundsException(
-          "depot " + depot + " partition " + partition + " has no offsets [" + from + ", " + to
-              + "), its end offset is " + end);
+          "depot "
+              + depot
+              + " partition "
+              + partition
+              + " has no offsets ["
+              + from
+              + ", "
+              + to
+              + "), its end offset is "
+              + end);
     }
     List<byte[]> out = new ArrayList<>((int) (to - from));
     long o = from;

@@ -1,9 +1,9 @@
 package dev.deimos.impl.depot;
 
 /**
- * The most recent durable records of one partition, bounded by count and by bytes, so readers
- * that keep up (stream tasks, the next microbatch) are served without touching the disk. Covers
- * the contiguous offsets {@code [start, start + count)}. Thread-safe.
+ * The most recent durable records of one partition, bounded by count and by bytes, so readers that
+ * keep up (stream tasks, the next microbatch) are served without touching the disk. Covers the
+ * contiguous offsets {@code [start, start + count)}. Thread-safe.
  */
 final class RecordCache {
   private final byte[][] ring;

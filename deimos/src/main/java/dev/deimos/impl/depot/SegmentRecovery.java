@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Opens a partition's segment files after a clean close or a crash: checks each file header,
- * walks the frames to rebuild the sparse index, and cuts off a torn tail.
+ * Opens a partition's segment files after a clean close or a crash: checks each file header, walks
+ * the frames to rebuild the sparse index, and cuts off a torn tail.
  */
 final class SegmentRecovery {
   /*
@@ -190,8 +190,8 @@ final class SegmentRecovery {
   }
 
   /**
-   * Returns the position of the first valid batch-start frame at or after {@code from}, or -1.
-   * Slow (tries every byte) but it runs only when a bad frame was found.
+   * Returns the position of the first valid batch-start frame at or after {@code from}, or -1. Slow
+   * (tries every byte) but it runs only when a bad frame was found.
    */
   private static long laterBatchStart(LogSegment seg, long from) throws IOException {
     CRC32C crc = new CRC32C();

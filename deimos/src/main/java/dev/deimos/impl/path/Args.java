@@ -83,7 +83,7 @@ final class Args {
     if (o instanceof Integer || o instanceof Long || o instanceof Short || o instanceof Byte) {
       return Math.toIntExact(((Number) o).longValue());
     }
-    throw PathException.at(n, what + " must be an integer but was " + PathException.className(o));
+    throw PathErrors.at(n, what + " must be an integer but was " + PathErrors.className(o));
   }
 
   /** Equality where numbers of different boxed integral types compare by value. */
@@ -104,7 +104,7 @@ final class Args {
       return ((Comparable<Object>) a).compareTo(b);
     }
     throw new ClassCastException(
-        "cannot compare " + PathException.className(a) + " with " + PathException.className(b));
+        "cannot compare " + PathErrors.className(a) + " with " + PathErrors.className(b));
   }
 
   private static boolean integral(Number x) {

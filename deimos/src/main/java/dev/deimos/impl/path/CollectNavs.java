@@ -67,7 +67,7 @@ final class CollectNavs {
         return got;
       }
       if (got.size() > 1) {
-        throw PathException.at(n, "selected " + got.size() + " values, at most one allowed");
+        throw PathErrors.at(n, "selected " + got.size() + " values, at most one allowed");
       }
       return got.isEmpty() ? null : got.get(0);
     }

@@ -218,13 +218,12 @@ final class ComposeNavs {
         return v;
       }
       if (after != VOID && after != null && !(after instanceof Collection)) {
-        throw PathException.at(
-            n, "needs a list as the new value, got " + PathException.className(after));
+        throw PathErrors.at(n, "needs a list as the new value, got " + PathErrors.className(after));
       }
       Collection<?> replacement =
           after instanceof Collection ? (Collection<?>) after : Collections.emptyList();
       if (replacement.size() > before.size()) {
-        throw PathException.at(
+        throw PathErrors.at(
             n,
             "got a list of "
                 + replacement.size()
@@ -288,6 +287,6 @@ final class ComposeNavs {
       return (PathImpl) p;
     }
     throw new IllegalArgumentException(
-        where + " needs a path built with Path's methods, got " + PathException.className(p));
+        where + " needs a path built with Path's methods, got " + PathErrors.className(p));
   }
 }

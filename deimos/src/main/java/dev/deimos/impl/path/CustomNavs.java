@@ -14,7 +14,7 @@ final class CustomNavs {
   @SuppressWarnings("unchecked")
   private static Navigator<Object> cast(Object nav, Node n) {
     if (!(nav instanceof Navigator)) {
-      throw PathException.at(n, "needs a Navigator, got " + PathException.className(nav));
+      throw PathErrors.at(n, "needs a Navigator, got " + PathErrors.className(nav));
     }
     return (Navigator<Object>) nav;
   }
@@ -107,8 +107,8 @@ final class CustomNavs {
     private Node pathNode(Run r, Node n) {
       Object p = build(r);
       if (!(p instanceof Path)) {
-        throw PathException.at(
-            n, "needs the function to return a Path, got " + PathException.className(p));
+        throw PathErrors.at(
+            n, "needs the function to return a Path, got " + PathErrors.className(p));
       }
       return ComposeNavs.impl((Path) p, "pathBuilder").compile(n.next);
     }

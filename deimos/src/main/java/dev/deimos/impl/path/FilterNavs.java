@@ -102,9 +102,8 @@ final class FilterNavs {
       try {
         c = Args.compare(v, x);
       } catch (ClassCastException e) {
-        throw PathException.at(
-            n,
-            "cannot compare " + PathException.className(v) + " with " + PathException.className(x));
+        throw PathErrors.at(
+            n, "cannot compare " + PathErrors.className(v) + " with " + PathErrors.className(x));
       }
       switch (op) {
         case LT:

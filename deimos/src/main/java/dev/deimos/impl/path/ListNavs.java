@@ -16,7 +16,7 @@ final class ListNavs {
   /** Replaces or removes one index of a list. */
   static Object transformIndex(List<Object> l, int i, Run r, Node n) {
     if (i < 0 || i >= l.size()) {
-      throw PathException.at(n, "index " + i + " is out of bounds for a list of size " + l.size());
+      throw PathErrors.at(n, "index " + i + " is out of bounds for a list of size " + l.size());
     }
     Object old = l.get(i);
     Object nv = n.next.transform(old, r);
@@ -77,7 +77,7 @@ final class ListNavs {
           n.next.select(e, r);
         }
       } else {
-        throw PathException.wrongShape(n, v, "a list, set or map");
+        throw PathErrors.wrongShape(n, v, "a list, set or map");
       }
     }
 
@@ -138,7 +138,7 @@ final class ListNavs {
               continue;
             }
           } else {
-            throw PathException.at(
+            throw PathErrors.at(
                 n, "needs a [key, value] list as a new map entry, got " + String.valueOf(np));
           }
           if (changes == null) {
@@ -150,7 +150,7 @@ final class ListNavs {
         }
         return changes == null ? m : MapNavs.applyRenames(m, changes);
       }
-      throw PathException.wrongShape(n, v, "a list, set or map");
+      throw PathErrors.wrongShape(n, v, "a list, set or map");
     }
   }
 
@@ -174,7 +174,7 @@ final class ListNavs {
         return;
       }
       if (!(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       List<?> l = (List<?>) v;
       if (!l.isEmpty()) {
@@ -188,7 +188,7 @@ final class ListNavs {
         return null;
       }
       if (!(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       List<Object> l = Colls.list(v);
       return l.isEmpty() ? l : transformIndex(l, last ? l.size() - 1 : 0, r, n);
@@ -222,12 +222,11 @@ final class ListNavs {
         return;
       }
       if (!(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       List<?> l = (List<?>) v;
       if (i < 0 || i >= l.size()) {
-        throw PathException.at(
-            n, "index " + i + " is out of bounds for a list of size " + l.size());
+        throw PathErrors.at(n, "index " + i + " is out of bounds for a list of size " + l.size());
       }
       n.next.select(l.get(i), r);
     }
@@ -236,7 +235,7 @@ final class ListNavs {
     Object transform(Object v, Run r, Node n) {
       int i = Args.toInt(Args.resolve(arg, r.vars), n, "the index");
       if (!(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       return transformIndex(Colls.list(v), i, r, n);
     }
@@ -282,7 +281,7 @@ final class ListNavs {
       int s = Args.toInt(Args.resolve(startArg, r.vars), n, "the start");
       int e = Args.toInt(Args.resolve(endArg, r.vars), n, "the end");
       if (s < 0 || e < s || e > size) {
-        throw PathException.at(
+        throw PathErrors.at(
             n, "range [" + s + ", " + e + ") is out of bounds for a list of size " + size);
       }
       return new int[] {s, e};
@@ -291,7 +290,7 @@ final class ListNavs {
     @Override
     void select(Object v, Run r, Node n) {
       if (v != null && !(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       List<?> l = v == null ? List.of() : (List<?>) v;
       int[] b = bounds(l, r, n);
@@ -301,7 +300,7 @@ final class ListNavs {
     @Override
     Object transform(Object v, Run r, Node n) {
       if (v != null && !(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       List<Object> l = v == null ? List.of() : Colls.list(v);
       int[] b = bounds(l, r, n);
@@ -312,8 +311,7 @@ final class ListNavs {
         return v;
       }
       if (nv != VOID && nv != null && !(nv instanceof Collection)) {
-        throw PathException.at(
-            n, "needs a list as the new sublist, got " + PathException.className(nv));
+        throw PathErrors.at(n, "needs a list as the new sublist, got " + PathErrors.className(nv));
       }
       List<Object> out = Colls.writableListOrNew(v);
       out.subList(b[0], b[1]).clear();
@@ -358,14 +356,14 @@ final class ListNavs {
     @Override
     void select(Object v, Run r, Node n) {
       if (v != null && !(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
     }
 
     @Override
     Object transform(Object v, Run r, Node n) {
       if (v != null && !(v instanceof List)) {
-        throw PathException.wrongShape(n, v, "a list");
+        throw PathErrors.wrongShape(n, v, "a list");
       }
       int size = v == null ? 0 : ((List<?>) v).size();
       int at;
@@ -376,7 +374,7 @@ final class ListNavs {
       } else {
         at = Args.toInt(Args.resolve(arg, r.vars), n, "the index");
         if (at < 0 || at > size) {
-          throw PathException.at(n, "index " + at + " is out of bounds for a list of size " + size);
+          throw PathErrors.at(n, "index " + at + " is out of bounds for a list of size " + size);
         }
       }
       Object nv = n.next.transform(null, r);

@@ -20,7 +20,7 @@ final class MapNavs {
       return false;
     }
     if (!(v instanceof Map)) {
-      throw PathException.wrongShape(n, v, "a map");
+      throw PathErrors.wrongShape(n, v, "a map");
     }
     return true;
   }
@@ -55,7 +55,7 @@ final class MapNavs {
         int i = Args.toInt(Args.resolve(arg, r.vars), n, "a list key");
         n.next.select(i >= 0 && i < l.size() ? l.get(i) : null, r);
       } else {
-        throw PathException.wrongShape(n, v, "a map");
+        throw PathErrors.wrongShape(n, v, "a map");
       }
     }
 
@@ -91,7 +91,7 @@ final class MapNavs {
       if (v instanceof List) {
         return ListNavs.transformIndex(Colls.list(v), Args.toInt(k, n, "a list key"), r, n);
       }
-      throw PathException.wrongShape(n, v, "a map");
+      throw PathErrors.wrongShape(n, v, "a map");
     }
   }
 
@@ -346,7 +346,7 @@ final class MapNavs {
     @Override
     void select(Object v, Run r, Node n) {
       if (v != null && !(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
+        throw PathErrors.wrongShape(n, v, "a map");
       }
       Object[] keys = Args.resolveAll(args, r.vars);
       n.next.select(v == null ? new java.util.HashMap<>() : sub((Map<?, ?>) v, keys), r);
@@ -355,7 +355,7 @@ final class MapNavs {
     @Override
     Object transform(Object v, Run r, Node n) {
       if (v != null && !(v instanceof Map)) {
-        throw PathException.wrongShape(n, v, "a map");
+        throw PathErrors.wrongShape(n, v, "a map");
       }
       Object[] keys = Args.resolveAll(args, r.vars);
       Map<Object, Object> before = v == null ? new java.util.HashMap<>() : sub((Map<?, ?>) v, keys);
@@ -364,8 +364,7 @@ final class MapNavs {
         return v;
       }
       if (nv != VOID && nv != null && !(nv instanceof Map)) {
-        throw PathException.at(
-            n, "needs a map as the new submap, got " + PathException.className(nv));
+        throw PathErrors.at(n, "needs a map as the new submap, got " + PathErrors.className(nv));
       }
       Map<Object, Object> out =
           v == null ? new java.util.HashMap<>() : Colls.writable((Map<?, ?>) v);

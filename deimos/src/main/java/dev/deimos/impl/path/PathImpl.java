@@ -92,6 +92,16 @@ public final class PathImpl implements Path.Impl {
   }
 
   /** The first navigator, or null for the empty path. */
+  /** Whether every step is {@code stay()} (or there is none): the path reaches its root. */
+  boolean onlyStays() {
+    for (Nav n : navs) {
+      if (!(n instanceof FilterNavs.Stay)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   Nav firstNav() {
     return navs.length == 0 ? null : navs[0];
   }
@@ -384,7 +394,7 @@ public final class PathImpl implements Path.Impl {
   }
 
   @Override
-  public <T> Path.Impl filterPred(DeimosFunction1<T, Boolean> pred) {
+  public <T> Path.Impl filterPred(DeimosFunction1<T, ?> pred) {
     return add(new FilterNavs.Pred(pred));
   }
 
@@ -503,7 +513,7 @@ public final class PathImpl implements Path.Impl {
   }
 
   @Override
-  public Path.Impl isCollected(DeimosFunction1<List<Object>, Boolean> pred) {
+  public Path.Impl isCollected(DeimosFunction1<? super List<Object>, ?> pred) {
     return add(new CollectNavs.IsCollected(pred));
   }
 

@@ -33,6 +33,17 @@ public final class PathKeys {
   }
 
   /**
+   * Returns whether the path has no navigator but {@code stay()}, so it reaches the whole
+   * partition.
+   *
+   * @param path the path
+   * @return true for an empty path
+   */
+  public static boolean isEmpty(Path path) {
+    return path instanceof PathImpl && ((PathImpl) path).onlyStays();
+  }
+
+  /**
    * Returns the resolved keys of a path made only of {@code key(k)} steps, in order, else null. The
    * returned array may be shared between calls: do not change it.
    *

@@ -2,6 +2,7 @@ package dev.deimos.impl.path;
 
 import dev.deimos.Navigator;
 import dev.deimos.Path;
+import dev.deimos.PathException;
 import dev.deimos.impl.data.Vars;
 import java.util.ArrayList;
 import java.util.List;

@@ -50,7 +50,7 @@ final class SetNavs {
         return;
       }
       if (!(v instanceof Set)) {
-        throw PathException.wrongShape(n, v, "a set");
+        throw PathErrors.wrongShape(n, v, "a set");
       }
       Object e = Args.resolve(arg, r.vars);
       if (((Set<?>) v).contains(e)) {
@@ -64,7 +64,7 @@ final class SetNavs {
         return null;
       }
       if (!(v instanceof Set)) {
-        throw PathException.wrongShape(n, v, "a set");
+        throw PathErrors.wrongShape(n, v, "a set");
       }
       Set<Object> s = Colls.set(v);
       Object e = Args.resolve(arg, r.vars);
@@ -100,14 +100,14 @@ final class SetNavs {
     @Override
     void select(Object v, Run r, Node n) {
       if (v != null && !(v instanceof Set)) {
-        throw PathException.wrongShape(n, v, "a set");
+        throw PathErrors.wrongShape(n, v, "a set");
       }
     }
 
     @Override
     Object transform(Object v, Run r, Node n) {
       if (v != null && !(v instanceof Set)) {
-        throw PathException.wrongShape(n, v, "a set");
+        throw PathErrors.wrongShape(n, v, "a set");
       }
       Object nv = n.next.transform(null, r);
       if (nv == VOID) {

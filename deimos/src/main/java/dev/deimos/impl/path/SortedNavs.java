@@ -75,12 +75,12 @@ final class SortedNavs {
       NavigableSet<Object> ks;
       if (map) {
         if (!(v instanceof NavigableMap)) {
-          throw PathException.wrongShape(n, v, "a sorted map");
+          throw PathErrors.wrongShape(n, v, "a sorted map");
         }
         ks = Colls.navMap(v).navigableKeySet();
       } else {
         if (!(v instanceof NavigableSet)) {
-          throw PathException.wrongShape(n, v, "a sorted set");
+          throw PathErrors.wrongShape(n, v, "a sorted set");
         }
         ks = Colls.navSet(v);
       }
@@ -132,8 +132,8 @@ final class SortedNavs {
       }
       if (map) {
         if (after != VOID && after != null && !(after instanceof Map)) {
-          throw PathException.at(
-              n, "needs a map as the new value, got " + PathException.className(after));
+          throw PathErrors.at(
+              n, "needs a map as the new value, got " + PathErrors.className(after));
         }
         Map<Object, Object> out = v == null ? new TreeMap<>() : Colls.writable(Colls.navMap(v));
         for (Object k : keys) {
@@ -148,8 +148,7 @@ final class SortedNavs {
         return out;
       }
       if (after != VOID && after != null && !(after instanceof Collection)) {
-        throw PathException.at(
-            n, "needs a set as the new value, got " + PathException.className(after));
+        throw PathErrors.at(n, "needs a set as the new value, got " + PathErrors.className(after));
       }
       java.util.Set<Object> out = v == null ? new TreeSet<>() : Colls.writable(Colls.navSet(v));
       out.removeAll(keys);

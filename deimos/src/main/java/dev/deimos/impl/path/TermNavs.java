@@ -27,7 +27,7 @@ final class TermNavs {
 
     @Override
     final void select(Object v, Run r, Node n) {
-      throw PathException.at(n, "is a term navigator: it only works in a transform");
+      throw PathErrors.at(n, "is a term navigator: it only works in a transform");
     }
   }
 

@@ -28,9 +28,8 @@ import java.util.List;
  *       current session applied, in order; after {@link #abort()} they see the committed data
  *       again.
  *   <li>{@link #transform} checks the whole would-be value against the PState's schema before
- *       staging it. A violating write throws a {@link
- *       dev.deimos.impl.pstate.schema.SchemaViolationException} naming the PState and location, and
- *       leaves both committed and staged data unchanged.
+ *       staging it. A violating write throws a {@link dev.deimos.SchemaViolationException} naming
+ *       the PState and location, and leaves both committed and staged data unchanged.
  *   <li>Values returned by reads are the caller's to keep: mutating them changes nothing stored.
  * </ul>
  *
@@ -56,7 +55,7 @@ public interface PStateStore extends AutoCloseable {
    * @param path the path
    * @param vars values of vars the path refers to
    * @return a copy of the stored value, or null
-   * @throws dev.deimos.impl.path.PathException if the path reaches more than one value
+   * @throws dev.deimos.PathException if the path reaches more than one value
    */
   Object selectOne(Path path, Vars vars);
 
@@ -77,7 +76,7 @@ public interface PStateStore extends AutoCloseable {
    * @param path the path
    * @param vars values of vars the path refers to
    * @return a copy of the value, or null
-   * @throws dev.deimos.impl.path.PathException if the path reaches more than one value
+   * @throws dev.deimos.PathException if the path reaches more than one value
    */
   Object selectOneStaged(Path path, Vars vars);
 
@@ -86,8 +85,8 @@ public interface PStateStore extends AutoCloseable {
    *
    * @param path a transform path, usually ending in a term navigator
    * @param vars values of vars the path refers to
-   * @throws dev.deimos.impl.pstate.schema.SchemaViolationException if the result does not fit the
-   *     schema; nothing is staged then
+   * @throws dev.deimos.SchemaViolationException if the result does not fit the schema; nothing is
+   *     staged then
    */
   void transform(Path path, Vars vars);
 

@@ -1,8 +1,6 @@
 package dev.deimos.impl.runtime;
 
 import java.lang.ref.WeakReference;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,21 +19,18 @@ final class EmptyMicrobatches {
 
   static final long DEFAULT_MILLIS = 60_000;
 
-  // one daemon timer for all modules: it only wakes runners, never runs user code
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deimos-empty-microbatches");
-            t.setDaemon(true);
-            return t;
-          });
-
+  // the cluster's clock and scheduler; the timer only wakes runners, never runs user code
+  private final Clock clock;
+  private final Scheduler scheduler;
   private final long sleepNanos;
-  private long lastEnded = System.nanoTime();
+  private long lastEnded;
   private boolean scheduled;
 
-  EmptyMicrobatches(long sleepMillis) {
+  EmptyMicrobatches(long sleepMillis, RuntimeServices services) {
+    this.clock = services.clock();
+    this.scheduler = services.scheduler();
     this.sleepNanos = TimeUnit.MILLISECONDS.toNanos(sleepMillis);
+    this.lastEnded = clock.nanos();
   }
 
   /**
@@ -56,7 +51,7 @@ final class EmptyMicrobatches {
 
   /** A microbatch (empty or not) committed now. */
   void ended() {
-    lastEnded = System.nanoTime();
+    lastEnded = clock.nanos();
   }
 
   /**
@@ -64,22 +59,22 @@ final class EmptyMicrobatches {
    * will be.
    */
   boolean due(MicrobatchRunner runner) {
-    long wait = lastEnded + sleepNanos - System.nanoTime();
+    long wait = lastEnded + sleepNanos - clock.nanos();
     if (wait <= 0) {
       return true;
     }
     if (!scheduled) {
       scheduled = true;
       WeakReference<MicrobatchRunner> ref = new WeakReference<>(runner);
-      TIMER.schedule(
+      scheduler.schedule(
           () -> {
             MicrobatchRunner r = ref.get();
             if (r != null) {
               r.emptyDue();
             }
           },
-          wait,
-          TimeUnit.NANOSECONDS);
+          // rounded up: waking early would only schedule again
+          TimeUnit.NANOSECONDS.toMillis(wait + 999_999));
     }
     return false;
   }

@@ -8,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,15 +43,6 @@ final class MicrobatchRunner {
    */
   static final int SLICE = 1000;
 
-  // one daemon timer for all modules: it only schedules retries, never runs user code
-  private static final ScheduledExecutorService RETRY_TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deimos-microbatch-retries");
-            t.setDaemon(true);
-            return t;
-          });
-
   /** One attempt's visibility switch: its writes are visible once {@link #committed} is true. */
   static final class Attempt {
     final long id;
@@ -69,6 +58,8 @@ final class MicrobatchRunner {
     final String key;
     final String depotVar;
     final DepotLog log;
+    // the log's capability to share values kept from the append, or null
+    final dev.deimos.impl.depot.InlineAppendLog inline;
     final MicrobatchOptions options;
     final Plan plan;
 
@@ -76,6 +67,7 @@ final class MicrobatchRunner {
       this.key = options.sourceId() == null ? depotVar : depotVar + "#" + options.sourceId();
       this.depotVar = depotVar;
       this.log = log;
+      this.inline = dev.deimos.impl.depot.InlineAppendLog.of(log);
       this.options = options;
       this.plan = plan;
     }
@@ -109,7 +101,9 @@ final class MicrobatchRunner {
   private final java.util.TreeMap<Long, Integer> pins = new java.util.TreeMap<>();
 
   // when to run a microbatch without new records (guarded by this)
-  private EmptyMicrobatches empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS);
+  private EmptyMicrobatches empty;
+  // the cluster's clock and scheduler (retries, empty microbatches)
+  private final RuntimeServices services;
   private boolean running;
   private boolean paused;
   private boolean closed;
@@ -124,15 +118,18 @@ final class MicrobatchRunner {
       List<String> ownPStates,
       Task[] tasks,
       int maxRecords,
-      Progress previous) {
+      Progress previous,
+      RuntimeServices services) {
     this.rt = rt;
+    this.services = services;
+    this.empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS, services);
     this.topology = topology;
     this.sources = sources;
     this.ownPStates = ownPStates;
     this.tasks = tasks;
     this.maxRecords = maxRecords;
     this.progress = previous == null ? new Progress() : previous;
-    long now = System.currentTimeMillis();
+    long now = services.clock().millis();
     for (Source s : sources) {
       if (!progress.offsets.containsKey(s.key)) {
         long[] start = new long[s.log.numPartitions()];
@@ -277,7 +274,7 @@ final class MicrobatchRunner {
 
   /** Sets the pause between empty microbatches ({@link EmptyMicrobatches#OPTION}). */
   synchronized void setEmptySleepMillis(long millis) {
-    empty = new EmptyMicrobatches(millis);
+    empty = new EmptyMicrobatches(millis, services);
   }
 
   /** The timer of {@link EmptyMicrobatches} fired. */
@@ -344,13 +341,16 @@ final class MicrobatchRunner {
     if (failure == null) {
       // the commit point: every task's writes of this attempt become visible together
       run.attempt.committed = true;
-      // each task then commits its staging sessions, before the next attempt is primed there
+      dev.deimos.impl.storage.MicrobatchCommit record = commitRecord(run);
+      // each task then commits its staging sessions, before the next attempt is primed there, and
+      // ends that commit with the progress record (the commit group a durable store makes atomic)
       for (Task t : tasks) {
         t.thread.submit(
             () -> {
               for (String v : ownPStates) {
                 t.pstate(v).commitMicrobatch(run.attempt);
               }
+              t.progress().begin().microbatch(topology, record).commit();
             });
       }
       synchronized (this) {
@@ -411,7 +411,19 @@ final class MicrobatchRunner {
       }
     }
     long delay = Math.min(1000L, 10L << Math.min(attemptNo, 7));
-    RETRY_TIMER.schedule(this::kick, delay, TimeUnit.MILLISECONDS);
+    services.scheduler().schedule(this::kick, delay);
+  }
+
+  /** The progress record of a committed run: its id and per source its start and end offsets. */
+  private synchronized dev.deimos.impl.storage.MicrobatchCommit commitRecord(MicrobatchRun run) {
+    Map<String, long[]> starts = new LinkedHashMap<>();
+    Map<String, long[]> ends = new LinkedHashMap<>();
+    for (int i = 0; i < sources.size(); i++) {
+      String k = sources.get(i).key;
+      starts.put(k, progress.offsets.get(k));
+      ends.put(k, run.ends[i]);
+    }
+    return new dev.deimos.impl.storage.MicrobatchCommit(run.attempt.id, starts, ends);
   }
 
   /** Stops after the running microbatch (if any) has finished; a no-op when already paused. */
@@ -447,14 +459,14 @@ final class MicrobatchRunner {
    * @throws IllegalStateException on timeout or when the module closes first
    */
   void waitForProcessed(long count, long timeoutMillis) {
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    long deadline = services.clock().nanos() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     synchronized (this) {
       while (progress.processed < count) {
         if (closed) {
           throw new IllegalStateException(
               "module " + rt.moduleName() + " was closed while waiting for " + topology);
         }
-        long left = deadline - System.nanoTime();
+        long left = deadline - services.clock().nanos();
         if (left <= 0) {
           throw new IllegalStateException(
               "module "
@@ -548,10 +560,7 @@ final class MicrobatchRunner {
       // immutable values an in-memory log kept from the append are shared instead
       java.util.List<byte[]> records = source.log.read(partition, start, end).join();
       Object[] shared =
-          source.log instanceof dev.deimos.impl.depot.MemoryDepotLog
-              ? ((dev.deimos.impl.depot.MemoryDepotLog) source.log)
-                  .sharedValues(partition, start, end)
-              : null;
+          source.inline != null ? source.inline.sharedValues(partition, start, end) : null;
       for (int i = 0, n = records.size(); i < n; i++) {
         Object v = shared != null ? shared[i] : null;
         out.emit(v != null ? v : rt.decode(records.get(i)));

@@ -71,7 +71,7 @@ final class MirrorDepotFeed {
   void setReaders(List<ModuleRuntime.SourceRt> sources, List<MicrobatchRunner> runners) {
     List<StreamCursor> old = streams;
     List<StreamCursor> next = new ArrayList<>(sources.size());
-    long now = System.currentTimeMillis();
+    long now = consumer.clock().millis();
     for (ModuleRuntime.SourceRt s : sources) {
       long[] cursor = null;
       for (StreamCursor c : old) {

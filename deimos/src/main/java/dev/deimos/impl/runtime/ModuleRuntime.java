@@ -12,7 +12,7 @@ import dev.deimos.impl.dataflow.Compiler;
 import dev.deimos.impl.dataflow.ExecutionContext;
 import dev.deimos.impl.dataflow.Plan;
 import dev.deimos.impl.depot.DepotLog;
-import dev.deimos.impl.depot.MemoryDepotLog;
+import dev.deimos.impl.depot.InlineAppendLog;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.serial.ValueCodec;
@@ -59,8 +59,10 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile Map<String, MicrobatchRunner> microbatches = new LinkedHashMap<>();
   // mirror depots read as sources: this module's feeds and other modules' feeds of its depots
   private final MirrorFeeds feeds = new MirrorFeeds(this);
-  // created only when a task global or tick depot ticks; replaced at update, stopped in close()
-  private volatile java.util.concurrent.ScheduledExecutorService ticker;
+  // the cluster's storage, clock and scheduler
+  private final RuntimeServices services;
+  // the periodic ticks of task globals and tick depots; cancelled at update and in close()
+  private final List<java.util.concurrent.Future<?>> ticks = new ArrayList<>();
   // update gate: client appends wait while an update swaps the module's parts
   private final Object gate = new Object();
   private volatile boolean paused;
@@ -147,12 +149,15 @@ public final class ModuleRuntime implements AutoCloseable {
   private static final class DepotRt {
     final ModuleDef.DepotDef def;
     final DepotLog log;
+    // the log's synchronous-append capability, or null: appends then go through the task thread
+    final InlineAppendLog inline;
     volatile List<SourceRt> sources = new ArrayList<>();
     volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
 
     DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
       this.log = log;
+      this.inline = InlineAppendLog.of(log);
     }
   }
 
@@ -169,6 +174,7 @@ public final class ModuleRuntime implements AutoCloseable {
    * @param codec serializes depot records and frames crossing workers
    * @param cluster the cluster handed to task globals
    * @param lookup finds a deployed module by name, throwing IllegalArgumentException if none
+   * @param services the cluster's storage factory, clock and scheduler
    * @throws DeimosCompileException if a topology does not compile (nothing is started then)
    * @throws IllegalArgumentException if a mirrored module or object does not exist
    */
@@ -180,8 +186,10 @@ public final class ModuleRuntime implements AutoCloseable {
       int numWorkers,
       ValueCodec codec,
       dev.deimos.cluster.ClusterManagerBase cluster,
-      java.util.function.Function<String, ModuleRuntime> lookup) {
+      java.util.function.Function<String, ModuleRuntime> lookup,
+      RuntimeServices services) {
     this.moduleName = moduleName;
+    this.services = services;
     this.numTasks = numTasks;
     this.numThreads = numThreads;
     this.numWorkers = numWorkers;
@@ -229,7 +237,15 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     tasks = new Task[numTasks];
     for (int i = 0; i < numTasks; i++) {
-      tasks[i] = new Task(i, numTasks, threads[i % numThreads], pstates.values(), info);
+      tasks[i] =
+          new Task(
+              i,
+              numTasks,
+              threads[i % numThreads],
+              pstates.values(),
+              info,
+              services.storage(),
+              moduleName);
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     int maxRecords = maxRecords(def);
@@ -243,7 +259,8 @@ public final class ModuleRuntime implements AutoCloseable {
               def.microbatches.get(e.getKey()).ownPStates,
               tasks,
               maxRecords,
-              null);
+              null,
+              services);
       r.setEmptySleepMillis(emptySleep);
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
@@ -311,7 +328,7 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
     int n = d.global || d.tickMillis > 0 ? 1 : numTasks;
-    return new DepotRt(d, new MemoryDepotLog(n));
+    return new DepotRt(d, services.storage().openDepotLog(moduleName, d.var, n));
   }
 
   /** The vars bound before any topology code runs: PStates, objects and mirror PStates. */
@@ -388,40 +405,47 @@ public final class ModuleRuntime implements AutoCloseable {
     return out;
   }
 
-  /** Starts the ticker for ticking task globals and tick depots, if the module has any. */
+  /** Schedules the ticks of ticking task globals and tick depots, if the module has any. */
   private void startTicking() {
-    java.util.concurrent.ScheduledExecutorService tk = null;
-    for (Task t : tasks) {
-      if (t.hasTickingGlobals()) {
-        if (tk == null) {
-          tk = newTicker();
+    Scheduler sc = services.scheduler();
+    synchronized (ticks) {
+      for (Task t : tasks) {
+        if (t.hasTickingGlobals()) {
+          t.scheduleTicks(sc, ticks);
         }
-        t.scheduleTicks(tk);
+      }
+      for (DepotRt d : depots.values()) {
+        long f = d.def.tickMillis;
+        if (f > 0) {
+          ticks.add(sc.scheduleAtFixedRate(() -> tasks[0].thread.submit(() -> tick(d)), f));
+        }
       }
     }
-    for (DepotRt d : depots.values()) {
-      long f = d.def.tickMillis;
-      if (f > 0) {
-        if (tk == null) {
-          tk = newTicker();
-        }
-        tk.scheduleAtFixedRate(
-            () -> tasks[0].thread.submit(() -> tick(d)),
-            f,
-            f,
-            java.util.concurrent.TimeUnit.MILLISECONDS);
-      }
-    }
-    ticker = tk;
   }
 
-  private java.util.concurrent.ScheduledExecutorService newTicker() {
-    return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
-        r -> {
-          Thread th = new Thread(r, "deimos-" + simpleName(moduleName) + "-ticker");
-          th.setDaemon(true);
-          return th;
-        });
+  /** Cancels the scheduled ticks (update, close). */
+  private void stopTicking() {
+    synchronized (ticks) {
+      for (java.util.concurrent.Future<?> f : ticks) {
+        f.cancel(false);
+      }
+      ticks.clear();
+    }
+  }
+
+  /** The cluster's clock. */
+  Clock clock() {
+    return services.clock();
+  }
+
+  /** The cluster's scheduler. */
+  Scheduler scheduler() {
+    return services.scheduler();
+  }
+
+  /** The cluster's storage factory. */
+  dev.deimos.impl.storage.StorageFactory storage() {
+    return services.storage();
   }
 
   private static final byte[] TICK = ValueCodec.PLAIN.encode(null);
@@ -712,8 +736,8 @@ public final class ModuleRuntime implements AutoCloseable {
     // at ACK with stream sources the caller waits on the records, not on the stored future
     CompletableFuture<Map<String, Object>> stored =
         level != AckLevel.ACK || n == 0 ? new CompletableFuture<>() : null;
-    if (d.log instanceof MemoryDepotLog) {
-      appendInMemory(d, (MemoryDepotLog) d.log, p, bytes, value, runs, stored);
+    if (d.inline != null) {
+      appendInMemory(d, d.inline, p, bytes, value, runs, stored);
     } else {
       AppendEvent ev = new AppendEvent(d, p, bytes, runs, stored);
       if (!tasks[p].thread.submit(ev)) {
@@ -749,7 +773,7 @@ public final class ModuleRuntime implements AutoCloseable {
    */
   private void appendInMemory(
       DepotRt d,
-      MemoryDepotLog log,
+      InlineAppendLog log,
       int p,
       byte[] bytes,
       Object value,
@@ -997,6 +1021,75 @@ public final class ModuleRuntime implements AutoCloseable {
     }
     Task t = tasks[task];
     return call(t, () -> t.pstate(pstateVar).selectRaw(path));
+  }
+
+  /**
+   * The server side of a client proxy on {@code pstateVar}: its calls run on the task owning the
+   * proxied location (see {@code PState.proxy}).
+   *
+   * @param pstateVar the PState
+   * @param keyGiven whether {@code key} decides the partition
+   * @param key the partitioning key
+   * @param path the proxy path
+   * @return the target
+   * @throws IllegalArgumentException for an unknown PState or a path that names no partition
+   */
+  public dev.deimos.impl.reactive.ProxyTarget proxyTarget(
+      String pstateVar, boolean keyGiven, Object key, Path path) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateVar);
+    }
+    int task;
+    if (d.isGlobal() || numTasks == 1) {
+      task = 0;
+    } else if (keyGiven) {
+      task = tasks[0].pstate(pstateVar).taskForKey(key, numTasks);
+    } else {
+      Object k = PathKeys.firstKey(path, Vars.NONE);
+      if (k == PathKeys.NONE) {
+        throw new IllegalArgumentException(
+            "proxy on PState "
+                + pstateVar
+                + " of "
+                + numTasks
+                + " partitions: the path must start with key(...) or a partitioning key must be"
+                + " given, but got "
+                + path);
+      }
+      task = tasks[0].pstate(pstateVar).taskForKey(k, numTasks);
+    }
+    Task t = tasks[task];
+    return new dev.deimos.impl.reactive.ProxyTarget() {
+      @Override
+      public CompletableFuture<Object> subscribe(long id, dev.deimos.impl.reactive.ProxySink sink) {
+        return call(
+            t,
+            () -> {
+              TaskPState p = t.pstate(pstateVar);
+              return p.subscriptions().subscribe(id, path, p::selectForProxy, sink);
+            });
+      }
+
+      @Override
+      public void resync(long id) {
+        t.thread.submit(
+            () -> {
+              TaskPState p = t.pstate(pstateVar);
+              p.subscriptions().resync(id, p::selectForProxy);
+            });
+      }
+
+      @Override
+      public CompletableFuture<Boolean> heartbeat(long id) {
+        return call(t, () -> t.pstate(pstateVar).subscriptions().heartbeat(id));
+      }
+
+      @Override
+      public void unsubscribe(long id) {
+        t.thread.submit(() -> t.pstate(pstateVar).subscriptions().unsubscribe(id));
+      }
+    };
   }
 
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
@@ -1331,7 +1424,8 @@ public final class ModuleRuntime implements AutoCloseable {
                 next.microbatches.get(e.getKey()).ownPStates,
                 tasks,
                 nextMaxRecords,
-                null);
+                null,
+                services);
         r.setEmptySleepMillis(nextEmptySleep);
         MicrobatchRunner old = oldMb.get(e.getKey());
         if (old != null) {
@@ -1363,7 +1457,7 @@ public final class ModuleRuntime implements AutoCloseable {
       this.globalVars = next.objects.keySet().toArray(new String[0]);
       this.def = next;
       // sources new to this version start where their options say; queued before any new append
-      long now = System.currentTimeMillis();
+      long now = services.clock().millis();
       for (DepotRt d : nextDepots.values()) {
         for (SourceRt s : d.sources) {
           if (!oldSources.contains(s.key()) && d.def.tickMillis == 0) {
@@ -1386,16 +1480,14 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private void pauseAndDrain(String where) {
-    java.util.concurrent.ScheduledExecutorService tk = ticker;
-    if (tk != null) {
-      tk.shutdownNow();
-    }
+    stopTicking();
     paused = true;
     // a running microbatch finishes first; none starts until the update is done
     pauseAllMicrobatches();
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    Clock clock = services.clock();
+    long deadline = clock.nanos() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
     while (clientAppends.sum() > 0 || recordsInFlight.inFlight() > 0 || !pending.allDone()) {
-      if (System.nanoTime() > deadline) {
+      if (clock.nanos() > deadline) {
         startTicking();
         resume();
         for (MicrobatchRunner r : microbatches.values()) {
@@ -1459,10 +1551,7 @@ public final class ModuleRuntime implements AutoCloseable {
     for (MicrobatchRunner r : microbatches.values()) {
       r.close();
     }
-    java.util.concurrent.ScheduledExecutorService tk = ticker;
-    if (tk != null) {
-      tk.shutdownNow();
-    }
+    stopTicking();
     synchronized (gate) {
       gate.notifyAll();
     }

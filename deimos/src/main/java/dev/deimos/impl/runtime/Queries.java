@@ -8,11 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The query topologies of one module: compiled plans, invocation and timeouts. */
@@ -21,15 +17,6 @@ final class Queries {
   static final String TIMEOUT_OPTION = "topology.query.timeout.millis";
 
   static final long DEFAULT_TIMEOUT_MILLIS = 30_000;
-
-  // one daemon timer for all modules: it only completes futures, never runs user code
-  private static final ScheduledExecutorService TIMER =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "deimos-query-timeouts");
-            t.setDaemon(true);
-            return t;
-          });
 
   /** One compiled query topology. */
   static final class QueryRt {
@@ -115,22 +102,23 @@ final class Queries {
                 ? ThreadLocalRandom.current().nextInt(rt.numTasks())
                 : rt.taskForKey(q.plan.leadingPState(), key);
     QueryRun run = new QueryRun(rt, q, args.clone(), origin);
-    ScheduledFuture<?> timer =
-        TIMER.schedule(
-            () ->
-                run.done.completeExceptionally(
-                    new TimeoutException(
-                        "module "
-                            + rt.moduleName()
-                            + ", query "
-                            + name
-                            + ": no result within "
-                            + timeoutMillis
-                            + " ms ("
-                            + TIMEOUT_OPTION
-                            + ")")),
-            timeoutMillis,
-            TimeUnit.MILLISECONDS);
+    // the cluster's scheduler: the timeout only completes the future, never runs user code
+    java.util.concurrent.Future<?> timer =
+        rt.scheduler()
+            .schedule(
+                () ->
+                    run.done.completeExceptionally(
+                        new TimeoutException(
+                            "module "
+                                + rt.moduleName()
+                                + ", query "
+                                + name
+                                + ": no result within "
+                                + timeoutMillis
+                                + " ms ("
+                                + TIMEOUT_OPTION
+                                + ")")),
+                timeoutMillis);
     run.done.whenComplete((v, e) -> timer.cancel(false));
     rt.track(run.done);
     run.start();

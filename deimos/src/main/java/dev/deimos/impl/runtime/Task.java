@@ -4,6 +4,8 @@ import dev.deimos.ModuleInstanceInfo;
 import dev.deimos.cluster.ClusterManagerBase;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.impl.storage.ProgressStore;
+import dev.deimos.impl.storage.StorageFactory;
 import dev.deimos.integration.TaskGlobalContext;
 import dev.deimos.integration.TaskGlobalObject;
 import dev.deimos.integration.TaskGlobalObjectWithTick;
@@ -29,6 +31,9 @@ final class Task {
   private final Map<String, Object> globals = new HashMap<>();
   private final ModuleInstanceInfo info;
   private final dev.deimos.impl.data.TaskContext context;
+  private final StorageFactory storage;
+  private final String moduleName;
+  private final ProgressStore progress;
   private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
   Task(
@@ -36,14 +41,19 @@ final class Task {
       int numTasks,
       TaskThread thread,
       Iterable<PStateDeclaration> decls,
-      ModuleInstanceInfo info) {
+      ModuleInstanceInfo info,
+      StorageFactory storage,
+      String moduleName) {
     this.id = id;
+    this.storage = storage;
+    this.moduleName = moduleName;
+    this.progress = storage.openProgressStore(moduleName, id);
     this.info = info;
     this.context = dev.deimos.impl.data.TaskContext.of(id, null, "stream", info);
     this.numTasks = numTasks;
     this.thread = thread;
     for (PStateDeclaration d : decls) {
-      pstates.put(d.getName(), new TaskPState(d, this));
+      pstates.put(d.getName(), newPState(d));
     }
   }
 
@@ -56,12 +66,21 @@ final class Task {
     Map<String, TaskPState> next = new HashMap<>();
     for (PStateDeclaration d : decls) {
       TaskPState p = old.get(d.getName());
-      next.put(d.getName(), p == null ? new TaskPState(d, this) : p.migrateTo(d));
+      next.put(d.getName(), p == null ? newPState(d) : p.migrateTo(d));
     }
     for (TaskPState p : old.values()) {
       p.close();
     }
     pstates = next;
+  }
+
+  private TaskPState newPState(PStateDeclaration d) {
+    return new TaskPState(d, this, storage.openPStateStore(moduleName, id, d));
+  }
+
+  /** This task's progress store (microbatch commits, stream offsets, counters). */
+  ProgressStore progress() {
+    return progress;
   }
 
   /** Module update: closes the task globals and prepares the updated module's ones. */
@@ -119,7 +138,7 @@ final class Task {
   }
 
   /** Starts ticking this task's {@code TaskGlobalObjectWithTick} copies on its thread. */
-  void scheduleTicks(java.util.concurrent.ScheduledExecutorService ticker) {
+  void scheduleTicks(Scheduler scheduler, List<java.util.concurrent.Future<?>> handles) {
     for (Map.Entry<String, Object> e : globals.entrySet()) {
       if (e.getValue() instanceof TaskGlobalObjectWithTick) {
         TaskGlobalObjectWithTick g = (TaskGlobalObjectWithTick) e.getValue();
@@ -129,11 +148,7 @@ final class Task {
               "task global " + e.getKey() + ": getFrequencyMillis() must be positive, got " + f);
         }
         String var = e.getKey();
-        ticker.scheduleAtFixedRate(
-            () -> thread.submit(() -> tick(var, g)),
-            f,
-            f,
-            java.util.concurrent.TimeUnit.MILLISECONDS);
+        handles.add(scheduler.scheduleAtFixedRate(() -> thread.submit(() -> tick(var, g)), f));
       }
     }
   }
@@ -167,6 +182,7 @@ final class Task {
       p.close();
     }
     closeGlobals();
+    progress.close();
   }
 
   private void closeGlobals() {

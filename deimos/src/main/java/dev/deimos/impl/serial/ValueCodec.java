@@ -420,7 +420,7 @@ public final class ValueCodec {
   }
 
   private static Object readJava(byte[] bytes) {
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+    try (ObjectInputStream in = new LoaderAwareInput(new ByteArrayInputStream(bytes))) {
       return in.readObject();
     } catch (IOException | ClassNotFoundException e) {
       throw new IllegalArgumentException("Cannot deserialize a Java-serialized value: " + e, e);
@@ -518,6 +518,32 @@ public final class ValueCodec {
 
     byte[] toArray() {
       return Arrays.copyOf(buf, len);
+    }
+  }
+
+  /**
+   * Resolves classes through the thread's context class loader first. Why: the server runs each
+   * module from its own jar class loader and sets it as the context loader of the module's threads,
+   * so a record class defined in a module jar deserializes to that module's class. In process the
+   * context loader is the application's, which resolves what the default would.
+   */
+  private static final class LoaderAwareInput extends ObjectInputStream {
+    LoaderAwareInput(ByteArrayInputStream in) throws IOException {
+      super(in);
+    }
+
+    @Override
+    protected Class<?> resolveClass(java.io.ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      ClassLoader cl = Thread.currentThread().getContextClassLoader();
+      if (cl != null) {
+        try {
+          return Class.forName(desc.getName(), false, cl);
+        } catch (ClassNotFoundException e) {
+          // primitives and classes the context loader cannot see: the default lookup
+        }
+      }
+      return super.resolveClass(desc);
     }
   }
 }

@@ -1,11 +1,14 @@
 package dev.deimos.impl.dataflow;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.Block;
 import dev.deimos.Case;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.LoopVars;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ControlFlowCompileTest {
@@ -66,11 +69,23 @@ class ControlFlowCompileTest {
   }
 
   @Test
-  void hook_anchorInsideNestedBlock_neverMeets() {
-    Block.Impl b = Block.ifTrue(true, Block.anchor("inner")).hook("inner");
+  void hook_anchorInsideIfTrueBranch_continuesFromTheBranch() {
+    List<Object> seen = new ArrayList<>();
+    Block.ifTrue(
+            true,
+            Block.each(() -> 1).out("*t").anchor("inThen"),
+            Block.each(() -> 2).out("*e").anchor("inElse"))
+        .hook("inThen")
+        .each((Integer t) -> seen.add(t), "*t")
+        .execute();
+    assertThat(seen).containsExactly(1);
+  }
+
+  @Test
+  void hook_anchorInsideLoopBody_neverMeets() {
+    Block.Impl b = Block.loop(Block.anchor("inner").emitLoop()).hook("inner");
     assertThatThrownBy(b::execute)
         .isInstanceOf(DeimosCompileException.class)
-        .hasMessageContaining("node 1")
         .hasMessageContaining("'inner'")
         .hasMessageContaining("another block");
   }

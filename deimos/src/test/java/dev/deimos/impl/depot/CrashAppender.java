@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The child process of {@link FileDepotLogCrashTest}: appends from several threads until killed
- * and prints one line {@code partition offset record} per acknowledged append, flushed at once.
+ * The child process of {@link FileDepotLogCrashTest}: appends from several threads until killed and
+ * prints one line {@code partition offset record} per acknowledged append, flushed at once.
  * Arguments: the log directory and a run number (it goes into the records).
  */
 final class CrashAppender {
@@ -38,8 +38,7 @@ final class CrashAppender {
                   int p = (tt + i) % PARTITIONS;
                   String rec = run + ":" + tt + ":" + i + ":" + "y".repeat(i % 50);
                   // four threads appending at once share the writer's fsyncs
-                  CompletableFuture<Long> f =
-                      log.append(p, rec.getBytes(StandardCharsets.UTF_8));
+                  CompletableFuture<Long> f = log.append(p, rec.getBytes(StandardCharsets.UTF_8));
                   long o = f.join();
                   synchronized (out) {
                     out.println(p + " " + o + " " + rec);

@@ -7,8 +7,8 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A FileChannel that simulates a full disk (writes fail once a shared byte budget is spent, after
@@ -90,14 +90,12 @@ final class FaultyChannel extends FileChannel {
   }
 
   @Override
-  public long transferTo(long position, long count, WritableByteChannel target)
-      throws IOException {
+  public long transferTo(long position, long count, WritableByteChannel target) throws IOException {
     return d.transferTo(position, count, target);
   }
 
   @Override
-  public long transferFrom(ReadableByteChannel src, long position, long count)
-      throws IOException {
+  public long transferFrom(ReadableByteChannel src, long position, long count) throws IOException {
     throw new UnsupportedOperationException();
   }
 

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a child JVM that appends with several threads (SIGKILL via destroyForcibly) at random
- * moments, reopens the log, and checks that every acknowledged record is there, in order, and
- * that nothing in the log is corrupt. The runs share one directory, so each recovers the last.
+ * moments, reopens the log, and checks that every acknowledged record is there, in order, and that
+ * nothing in the log is corrupt. The runs share one directory, so each recovers the last.
  */
 class FileDepotLogCrashTest {
   @TempDir Path dir;

@@ -191,8 +191,7 @@ class FileDepotLogTest {
   }
 
   @Test
-  void open_afterFlippedByteMidLog_failsNamingFileAndOffset_insteadOfTruncating()
-      throws Exception {
+  void open_afterFlippedByteMidLog_failsNamingFileAndOffset_insteadOfTruncating() throws Exception {
     // each synchronous append is its own batch, so later batches follow the damaged frame
     try (FileDepotLog log = open(SMALL.withSegmentBytes(1 << 20))) {
       for (int i = 0; i < 50; i++) {
@@ -262,8 +261,7 @@ class FileDepotLogTest {
       assertThat(end).isEqualTo(ok);
       assertRecords(log, 0, 0, 20);
       // still full: later appends keep failing clearly
-      assertThatThrownBy(() -> log.append(0, rec(0)).join())
-          .hasCauseInstanceOf(IOException.class);
+      assertThatThrownBy(() -> log.append(0, rec(0)).join()).hasCauseInstanceOf(IOException.class);
       budget.set(Long.MAX_VALUE);
       assertThat(log.append(0, rec(5)).join()).isEqualTo(end);
     }
@@ -286,8 +284,7 @@ class FileDepotLogTest {
           .hasCauseInstanceOf(IOException.class)
           .hasMessageContaining("fsync of");
       failForce.set(false);
-      assertThatThrownBy(() -> log.append(0, rec(5)).join())
-          .hasMessageContaining("reopen the log");
+      assertThatThrownBy(() -> log.append(0, rec(5)).join()).hasMessageContaining("reopen the log");
       assertThat(log.endOffset(0).join()).isEqualTo(5);
       assertThat(log.append(1, rec(0)).join()).isZero();
     }
@@ -325,12 +322,12 @@ class FileDepotLogTest {
     assertThatThrownBy(() -> log.append(0, rec(0)).join())
         .hasCauseInstanceOf(IllegalStateException.class)
         .hasMessageContaining("closed");
-    assertThatThrownBy(() -> log.read(0, 0).join())
-        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> log.read(0, 0).join()).hasCauseInstanceOf(IllegalStateException.class);
   }
 
   private static void flip(Path file, long pos) throws IOException {
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+    try (FileChannel ch =
+        FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
       ByteBuffer b = ByteBuffer.allocate(1);
       ch.read(b, pos);
       b.put(0, (byte) (b.get(0) ^ 0x5A));

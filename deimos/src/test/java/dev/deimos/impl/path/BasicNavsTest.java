@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.Expr;
 import dev.deimos.Path;
+import dev.deimos.PathException;
 import dev.deimos.impl.data.Vars;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.Navigator;
 import dev.deimos.Path;
+import dev.deimos.PathException;
 import dev.deimos.SortedRangeFromOptions;
 import dev.deimos.SortedRangeToOptions;
 import dev.deimos.impl.data.Vars;

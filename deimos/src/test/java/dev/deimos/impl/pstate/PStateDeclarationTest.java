@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.PState;
+import dev.deimos.SchemaViolationException;
 import dev.deimos.impl.pstate.schema.ClassSchema;
-import dev.deimos.impl.pstate.schema.SchemaViolationException;
 import dev.deimos.ops.DeimosFunction2;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.SchemaViolationException;
 import dev.deimos.impl.data.Vars;
-import dev.deimos.impl.pstate.schema.SchemaViolationException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.storage.MemoryStorageFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +19,28 @@ import org.junit.jupiter.api.Test;
 class TaskPStatePinnedReadTest {
   private final PStateDeclaration decl =
       new PStateDeclaration("$$p", PState.mapSchema(String.class, Long.class));
-  private final Task task = new Task(0, 1, null, List.of(decl), null);
+  private final Task task =
+      new Task(0, 1, null, List.of(decl), null, MemoryStorageFactory.INSTANCE, "m");
+  // nothing here schedules: the runner is driven by hand
+  private final RuntimeServices services =
+      new RuntimeServices(
+          MemoryStorageFactory.INSTANCE,
+          Clock.SYSTEM,
+          new Scheduler() {
+            @Override
+            public java.util.concurrent.Future<?> schedule(Runnable action, long delayMillis) {
+              throw new AssertionError("unexpected schedule");
+            }
+
+            @Override
+            public java.util.concurrent.Future<?> scheduleAtFixedRate(
+                Runnable action, long periodMillis) {
+              throw new AssertionError("unexpected schedule");
+            }
+          });
   private final MicrobatchRunner runner =
-      new MicrobatchRunner(null, "mb", List.of(), List.of("$$p"), new Task[] {task}, 10, null);
+      new MicrobatchRunner(
+          null, "mb", List.of(), List.of("$$p"), new Task[] {task}, 10, null, services);
   private final TaskPState p = task.pstate("$$p");
 
   private void put(String k, long v) {

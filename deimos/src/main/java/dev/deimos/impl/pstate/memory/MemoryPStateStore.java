@@ -6,6 +6,7 @@ import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
+import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
 import dev.deimos.impl.pstate.schema.ClassSchema;
@@ -53,7 +54,7 @@ import java.util.TreeSet;
  * <p>Thread-safe: readers never lock (they retry if a commit landed during the read); writers are
  * serialized by a light lock (see {@code lock}).
  */
-public final class MemoryPStateStore implements PStateStore {
+public final class MemoryPStateStore implements MigratableStore {
   private static final Object ABSENT = new Object();
   private static final Object REMOVED = new Object();
 
@@ -1071,6 +1072,7 @@ public final class MemoryPStateStore implements PStateStore {
    * @return a store holding the migrated committed data and no staged writes
    * @throws IllegalArgumentException if the change is incompatible and no migration covers it
    */
+  @Override
   public MemoryPStateStore migrateTo(PStateDeclaration newDeclaration) {
     lock();
     try {

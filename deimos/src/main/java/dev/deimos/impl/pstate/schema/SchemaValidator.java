@@ -1,5 +1,6 @@
 package dev.deimos.impl.pstate.schema;
 
+import dev.deimos.SchemaViolationException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

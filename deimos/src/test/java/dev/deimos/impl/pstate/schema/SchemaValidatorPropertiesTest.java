@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.deimos.PState;
+import dev.deimos.SchemaViolationException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.PState;
+import dev.deimos.SchemaViolationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.deimos.impl.path;
+package dev.deimos;
 
 /**
  * A path step met a value it cannot navigate, or a path was used in a way it does not support. The
@@ -14,18 +14,5 @@ public final class PathException extends RuntimeException {
    */
   public PathException(String message) {
     super(message);
-  }
-
-  static PathException wrongShape(Node n, Object value, String expected) {
-    return new PathException(
-        n.where() + " cannot navigate into " + className(value) + ": expects " + expected);
-  }
-
-  static PathException at(Node n, String problem) {
-    return new PathException(n.where() + " " + problem);
-  }
-
-  static String className(Object value) {
-    return value == null ? "null" : value.getClass().getName();
   }
 }

@@ -1,4 +1,4 @@
-package dev.deimos.impl.pstate.schema;
+package dev.deimos;
 
 import java.util.List;
 
@@ -48,7 +48,10 @@ public final class SchemaViolationException extends IllegalArgumentException {
       if (step instanceof String) {
         sb.append('"').append(step).append('"');
       } else {
-        sb.append(step).append(" (").append(Classes.typeOf(step)).append(')');
+        sb.append(step)
+            .append(" (")
+            .append(step == null ? "null" : step.getClass().getSimpleName());
+        sb.append(')');
       }
     }
     return sb.toString();

@@ -1,0 +1,44 @@
+package dev.deimos.impl.runtime;
+
+import dev.deimos.impl.storage.StorageFactory;
+
+/**
+ * What a cluster injects into every module runtime: where data lives, what time it is and who runs
+ * delayed work. The runtime creates none of these itself.
+ */
+public final class RuntimeServices {
+  private final StorageFactory storage;
+  private final Clock clock;
+  private final Scheduler scheduler;
+
+  /**
+   * Bundles the services.
+   *
+   * @param storage the storage factory
+   * @param clock the clock
+   * @param scheduler the scheduler, owned (and closed) by the caller
+   */
+  public RuntimeServices(StorageFactory storage, Clock clock, Scheduler scheduler) {
+    if (storage == null || clock == null || scheduler == null) {
+      throw new IllegalArgumentException("runtime services need a storage, clock and scheduler");
+    }
+    this.storage = storage;
+    this.clock = clock;
+    this.scheduler = scheduler;
+  }
+
+  /** Returns the storage factory. */
+  public StorageFactory storage() {
+    return storage;
+  }
+
+  /** Returns the clock. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** Returns the scheduler. */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+}
