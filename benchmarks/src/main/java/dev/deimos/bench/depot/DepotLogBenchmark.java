@@ -47,7 +47,9 @@ public final class DepotLogBenchmark {
   public static void main(String[] args) throws Exception {
     PrintStream out = System.out;
     Path base =
-        args.length > 0 ? Files.createDirectories(Path.of(args[0])) : Files.createTempDirectory("dl");
+        args.length > 0
+            ? Files.createDirectories(Path.of(args[0]))
+            : Files.createTempDirectory("dl");
     int latencyOps = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int records = args.length > 2 ? Integer.parseInt(args[2]) : 500_000;
     int heapRecords = args.length > 3 ? Integer.parseInt(args[3]) : 10_000_000;
@@ -99,8 +101,7 @@ public final class DepotLogBenchmark {
     long[] lat = new long[ops];
     ByteBuffer buf = ByteBuffer.allocateDirect(rec.length + 20);
     try (FileChannel ch =
-        FileChannel.open(
-            dir.resolve("raw"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+        FileChannel.open(dir.resolve("raw"), StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       for (int i = 0; i < ops; i++) {
         long t = System.nanoTime();
         buf.clear();

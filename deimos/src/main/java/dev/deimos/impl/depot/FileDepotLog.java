@@ -66,8 +66,10 @@ public final class FileDepotLog implements DepotLog {
   private AppendBatch filling;
   private AppendBatch writing;
   private boolean writerWaiting;
+
   /** Appends queued so far; written under the queue lock, read by the spinning writer. */
   private volatile long appended;
+
   /** {@link #appended} when the writer last took a batch (writer thread). */
   private long written;
 
