@@ -46,7 +46,7 @@ final class MicrobatchRunner {
   static final long FIRST_BACKOFF_MILLIS = 10;
 
   /** The longest pause between two attempts of a failing microbatch. */
-  static final long MAX_BACKOFF_MILLIS = 5_000;
+  static final long MAX_BACKOFF_MILLIS = 1_000;
 
   /**
    * The most records of one depot partition one frame explodes: a microbatch's records on a task
