@@ -37,6 +37,8 @@ class ModuleMirrorTest {
   static class Reader implements DeimosModule {
     @Override
     public void define(Setup setup, Topologies topologies) {
+      // a record that always fails is retried for this long before its append fails
+      setup.setLaunchModuleDynamicOption("topology.stream.timeout.seconds", 0.5);
       String counts = Counts.class.getName();
       setup.clusterDepot("*theirWords", counts, "*words");
       setup.clusterPState("$$theirCounts", counts, "$$counts");

@@ -88,6 +88,8 @@ class StreamTopologyRuntimeTest {
 
     @Override
     public void define(Setup setup, Topologies topologies) {
+      // a failing record is retried with backoff for this long, then fails for good
+      setup.setLaunchModuleDynamicOption("topology.stream.timeout.seconds", 0.5);
       setup.declareDepot("*d", Depot.hashBy(Ops.IDENTITY));
       StreamTopology s = topologies.stream("flaky");
       s.pstate("$$count", PState.mapSchema(String.class, Long.class));
@@ -130,7 +132,8 @@ class StreamTopologyRuntimeTest {
       assertThatThrownBy(() -> d.append("a"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("injected failure");
-      assertThat(m.calls.get()).isEqualTo(4);
+      // retried with backoff until the retry budget ran out, not a fixed number of times
+      assertThat(m.calls.get()).isGreaterThan(4);
       Object count =
           cluster.clusterPState(FlakyModule.class.getName(), "$$count").selectOne(Path.key("a"));
       assertThat(count).isNull();

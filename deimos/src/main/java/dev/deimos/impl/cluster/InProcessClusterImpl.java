@@ -243,6 +243,19 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return module(moduleName).microbatchDepotInfo(topologyName);
   }
 
+  /**
+   * Returns what each microbatch topology of a module is doing, including a microbatch that keeps
+   * failing (see {@link dev.deimos.impl.runtime.ModuleRuntime#microbatchStatus()}). Internal: for
+   * the server's and console's status pages and for tests.
+   *
+   * @param moduleName the module
+   * @return topology name to status
+   * @throws IllegalArgumentException if the module is not deployed
+   */
+  public Map<String, dev.deimos.impl.runtime.MicrobatchStatus> microbatchStatus(String moduleName) {
+    return module(moduleName).microbatchStatus();
+  }
+
   @Override
   public synchronized Set<String> getDeployedModuleNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(modules.keySet()));

@@ -154,6 +154,11 @@ final class BatchRun extends FrameTracker {
   }
 
   @Override
+  FrameTracker waitRoot() {
+    return outer.waitRoot();
+  }
+
+  @Override
   int originTask() {
     return outer.originTask();
   }

@@ -30,11 +30,180 @@ abstract class FrameTracker {
   private volatile Throwable failure;
   private volatile String failedAt;
 
+  // Timeouts (stream record, microbatch phase, query): the async waits of the current attempt and
+  // its timer, so an expired attempt can end although a future it waits on never completes. Both
+  // stay null on the common path (no async step); touched under `this` otherwise. A reset happens
+  // only when no frame is in flight, after the frames' last writes (frameDone orders them).
+  private java.util.ArrayList<Wait> waits;
+  private java.util.concurrent.Future<?> timer;
+  private int generation;
+
   /** Sets the count for a new attempt or phase (no frame of this tracker may be in flight). */
   final void reset(int frames) {
     failure = null;
     failedAt = null;
+    if (waits != null || timer != null) {
+      clearTimeout();
+    }
     outstanding = frames;
+  }
+
+  /** The work ended: drops its timer, if any (no lock on the common path without one). */
+  final void endTimeout() {
+    if (waits != null || timer != null) {
+      clearTimeout();
+    }
+  }
+
+  /** The current attempt's generation, for {@link #expire}. */
+  final synchronized int generation() {
+    return generation;
+  }
+
+  /** Drops the current attempt's timer and waits; a late timer then finds a new generation. */
+  final synchronized void clearTimeout() {
+    generation++;
+    waits = null;
+    if (timer != null) {
+      timer.cancel(false);
+      timer = null;
+    }
+  }
+
+  /**
+   * Arms the timeout of the current attempt unless it is armed: {@code timeout} is called after
+   * {@code delayMillis} with the attempt's generation (pass it to {@link #expire}).
+   */
+  final synchronized void armTimeout(
+      Scheduler scheduler, long delayMillis, java.util.function.IntConsumer timeout) {
+    if (timer != null) {
+      return;
+    }
+    int gen = generation;
+    timer = scheduler.schedule(() -> timeout.accept(gen), Math.max(0, delayMillis));
+  }
+
+  /**
+   * Registers a wait of a frame on {@code task} for a future (eachAsync, an ACK append from the
+   * topology); the caller has counted it as an outstanding frame with {@link #hopStarted}.
+   */
+  final Wait newWait(int task, String where) {
+    Wait w = new Wait(this, task, where);
+    // registered with the outermost work: its timeout ends the waits of its batch blocks too
+    FrameTracker root = waitRoot();
+    synchronized (root) {
+      if (root.waits == null) {
+        root.waits = new java.util.ArrayList<>(2);
+      }
+      root.waits.add(w);
+    }
+    root.armWaitTimeout();
+    return w;
+  }
+
+  /** The work whose timeout covers this one's waits: itself, or a batch block's outer work. */
+  FrameTracker waitRoot() {
+    return this;
+  }
+
+  /** Called when a frame starts waiting: work with a timeout arms it here (default: none). */
+  void armWaitTimeout() {}
+
+  /**
+   * The attempt of generation {@code gen} ran out of time: fails it with {@code timeout} (unless it
+   * failed already) and ends its waits, so that its frames are skipped and it ends at once instead
+   * of waiting for futures that may never complete. A no-op for a later attempt.
+   *
+   * @return the nodes the attempt was waiting at (empty if none), or null if {@code gen} is over
+   */
+  final java.util.List<String> expire(int gen, ModuleRuntime rt, Throwable timeout) {
+    java.util.List<Wait> ws;
+    synchronized (this) {
+      if (gen != generation) {
+        return null;
+      }
+      timer = null;
+      ws = waits == null ? java.util.List.of() : new java.util.ArrayList<>(waits);
+    }
+    fail(timeout, "(timed out)");
+    java.util.List<String> at = new java.util.ArrayList<>();
+    for (Wait w : ws) {
+      if (w.release()) {
+        at.add(w.where);
+        // its frame ends on its task like any other: skipped, as the attempt has failed
+        rt.submitFrame(w.owner, w.task, w.where, ctx -> {});
+      }
+    }
+    return at;
+  }
+
+  /** Where the current attempt's pending waits are, for a timeout's message. */
+  final synchronized java.util.List<String> pendingWaits() {
+    java.util.List<String> at = new java.util.ArrayList<>();
+    if (waits != null) {
+      for (Wait w : waits) {
+        if (!w.isReleased()) {
+          at.add(w.where);
+        }
+      }
+    }
+    return at;
+  }
+
+  /** One frame's wait for a future: ended once, by the future or by a timeout. */
+  static final class Wait extends java.util.concurrent.atomic.AtomicBoolean {
+    private static final long serialVersionUID = 1L;
+    final transient FrameTracker owner;
+    final int task;
+    final String where;
+
+    Wait(FrameTracker owner, int task, String where) {
+      this.owner = owner;
+      this.task = task;
+      this.where = where;
+    }
+
+    /** Returns true for the one caller that ends this wait. */
+    boolean release() {
+      return compareAndSet(false, true);
+    }
+
+    boolean isReleased() {
+      return get();
+    }
+  }
+
+  /**
+   * Thrown from a hop (or an async step) of work that has already failed or timed out: stops the
+   * frame at once instead of queuing more frames that would only be skipped. Never logged; carries
+   * no stack trace and takes no suppressed exceptions, so one instance serves every frame.
+   */
+  static final class Cancelled extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final Cancelled INSTANCE = new Cancelled();
+
+    private Cancelled() {
+      super("the work failed or timed out; its remaining frames are cancelled", null, false, false);
+    }
+
+    /** Whether {@code e} is, or was caused by, a cancellation (user code may wrap it). */
+    static boolean is(Throwable e) {
+      for (int i = 0; e != null && i < 8; i++, e = e.getCause()) {
+        if (e == INSTANCE) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** {@code e.toString()}, or its class name if that throws too (for log lines). */
+    static String safeString(Throwable e) {
+      try {
+        return e.toString();
+      } catch (Throwable again) {
+        return e.getClass().getName();
+      }
+    }
   }
 
   final void hopStarted() {

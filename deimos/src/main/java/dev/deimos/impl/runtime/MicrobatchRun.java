@@ -31,6 +31,9 @@ final class MicrobatchRun extends FrameTracker {
       new ConcurrentHashMap<>();
   // the batch bound by the source running now (sources start one after another on task 0)
   private Object current;
+  private final long timeoutMillis;
+  // the task of the first failed frame, -1 before (for the runner's log line)
+  private volatile int failedTask = -1;
 
   MicrobatchRun(
       ModuleRuntime rt,
@@ -38,18 +41,22 @@ final class MicrobatchRun extends FrameTracker {
       MicrobatchRunner.Attempt attempt,
       int attemptNo,
       List<MicrobatchRunner.Batch> batches,
-      long[][] ends) {
+      long[][] ends,
+      long timeoutMillis) {
     this.rt = rt;
     this.runner = runner;
     this.attempt = attempt;
     this.attemptNo = attemptNo;
     this.batches = batches;
     this.ends = ends;
+    this.timeoutMillis = timeoutMillis;
     this.contexts = new AtomicReferenceArray<>(rt.numTasks());
   }
 
   void start() {
     reset(1);
+    armTimeout(
+        rt.scheduler(), timeoutMillis, gen -> runner.phaseTimedOut(this, gen, timeoutMillis));
     rt.submitFrame(
         this,
         0,
@@ -66,6 +73,7 @@ final class MicrobatchRun extends FrameTracker {
 
   @Override
   void quiet(Throwable failure, String failedAt) {
+    endTimeout();
     runner.finished(this, failure, failedAt);
   }
 
@@ -86,6 +94,10 @@ final class MicrobatchRun extends FrameTracker {
 
   @Override
   void logFailure(int task, String where, Throwable e) {
+    if (failedTask < 0) {
+      failedTask = task;
+    }
+    // the runner logs the attempt's failure once it has ended; this is per frame
     LOG.debug(
         "module {}, microbatch topology {}: microbatch {} attempt {} failed on task {} in the"
             + " segment starting at {}",
@@ -96,6 +108,32 @@ final class MicrobatchRun extends FrameTracker {
         task,
         where,
         e);
+  }
+
+  /**
+   * Names the records the first failed frame may have been processing: the offset ranges of this
+   * microbatch on its task (the frame runs some of them), or "a timeout" when no frame threw.
+   */
+  String failedRecords() {
+    int task = failedTask;
+    if (task < 0) {
+      return "no task (the attempt timed out)";
+    }
+    StringBuilder b = new StringBuilder("task ").append(task).append(" (records");
+    int n = rt.numTasks();
+    List<MicrobatchRunner.Source> sources = runner.sources();
+    boolean any = false;
+    for (int i = 0; i < batches.size(); i++) {
+      String ranges = batches.get(i).ranges(task);
+      if (!ranges.isEmpty()) {
+        b.append(any ? "; " : " ").append(sources.get(i).depotVar).append(' ').append(ranges);
+        any = true;
+      }
+    }
+    if (!any) {
+      b.append(" none of its own, of ").append(n).append(" tasks");
+    }
+    return b.append(')').toString();
   }
 
   @Override

@@ -37,6 +37,17 @@ final class MicrobatchRunner {
 
   static final int DEFAULT_MAX_RECORDS = 100_000;
 
+  /** Rama's option for how long one attempt may run before it fails and is retried (seconds). */
+  static final String PHASE_TIMEOUT_OPTION = "topology.microbatch.phase.timeout.seconds";
+
+  static final long DEFAULT_PHASE_TIMEOUT_SECONDS = 60;
+
+  /** The first retry of a failed microbatch waits this long, each further one twice as long. */
+  static final long FIRST_BACKOFF_MILLIS = 10;
+
+  /** The longest pause between two attempts of a failing microbatch. */
+  static final long MAX_BACKOFF_MILLIS = 1_000;
+
   /**
    * The most records of one depot partition one frame explodes: a microbatch's records on a task
    * run as a series of frames of this size, so the task's other events interleave with them.
@@ -110,6 +121,14 @@ final class MicrobatchRunner {
   // the ends of the microbatch that failed and must run again over the same offsets, else null
   private long[][] retryEnds;
   private int failures;
+  // a failed microbatch waits out its backoff: wakes (appends, reads) must not restart it early
+  private boolean backingOff;
+  // the stall, for status(): since when (wall millis) the current microbatch fails, and how
+  private long failingSince;
+  private String lastError;
+  private long phaseTimeoutMillis = DEFAULT_PHASE_TIMEOUT_SECONDS * 1000;
+  // when a failure logs its stack trace
+  private final FailureLog failureLog = new FailureLog();
 
   MicrobatchRunner(
       ModuleRuntime rt,
@@ -253,7 +272,7 @@ final class MicrobatchRunner {
   private void kick() {
     long[][] ends;
     synchronized (this) {
-      if (running || paused || closed) {
+      if (running || paused || closed || backingOff) {
         return;
       }
       if (!pins.isEmpty() && progress.nextId > pins.firstKey() + TaskPState.KEPT - 1) {
@@ -270,6 +289,28 @@ final class MicrobatchRunner {
       running = true;
     }
     start(ends);
+  }
+
+  /** Sets the timeout of one attempt ({@link #PHASE_TIMEOUT_OPTION}). */
+  synchronized void setPhaseTimeoutMillis(long millis) {
+    phaseTimeoutMillis = millis;
+  }
+
+  /**
+   * Reads {@value #PHASE_TIMEOUT_OPTION} from a module's options, in milliseconds.
+   *
+   * @throws IllegalArgumentException if it is not a positive number
+   */
+  static long phaseTimeoutMillis(Map<String, Object> moduleOptions) {
+    Object o = moduleOptions.get(PHASE_TIMEOUT_OPTION);
+    if (o == null) {
+      return DEFAULT_PHASE_TIMEOUT_SECONDS * 1000;
+    }
+    if (!(o instanceof Number) || !(((Number) o).doubleValue() > 0)) {
+      throw new IllegalArgumentException(
+          PHASE_TIMEOUT_OPTION + " must be a positive number of seconds, got " + o);
+    }
+    return Math.max(1, (long) (((Number) o).doubleValue() * 1000));
   }
 
   /** Sets the pause between empty microbatches ({@link EmptyMicrobatches#OPTION}). */
@@ -317,10 +358,12 @@ final class MicrobatchRunner {
   private void start(long[][] ends) {
     long id;
     int attemptNo;
+    long timeout;
     long[][] starts = new long[sources.size()][];
     synchronized (this) {
       id = progress.nextId;
       attemptNo = failures;
+      timeout = phaseTimeoutMillis;
       for (int i = 0; i < starts.length; i++) {
         starts[i] = progress.offsets.get(sources.get(i).key).clone();
       }
@@ -330,7 +373,7 @@ final class MicrobatchRunner {
     for (int i = 0; i < starts.length; i++) {
       batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
     }
-    MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends);
+    MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends, timeout);
     // queued, never run inline on the calling task thread: the attempt must start behind the
     // previous attempt's commit (or abort) events, which its first frame on each task follows
     tasks[0].thread.submit(run::start);
@@ -368,7 +411,16 @@ final class MicrobatchRunner {
         progress.nextId++;
         empty.ended();
         retryEnds = null;
+        if (failures > 0) {
+          LOG.info(
+              "module {}, microbatch topology {}: microbatch {} succeeded after {} failed attempts",
+              rt.moduleName(),
+              topology,
+              run.attempt.id,
+              failures);
+        }
         failures = 0;
+        lastError = null;
         running = false;
         notifyAll();
       }
@@ -376,6 +428,8 @@ final class MicrobatchRunner {
       return;
     }
     int attemptNo;
+    long since;
+    long delay;
     synchronized (this) {
       if (closed) {
         // the module closed under the attempt: nothing to roll back or retry
@@ -384,16 +438,47 @@ final class MicrobatchRunner {
         return;
       }
       attemptNo = ++failures;
+      if (attemptNo == 1) {
+        failingSince = services.clock().millis();
+      }
+      since = failingSince;
+      lastError = FrameTracker.Cancelled.safeString(failure);
+      delay = backoffMillis(attemptNo);
+      backingOff = true;
     }
-    LOG.warn(
-        "module {}, microbatch topology {}: microbatch {} (attempt {}) failed in the segment"
-            + " starting at {}; rolling back and retrying over the same offsets",
-        rt.moduleName(),
-        topology,
-        run.attempt.id,
-        attemptNo,
-        failedAt,
-        failure);
+    String node = dev.deimos.impl.dataflow.FailedNode.of(failure);
+    if (node == null) {
+      node = "(none: no node threw)";
+    }
+    String records = run.failedRecords();
+    if (failureLog.firstOf(failure, node, services.clock())) {
+      LOG.warn(
+          "module {}, microbatch topology {}: microbatch {} (attempt {}) failed on {} at node {}"
+              + " in the segment starting at {}; rolling back and retrying over the same offsets"
+              + " in {} ms",
+          rt.moduleName(),
+          topology,
+          run.attempt.id,
+          attemptNo,
+          records,
+          node,
+          failedAt,
+          delay,
+          failure);
+    } else {
+      LOG.warn(
+          "module {}, microbatch topology {}: microbatch {} failed again (attempt {}, failing"
+              + " since {}) on {} at node {}: {}; retrying in {} ms",
+          rt.moduleName(),
+          topology,
+          run.attempt.id,
+          attemptNo,
+          java.time.Instant.ofEpochMilli(since),
+          records,
+          node,
+          lastError,
+          delay);
+    }
     for (Task t : tasks) {
       t.thread.submit(
           () -> {
@@ -410,8 +495,56 @@ final class MicrobatchRunner {
         return;
       }
     }
-    long delay = Math.min(1000L, 10L << Math.min(attemptNo, 7));
-    services.scheduler().schedule(this::kick, delay);
+    services.scheduler().schedule(this::backoffOver, delay);
+  }
+
+  /** The pause before attempt {@code n + 1} of a microbatch that failed {@code n} times. */
+  static long backoffMillis(int n) {
+    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(n - 1, 20));
+  }
+
+  private void backoffOver() {
+    synchronized (this) {
+      backingOff = false;
+    }
+    kick();
+  }
+
+  /**
+   * An attempt ran past {@link #PHASE_TIMEOUT_OPTION}: fails it (its frames are skipped, pending
+   * async steps let go) so that it rolls back and runs again.
+   */
+  void phaseTimedOut(MicrobatchRun run, int generation, long timeoutMillis) {
+    java.util.List<String> waiting = run.pendingWaits();
+    java.util.concurrent.TimeoutException te =
+        new java.util.concurrent.TimeoutException(
+            "module "
+                + rt.moduleName()
+                + ", microbatch topology "
+                + topology
+                + ": microbatch "
+                + run.attempt.id
+                + " did not finish within "
+                + timeoutMillis
+                + " ms ("
+                + PHASE_TIMEOUT_OPTION
+                + ")"
+                + (waiting.isEmpty() ? "" : "; still waiting at " + waiting));
+    if (run.expire(generation, rt, te) != null) {
+      LOG.warn("{}; cancelling the attempt", te.getMessage());
+    }
+  }
+
+  /** What this topology is doing, for a module's status (see {@link MicrobatchStatus}). */
+  synchronized MicrobatchStatus status() {
+    return new MicrobatchStatus(
+        topology,
+        progress.nextId,
+        progress.processed,
+        paused,
+        failures,
+        lastError,
+        failures > 0 ? failingSince : 0L);
   }
 
   /** The progress record of a committed run: its id and per source its start and end offsets. */
@@ -565,6 +698,24 @@ final class MicrobatchRunner {
         Object v = shared != null ? shared[i] : null;
         out.emit(v != null ? v : rt.decode(records.get(i)));
       }
+    }
+
+    /** The offset ranges of {@code task}'s partitions, e.g. "p1 [10, 20)", or "" if none. */
+    String ranges(int task) {
+      StringBuilder b = new StringBuilder();
+      for (int p = task, n = rt.numTasks(); p < to.length; p += n) {
+        if (to[p] > from[p]) {
+          b.append(b.length() == 0 ? "" : ", ")
+              .append("partition ")
+              .append(p)
+              .append(" offsets [")
+              .append(from[p])
+              .append(", ")
+              .append(to[p])
+              .append(')');
+        }
+      }
+      return b.toString();
     }
 
     @Override

@@ -50,6 +50,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile Queries queries;
   private volatile Mirrors mirrors;
   private volatile boolean closed;
+  // topology.stream.timeout.seconds, in millis (see RecordRun)
+  private volatile long streamTimeoutMillis;
   private volatile String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
   private final PendingFutures pending = new PendingFutures();
@@ -84,6 +86,8 @@ public final class ModuleRuntime implements AutoCloseable {
     final Lane[] lanes;
     // the segment name of a record's first frame, built once instead of per record
     final String where;
+    // when a failure of this source logs its stack trace (see FailureLog)
+    final FailureLog failures = new FailureLog();
 
     SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
       this.topology = topology;
@@ -218,6 +222,7 @@ public final class ModuleRuntime implements AutoCloseable {
     Map<String, List<MicrobatchRunner.Source>> mbSources =
         compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
+    this.streamTimeoutMillis = RecordRun.timeoutMillis(def.moduleOptions);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
       threadIds.add(i);
@@ -262,6 +267,7 @@ public final class ModuleRuntime implements AutoCloseable {
               null,
               services);
       r.setEmptySleepMillis(emptySleep);
+      r.setPhaseTimeoutMillis(MicrobatchRunner.phaseTimeoutMillis(def.moduleOptions));
       microbatches.put(e.getKey(), r);
       for (MicrobatchRunner.Source s : e.getValue()) {
         DepotRt d = depots.get(s.depotVar);
@@ -433,6 +439,11 @@ public final class ModuleRuntime implements AutoCloseable {
     }
   }
 
+  /** How long a stream record may wait on an async step ({@link RecordRun#TIMEOUT_OPTION}). */
+  long streamTimeoutMillis() {
+    return streamTimeoutMillis;
+  }
+
   /** The cluster's clock. */
   Clock clock() {
     return services.clock();
@@ -516,6 +527,21 @@ public final class ModuleRuntime implements AutoCloseable {
   public Map<String, Map<Integer, dev.deimos.MicrobatchParams>> microbatchDepotInfo(
       String topology) {
     return microbatch(topology).depotInfo();
+  }
+
+  /**
+   * Returns what each microbatch topology of the module is doing, in declaration order: progress,
+   * and whether its current microbatch keeps failing (attempts, last error, since when). For status
+   * pages and tests; a snapshot, safe to call from any thread.
+   *
+   * @return topology name to status
+   */
+  public Map<String, MicrobatchStatus> microbatchStatus() {
+    Map<String, MicrobatchStatus> out = new LinkedHashMap<>();
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      out.put(e.getKey(), e.getValue().status());
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   /**
@@ -972,22 +998,50 @@ public final class ModuleRuntime implements AutoCloseable {
       body.accept(new TaskExecContext(this, t, run));
       ok = true;
     } catch (Throwable e) {
-      // Throwable, not Exception: a sneaky checked exception must still end the frame
-      run.logFailure(t.id(), where, e);
-      run.fail(e, where);
+      // Throwable, not Exception: a sneaky checked exception must still end the frame. The
+      // failure is recorded before it is logged: logging may itself throw (a record whose
+      // toString or deserialization fails) and must never turn a failure into a success
+      if (!FrameTracker.Cancelled.is(e)) {
+        run.fail(e, where);
+        try {
+          run.logFailure(t.id(), where, e);
+        } catch (Throwable logFailed) {
+          LOG.warn(
+              "module {}: logging a failure of {} failed too: {}",
+              moduleName,
+              run.workName(),
+              FrameTracker.Cancelled.safeString(logFailed));
+        }
+      }
     } finally {
       scope.close();
       try {
         t.endEvent(ok);
-        run.frameDone();
+      } catch (Throwable e) {
+        // applying the frame's writes failed: the work fails, it must not end as a success
+        run.fail(e, where);
       } finally {
-        t.thread.exitFrame();
+        try {
+          run.frameDone();
+        } finally {
+          t.thread.exitFrame();
+        }
       }
     }
   }
 
+  /** A record for a log line; never throws (its deserialization or toString may). */
   String describeRecord(byte[] record) {
-    String s = String.valueOf(codec.decode(record));
+    String s;
+    try {
+      s = String.valueOf(codec.decode(record));
+    } catch (Throwable e) {
+      return "<a record of "
+          + record.length
+          + " bytes that cannot be shown: "
+          + FrameTracker.Cancelled.safeString(e)
+          + ">";
+    }
     return s.length() > 200 ? s.substring(0, 200) + "..." : s;
   }
 
@@ -1379,6 +1433,7 @@ public final class ModuleRuntime implements AutoCloseable {
     int nextMaxRecords = maxRecords(next);
     long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
     Queries nextQueries = new Queries(this, next, preVars);
+    long nextStreamTimeout = RecordRun.timeoutMillis(next.moduleOptions);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1427,6 +1482,7 @@ public final class ModuleRuntime implements AutoCloseable {
                 null,
                 services);
         r.setEmptySleepMillis(nextEmptySleep);
+        r.setPhaseTimeoutMillis(MicrobatchRunner.phaseTimeoutMillis(next.moduleOptions));
         MicrobatchRunner old = oldMb.get(e.getKey());
         if (old != null) {
           r.adopt(old.progress());
@@ -1453,6 +1509,7 @@ public final class ModuleRuntime implements AutoCloseable {
       this.pstates = nextPStates;
       this.depots = nextDepots;
       this.queries = nextQueries;
+      this.streamTimeoutMillis = nextStreamTimeout;
       this.mirrors = nextMirrors;
       this.globalVars = next.objects.keySet().toArray(new String[0]);
       this.def = next;

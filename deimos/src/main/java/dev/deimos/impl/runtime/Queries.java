@@ -102,22 +102,28 @@ final class Queries {
                 ? ThreadLocalRandom.current().nextInt(rt.numTasks())
                 : rt.taskForKey(q.plan.leadingPState(), key);
     QueryRun run = new QueryRun(rt, q, args.clone(), origin);
-    // the cluster's scheduler: the timeout only completes the future, never runs user code
+    // the cluster's scheduler: the timeout completes the future and cancels the invocation's
+    // remaining work (queued frames are skipped, running ones stop at their next hop, pending
+    // async steps are let go); it never runs user code
     java.util.concurrent.Future<?> timer =
         rt.scheduler()
             .schedule(
-                () ->
-                    run.done.completeExceptionally(
-                        new TimeoutException(
-                            "module "
-                                + rt.moduleName()
-                                + ", query "
-                                + name
-                                + ": no result within "
-                                + timeoutMillis
-                                + " ms ("
-                                + TIMEOUT_OPTION
-                                + ")")),
+                () -> {
+                  TimeoutException te =
+                      new TimeoutException(
+                          "module "
+                              + rt.moduleName()
+                              + ", query "
+                              + name
+                              + ": no result within "
+                              + timeoutMillis
+                              + " ms ("
+                              + TIMEOUT_OPTION
+                              + ")");
+                  if (run.done.completeExceptionally(te)) {
+                    run.expire(run.generation(), rt, te);
+                  }
+                },
                 timeoutMillis);
     run.done.whenComplete((v, e) -> timer.cancel(false));
     rt.track(run.done);

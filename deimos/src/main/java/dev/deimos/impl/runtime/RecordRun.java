@@ -31,9 +31,24 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
    */
   final CompletableFuture<Object> done;
 
+  /** Rama's option for how long one attempt of a record may take (seconds). */
+  static final String TIMEOUT_OPTION = "topology.stream.timeout.seconds";
+
+  static final long DEFAULT_TIMEOUT_SECONDS = 180;
+
+  /**
+   * The first retry waits this long; each further one twice as long, up to {@link
+   * #MAX_BACKOFF_MILLIS}.
+   */
+  static final long FIRST_BACKOFF_MILLIS = 10;
+
+  static final long MAX_BACKOFF_MILLIS = 2_000;
+
   private volatile Object ackValue;
   private boolean ackGiven;
   private int attempt;
+  // when the first attempt failed (clock nanos), for the retry budget; 0 before
+  private long firstFailure;
 
   RecordRun(
       ModuleRuntime rt,
@@ -80,6 +95,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   }
 
   private void finish(Object result, Throwable f) {
+    endTimeout();
     rt.recordFinished();
     if (done != null) {
       if (f == null) {
@@ -135,31 +151,145 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   @Override
   void logFailure(int task, String where, Throwable e) {
-    LOG.warn(
-        "module {}, topology {}: processing record {} from depot {} failed on task {}"
-            + " at node {} in the segment starting at {} (attempt {} of {})",
-        rt.moduleName(),
-        source.topology,
-        rt.describeRecord(record),
-        source.depotVar,
-        task,
-        nodeOf(e),
-        where,
-        attempt + 1,
-        source.options.retries() + 1,
-        e);
+    String node = nodeOf(e);
+    // a deterministic failure shows its stack trace once (per record and per source for a
+    // while), then one line per retry
+    if (attempt == 0 && source.failures.firstOf(e, node, rt.clock())) {
+      LOG.warn(
+          "module {}, topology {}: processing record {} from depot {} failed on task {}"
+              + " at node {} in the segment starting at {} (attempt 1, {})",
+          rt.moduleName(),
+          source.topology,
+          rt.describeRecord(record),
+          source.depotVar,
+          task,
+          node,
+          where,
+          retryPlan(),
+          e);
+    } else {
+      LOG.warn(
+          "module {}, topology {}: processing record {} from depot {} failed on task {}"
+              + " at node {} (attempt {}): {}",
+          rt.moduleName(),
+          source.topology,
+          rt.describeRecord(record),
+          source.depotVar,
+          task,
+          node,
+          attempt + 1,
+          FrameTracker.Cancelled.safeString(e));
+    }
+  }
+
+  private String retryPlan() {
+    return !source.options.retried()
+        ? "retryNone: not retried"
+        : "retried with backoff for up to " + rt.streamTimeoutMillis() / 1000 + " s";
+  }
+
+  /**
+   * A frame of this attempt waits on a future: the attempt must end within {@value #TIMEOUT_OPTION}
+   * of that, else it fails (and is retried per the source options).
+   */
+  @Override
+  void armWaitTimeout() {
+    long millis = rt.streamTimeoutMillis();
+    armTimeout(rt.scheduler(), millis, gen -> timedOut(gen, millis));
+  }
+
+  private void timedOut(int gen, long millis) {
+    java.util.List<String> at = pendingWaits();
+    expire(
+        gen,
+        rt,
+        new java.util.concurrent.TimeoutException(
+            "module "
+                + rt.moduleName()
+                + ", topology "
+                + source.topology
+                + ": record "
+                + rt.describeRecord(record)
+                + " from depot "
+                + source.depotVar
+                + " did not complete within "
+                + millis
+                + " ms ("
+                + TIMEOUT_OPTION
+                + "); still waiting at "
+                + at));
   }
 
   @Override
   void quiet(Throwable f, String failedAt) {
     if (f == null) {
       dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
-      finish(agg == null || !ackGiven ? ackValue : agg.finish(ackValue), null);
-    } else if (attempt < source.options.retries() && !rt.isClosed()) {
+      Object result;
+      try {
+        result = agg == null || !ackGiven ? ackValue : agg.finish(ackValue);
+      } catch (RuntimeException e) {
+        // a failing ack-return aggregator fails the record: its append must not succeed
+        finish(null, e);
+        return;
+      }
+      finish(result, null);
+      return;
+    }
+    long now = rt.clock().nanos();
+    if (attempt == 0) {
+      firstFailure = now;
+    }
+    long budget = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(rt.streamTimeoutMillis());
+    if (source.options.retried() && now - firstFailure < budget && !rt.isClosed()) {
       attempt++;
-      start();
+      long delay = backoffMillis(attempt);
+      rt.scheduler()
+          .schedule(
+              () -> {
+                if (rt.isClosed()) {
+                  finish(null, f);
+                } else {
+                  start();
+                }
+              },
+              delay);
     } else {
+      if (source.options.retried()) {
+        LOG.error(
+            "module {}, topology {}: giving up on record {} from depot {} after {} attempts"
+                + " failing for {} ms ({}); last failure: {}",
+            rt.moduleName(),
+            source.topology,
+            rt.describeRecord(record),
+            source.depotVar,
+            attempt + 1,
+            java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(now - firstFailure),
+            TIMEOUT_OPTION,
+            FrameTracker.Cancelled.safeString(f));
+      }
       finish(null, f);
     }
+  }
+
+  /** The pause before retry number {@code n} (from 1): exponential, capped. */
+  static long backoffMillis(int n) {
+    return Math.min(MAX_BACKOFF_MILLIS, FIRST_BACKOFF_MILLIS << Math.min(n - 1, 20));
+  }
+
+  /**
+   * Reads {@value #TIMEOUT_OPTION} from a module's options, in milliseconds.
+   *
+   * @throws IllegalArgumentException if it is not a positive number
+   */
+  static long timeoutMillis(java.util.Map<String, Object> moduleOptions) {
+    Object o = moduleOptions.get(TIMEOUT_OPTION);
+    if (o == null) {
+      return DEFAULT_TIMEOUT_SECONDS * 1000;
+    }
+    if (!(o instanceof Number) || !(((Number) o).doubleValue() > 0)) {
+      throw new IllegalArgumentException(
+          TIMEOUT_OPTION + " must be a positive number of seconds, got " + o);
+    }
+    return Math.max(1, (long) (((Number) o).doubleValue() * 1000));
   }
 }

@@ -14,9 +14,6 @@ import java.util.Objects;
 public final class SourceOptions implements StreamSourceOptions.Impl, Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** Retries of a failed record in the individual and all-after modes. */
-  static final int DEFAULT_RETRIES = 3;
-
   /** What happens to a record whose processing failed. */
   enum RetryMode {
     /** Retry just that record. */
@@ -104,8 +101,13 @@ public final class SourceOptions implements StreamSourceOptions.Impl, Serializab
     return this;
   }
 
-  int retries() {
-    return retryMode == RetryMode.NONE ? 0 : DEFAULT_RETRIES;
+  /**
+   * Whether a failed record is retried: in the individual and all-after modes it is, with backoff,
+   * until it succeeds or has been failing for {@code topology.stream.timeout.seconds} (see {@link
+   * RecordRun}); retryNone never retries.
+   */
+  boolean retried() {
+    return retryMode != RetryMode.NONE;
   }
 
   RetryMode retryMode() {

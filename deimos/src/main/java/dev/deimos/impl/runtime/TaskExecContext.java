@@ -64,6 +64,10 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public void hop(int target, Resume resume, Object[] frame) {
+    if (run.failed()) {
+      // failed or timed out meanwhile (e.g. a query past its timeout): stop this frame here
+      throw FrameTracker.Cancelled.INSTANCE;
+    }
     if (run.absorbHop(task.id(), resume, frame)) {
       // combiners: this frame joined the sending task's partial aggregation instead
       return;
@@ -101,6 +105,9 @@ final class TaskExecContext implements ExecutionContext {
       Object[] frame,
       dev.deimos.impl.dataflow.MicrobatchRecords records,
       int slot) {
+    if (run.failed()) {
+      throw FrameTracker.Cancelled.INSTANCE;
+    }
     if (slot < 0
         || !(records instanceof MicrobatchRunner.Batch)
         || (run.shipsAcrossWorkers() && rt.crossesWorkers(task.id(), target))) {
@@ -156,34 +163,51 @@ final class TaskExecContext implements ExecutionContext {
 
   @Override
   public void awaitAsync(CompletableFuture<?> result, Resume resume, Object[] frame) {
+    if (run.failed()) {
+      throw FrameTracker.Cancelled.INSTANCE;
+    }
     run.hopStarted();
     int here = task.id();
+    String where = "eachAsync continuation " + resume.describe();
+    // ended once: by the future, or by the work's timeout if the future never completes
+    FrameTracker.Wait wait = run.newWait(here, where);
     result.whenComplete(
-        (v, e) ->
-            rt.submitFrame(
-                run,
-                here,
-                "eachAsync continuation " + resume.describe(),
-                ctx -> {
-                  if (e != null) {
-                    Throwable c =
-                        e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-                    throw c instanceof RuntimeException
-                        ? (RuntimeException) c
-                        : new IllegalStateException("eachAsync failed", c);
-                  }
-                  resume.runWith(ctx, frame, v);
-                }));
+        (v, e) -> {
+          if (!wait.release()) {
+            return;
+          }
+          rt.submitFrame(
+              run,
+              here,
+              where,
+              ctx -> {
+                if (e != null) {
+                  Throwable c =
+                      e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                  throw c instanceof RuntimeException
+                      ? (RuntimeException) c
+                      : new IllegalStateException("eachAsync failed", c);
+                }
+                resume.runWith(ctx, frame, v);
+              });
+        });
   }
 
   @Override
   public void depotAppend(String depotVar, Object data, Object ackLevel) {
+    if (run.failed()) {
+      throw FrameTracker.Cancelled.INSTANCE;
+    }
     AckLevel level = (AckLevel) ackLevel;
     CompletableFuture<?> f = rt.appendFromTask(depotVar, task.id(), data, level);
     if (level != AckLevel.NONE) {
       run.hopStarted();
+      FrameTracker.Wait wait = run.newWait(task.id(), "depotPartitionAppend(" + depotVar + ")");
       f.whenComplete(
           (v, e) -> {
+            if (!wait.release()) {
+              return;
+            }
             if (e != null) {
               run.fail(e instanceof CompletionException && e.getCause() != null ? e.getCause() : e);
             }
