@@ -280,4 +280,118 @@ class BadInputTest {
     assertThat(r[0]).isEqualTo(3);
     assertThat((String) r[1]).contains("127.0.0.1:" + free);
   }
+
+  /** A frame: length, op, id, body. */
+  private static byte[] frame(byte op, int id, byte[] body) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 5 + body.length);
+    b.putInt(5 + body.length).put(op).putInt(id).put(body);
+    return b.array();
+  }
+
+  private static byte[] str(String s) {
+    byte[] u = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return java.nio.ByteBuffer.allocate(4 + u.length).putInt(u.length).put(u).array();
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream o = new java.io.ByteArrayOutputStream();
+    for (byte[] p : parts) {
+      o.writeBytes(p);
+    }
+    return o.toByteArray();
+  }
+
+  @Test
+  void authenticatedGarbageLeavesTheServerServingOthers() throws Exception {
+    Object[] r = deploy("launch", KeeperModule.class.getName(), "--tasks", "4", "--threads", "2");
+    assertThat(r[0]).as("%s", r[1]).isEqualTo(0);
+    try (DeimosClusterManager before = client()) {
+      Depot keys = before.clusterDepot(KeeperModule.NAME, "*keys");
+      keys.append("a");
+      keys.append("a");
+      keys.append("b");
+      java.util.Random rnd = new java.util.Random(7);
+      byte[] ops = {
+        dev.deimos.impl.net.Wire.APPEND,
+        dev.deimos.impl.net.Wire.SELECT,
+        dev.deimos.impl.net.Wire.QUERY,
+        dev.deimos.impl.net.Wire.CHECK,
+        dev.deimos.impl.net.Wire.MB_INFO,
+        dev.deimos.impl.net.Wire.MODULES,
+        dev.deimos.impl.net.Wire.HELLO,
+        (byte) 77
+      };
+      String[] names = {"*keys", "$$counts", "slow", "count", "", "\u0000"};
+      for (int conn = 0; conn < 4; conn++) {
+        try (java.net.Socket sock = new java.net.Socket("127.0.0.1", server.port())) {
+          sock.setSoTimeout(5000);
+          java.io.InputStream in = sock.getInputStream();
+          // drain answers so the server's writes never back up against this test
+          Thread drain =
+              new Thread(
+                  () -> {
+                    byte[] buf = new byte[8192];
+                    try {
+                      while (in.read(buf) >= 0) {
+                        // discard
+                      }
+                    } catch (IOException closed) {
+                      // the server closed this connection: allowed
+                    }
+                  });
+          drain.setDaemon(true);
+          drain.start();
+          java.io.OutputStream out = sock.getOutputStream();
+          byte[] hello =
+              concat(
+                  java.nio.ByteBuffer.allocate(8)
+                      .putInt(dev.deimos.impl.net.Wire.MAGIC)
+                      .putInt(dev.deimos.impl.net.Wire.PROTOCOL_VERSION)
+                      .array(),
+                  str("test"),
+                  str(TOKEN));
+          try {
+            out.write(frame(dev.deimos.impl.net.Wire.HELLO, 0, hello));
+            for (int i = 0; i < 150; i++) {
+              byte op = ops[rnd.nextInt(ops.length)];
+              byte[] junk = new byte[rnd.nextInt(40)];
+              rnd.nextBytes(junk);
+              byte[] value = new byte[1 + rnd.nextInt(12)];
+              rnd.nextBytes(value);
+              byte[] body =
+                  switch (rnd.nextInt(3)) {
+                    case 0 -> junk;
+                    case 1 ->
+                        concat(str(KeeperModule.NAME), str(names[rnd.nextInt(names.length)]), junk);
+                    default ->
+                        concat(
+                            str(KeeperModule.NAME),
+                            str(names[rnd.nextInt(names.length)]),
+                            new byte[] {(byte) rnd.nextInt(4)},
+                            java.nio.ByteBuffer.allocate(4).putInt(value.length).array(),
+                            value,
+                            java.nio.ByteBuffer.allocate(4).putInt(value.length).array(),
+                            value);
+                  };
+              out.write(frame(op, i + 1, body));
+            }
+            // then a truncated frame, or one claiming more than the maximum
+            out.write(
+                conn % 2 == 0
+                    ? new byte[] {0, 0, 1, 0, dev.deimos.impl.net.Wire.APPEND, 0, 0}
+                    : new byte[] {0x7f, 0, 0, 0, dev.deimos.impl.net.Wire.APPEND});
+            out.flush();
+          } catch (IOException reset) {
+            // the server may close a connection sending nonsense: allowed
+          }
+        }
+      }
+      // the client connected before the garbage, and a new one, are served; nothing was lost
+      assertKeeperIntact(before);
+      try (DeimosClusterManager after = client()) {
+        assertKeeperIntact(after);
+        assertThat(after.getDeployedModuleNames()).containsExactly(KeeperModule.NAME);
+      }
+    }
+  }
 }
