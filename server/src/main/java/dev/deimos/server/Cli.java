@@ -281,7 +281,9 @@ public final class Cli implements Runnable {
 
     @Option(
         names = "--moduleOptions",
-        description = "module options string (stored with the module)")
+        description =
+            "dynamic options 'key=value;key=value' (launch only; persisted, change them with"
+                + " setOption)")
     String moduleOptions;
 
     @Option(
@@ -370,7 +372,9 @@ public final class Cli implements Runnable {
   @Command(
       name = "setOption",
       mixinStandardHelpOptions = true,
-      description = "Sets a dynamic option of a module (persisted).")
+      description =
+          "Sets a dynamic option of a running module: applied at once (the module is updated to"
+              + " its own code with the option) and persisted across restarts.")
   static final class SetOption extends AdminVerb {
     @Option(names = "--module", required = true, description = "the module name")
     String module;

@@ -20,6 +20,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -65,6 +66,8 @@ public final class DeimosServer implements AutoCloseable {
   private final ValueCodec codec;
   private final Map<String, ModuleLoaders.Current> loaders = new ConcurrentHashMap<>();
   private final Map<String, ModuleStore.Entry> entries = new ConcurrentHashMap<>();
+  // the module objects of the running versions, re-defined when an option changes
+  private final Map<String, DeimosModule> instances = new ConcurrentHashMap<>();
   private final Set<String> updating = ConcurrentHashMap.newKeySet();
   private final Map<String, Object> handles = new ConcurrentHashMap<>();
   private final ExecutorService admin =
@@ -170,8 +173,9 @@ public final class DeimosServer implements AutoCloseable {
         URLClassLoader l = ModuleLoaders.forJar(store.jarPath(e));
         DeimosModule m = instantiate(l, e.className, store.jarPath(e).toString());
         ModuleLoaders.Current cur = new ModuleLoaders.Current(l);
-        withLoader(cur, () -> cluster.launchModule(m, launchConfig(e)));
+        withLoader(cur, () -> cluster.launchModule(new WithOptions(m, e.options), launchConfig(e)));
         loaders.put(e.moduleName, cur);
+        instances.put(e.moduleName, m);
         entries.put(e.moduleName, e);
         LOG.info("relaunched module {} from {}", e.moduleName, e.jar);
       } catch (RuntimeException ex) {
@@ -315,12 +319,7 @@ public final class DeimosServer implements AutoCloseable {
       case "moduleStatus":
         return status(str(cmd, "module"));
       case "setOption":
-        {
-          ModuleStore.Entry e = entry(str(cmd, "module"));
-          e.options.put(str(cmd, "key"), str(cmd, "value"));
-          store.save(e);
-          return "option " + str(cmd, "key") + " of module " + e.moduleName + " set";
-        }
+        return setOption(str(cmd, "module"), str(cmd, "key"), str(cmd, "value"));
       case "scaleExecutors":
         {
           ModuleStore.Entry e = entry(str(cmd, "module"));
@@ -379,6 +378,8 @@ public final class DeimosServer implements AutoCloseable {
     int threads = num(cmd, "threads", 1);
     int workers = num(cmd, "workers", 1);
     LaunchConfig lc = new LaunchConfig(tasks, threads).numWorkers(workers);
+    String moduleOptions = String.valueOf(cmd.getOrDefault("moduleOptions", ""));
+    Map<String, String> options = parseModuleOptions(moduleOptions);
     java.nio.file.Path tmp = Files.createTempFile(config.localDir(), "upload-", ".jar");
     Files.write(tmp, jar);
     String jarName = String.valueOf(cmd.getOrDefault("jarName", "the jar"));
@@ -398,7 +399,7 @@ public final class DeimosServer implements AutoCloseable {
     }
     ModuleLoaders.Current cur = new ModuleLoaders.Current(l);
     try {
-      withLoader(cur, () -> cluster.launchModule(m, lc));
+      withLoader(cur, () -> cluster.launchModule(new WithOptions(m, options), lc));
     } catch (RuntimeException | LinkageError e) {
       l.close();
       Files.deleteIfExists(tmp);
@@ -416,10 +417,12 @@ public final class DeimosServer implements AutoCloseable {
     e.workers = workers;
     e.seq = nextSeq++;
     e.configOverrides = String.valueOf(cmd.getOrDefault("configOverrides", ""));
-    e.moduleOptions = String.valueOf(cmd.getOrDefault("moduleOptions", ""));
+    e.moduleOptions = moduleOptions;
+    e.options.putAll(options);
     store.save(e);
     loaders.put(name, cur);
     entries.put(name, e);
+    instances.put(name, m);
     LOG.info(
         "launched module {} ({} tasks, {} threads, {} workers)", name, tasks, threads, workers);
     return "launched module " + name;
@@ -437,14 +440,17 @@ public final class DeimosServer implements AutoCloseable {
     Files.write(tmp, jar);
     URLClassLoader l = ModuleLoaders.forJar(tmp);
     DeimosModule m;
+    String name;
+    ModuleStore.Entry e;
     try {
       m = instantiate(l, className, jarName);
+      name = m.getModuleName();
+      e = entry(name);
     } catch (RuntimeException ex) {
       l.close();
+      Files.deleteIfExists(tmp);
       throw ex;
     }
-    String name = m.getModuleName();
-    ModuleStore.Entry e = entry(name);
     ModuleLoaders.Current cur = loaders.get(name);
     ClassLoader old = cur.target();
     List<String> toDelete = (List<String>) cmd.getOrDefault("objectsToDelete", List.of());
@@ -455,10 +461,12 @@ public final class DeimosServer implements AutoCloseable {
           cur,
           () ->
               cluster.updateModule(
-                  m, UpdateOptions.objectsToDelete(toDelete.toArray(new String[0]))));
+                  new WithOptions(m, e.options),
+                  UpdateOptions.objectsToDelete(toDelete.toArray(new String[0]))));
     } catch (RuntimeException | LinkageError ex) {
       cur.switchTo(old);
       l.close();
+      Files.deleteIfExists(tmp);
       throw new IllegalArgumentException(
           "updating module " + name + " failed (it keeps running as before): " + ex.getMessage(),
           ex);
@@ -470,6 +478,7 @@ public final class DeimosServer implements AutoCloseable {
     e.jar = stored.getFileName().toString();
     e.className = className;
     store.save(e);
+    instances.put(name, m);
     LOG.info("updated module {}", name);
     return "updated module " + name;
   }
@@ -480,9 +489,123 @@ public final class DeimosServer implements AutoCloseable {
     handles.clear();
     entries.remove(name);
     loaders.remove(name);
+    instances.remove(name);
     store.delete(name);
     LOG.info("destroyed module {}", name);
     return "destroyed module " + name;
+  }
+
+  /**
+   * Sets a dynamic option on the running module: the module is updated to its own code with the
+   * option applied (appends meanwhile are held, not refused), and the option is stored only once
+   * the module runs with it, so a value the module rejects changes nothing.
+   */
+  private Object setOption(String name, String key, String value) throws IOException {
+    ModuleStore.Entry e = entry(name);
+    if (key.isEmpty() || key.contains("=") || key.contains(";")) {
+      throw new IllegalArgumentException("setOption: bad option name '" + key + "'");
+    }
+    Map<String, String> next = new LinkedHashMap<>(e.options);
+    next.put(key, value);
+    DeimosModule m = instances.get(name);
+    ModuleLoaders.Current cur = loaders.get(name);
+    updating.add(name);
+    try {
+      withLoader(cur, () -> cluster.updateModule(new WithOptions(m, next)));
+    } catch (RuntimeException | LinkageError ex) {
+      throw new IllegalArgumentException(
+          "setting option "
+              + key
+              + "="
+              + value
+              + " on module "
+              + name
+              + " failed (it keeps running as before): "
+              + ex.getMessage(),
+          ex);
+    } finally {
+      updating.remove(name);
+    }
+    e.options.put(key, value);
+    store.save(e);
+    LOG.info("module {}: option {} set to {}", name, key, value);
+    return "option " + key + " of module " + name + " set to " + value;
+  }
+
+  /**
+   * Parses {@code --moduleOptions 'k=v;k=v'}.
+   *
+   * @throws IllegalArgumentException naming the malformed part
+   */
+  static Map<String, String> parseModuleOptions(String s) {
+    Map<String, String> r = new LinkedHashMap<>();
+    if (s == null || s.isBlank()) {
+      return r;
+    }
+    for (String part : s.split(";")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      int eq = part.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "--moduleOptions: expected key=value, got '" + part.trim() + "'");
+      }
+      r.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
+    }
+    return r;
+  }
+
+  /**
+   * An option value as the module sees it, read the way Rama's CLI reads its JSON values: an
+   * integer becomes a Long, a decimal a Double, {@code true}/{@code false} a Boolean, a quoted text
+   * the text inside the quotes, anything else the text itself.
+   */
+  static Object optionValue(String v) {
+    String t = v.trim();
+    if (t.equals("true") || t.equals("false")) {
+      return Boolean.valueOf(t);
+    }
+    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+      return t.substring(1, t.length() - 1);
+    }
+    try {
+      return Long.valueOf(t);
+    } catch (NumberFormatException notLong) {
+      try {
+        if (t.matches("-?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
+          return Double.valueOf(t);
+        }
+      } catch (NumberFormatException notDouble) {
+        // text
+      }
+    }
+    return v;
+  }
+
+  /**
+   * A module with the server's stored dynamic options applied after its own {@code define}, so
+   * options set with the CLI win over the defaults the module code sets.
+   */
+  private static final class WithOptions implements DeimosModule {
+    private final DeimosModule module;
+    private final Map<String, String> options;
+
+    WithOptions(DeimosModule module, Map<String, String> options) {
+      this.module = module;
+      this.options = new LinkedHashMap<>(options);
+    }
+
+    @Override
+    public void define(Setup setup, Topologies topologies) {
+      module.define(setup, topologies);
+      options.forEach((k, v) -> setup.setLaunchModuleDynamicOption(k, optionValue(v)));
+    }
+
+    @Override
+    public String getModuleName() {
+      return module.getModuleName();
+    }
   }
 
   private static String str(Map<String, Object> cmd, String k) {
@@ -529,7 +652,7 @@ public final class DeimosServer implements AutoCloseable {
   private final class Handler extends SimpleChannelInboundHandler<ByteBuf> {
     private boolean authed;
     private Channel ch;
-    private final AtomicBoolean flushQueued = new AtomicBoolean();
+    private boolean flushQueued; // event loop only
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -791,13 +914,31 @@ public final class DeimosServer implements AutoCloseable {
 
     private void send(ByteBuf b) {
       finish(b);
-      ch.write(b);
-      // answers completed between two event-loop turns leave in one flush
-      if (flushQueued.compareAndSet(false, true)) {
+      // The write and the flush decision both run on the event loop. A write issued from another
+      // thread becomes an event-loop task of its own, so deciding about the flush on the calling
+      // thread could see a flush already queued that then runs before this write and leaves the
+      // answer unflushed until some later answer: the lost answer seen during module updates.
+      EventLoop loop = ch.eventLoop();
+      if (loop.inEventLoop()) {
+        writeAndScheduleFlush(b);
+      } else {
+        try {
+          loop.execute(() -> writeAndScheduleFlush(b));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          b.release(); // shutting down: the connection goes with it
+        }
+      }
+    }
+
+    /** On the event loop: answers written between two turns leave in one flush (batching). */
+    private void writeAndScheduleFlush(ByteBuf b) {
+      ch.write(b, ch.voidPromise());
+      if (!flushQueued) {
+        flushQueued = true;
         ch.eventLoop()
             .execute(
                 () -> {
-                  flushQueued.set(false);
+                  flushQueued = false;
                   ch.flush();
                 });
       }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioEventLoopGroup;
@@ -23,7 +24,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -329,7 +329,7 @@ public final class NetClient implements Closeable {
   private final class Conn extends SimpleChannelInboundHandler<ByteBuf> {
     volatile Channel ch;
     final Map<Integer, CompletableFuture<byte[]>> pending = new ConcurrentHashMap<>();
-    final AtomicBoolean flushQueued = new AtomicBoolean();
+    boolean flushQueued; // event loop only
 
     CompletableFuture<byte[]> send(byte op, Consumer<ByteBuf> body, int id) {
       CompletableFuture<byte[]> f = new CompletableFuture<>();
@@ -352,6 +352,25 @@ public final class NetClient implements Closeable {
         f.completeExceptionally(e);
         return f;
       }
+      // write and flush decision on the event loop, in order (see DeimosServer's Handler.send:
+      // deciding on this thread could leave the request unflushed behind an earlier flush)
+      EventLoop loop = ch.eventLoop();
+      if (loop.inEventLoop()) {
+        writeAndScheduleFlush(buf, id);
+      } else {
+        try {
+          loop.execute(() -> writeAndScheduleFlush(buf, id));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          buf.release();
+          pending.remove(id);
+          f.completeExceptionally(new ConnectionLost("client is closing"));
+        }
+      }
+      return f;
+    }
+
+    /** On the event loop: requests written between two turns leave in one flush (batching). */
+    private void writeAndScheduleFlush(ByteBuf buf, int id) {
       ch.write(buf)
           .addListener(
               w -> {
@@ -362,16 +381,15 @@ public final class NetClient implements Closeable {
                   }
                 }
               });
-      // one flush for every write queued before the event loop gets to it
-      if (flushQueued.compareAndSet(false, true)) {
+      if (!flushQueued) {
+        flushQueued = true;
         ch.eventLoop()
             .execute(
                 () -> {
-                  flushQueued.set(false);
+                  flushQueued = false;
                   ch.flush();
                 });
       }
-      return f;
     }
 
     @Override

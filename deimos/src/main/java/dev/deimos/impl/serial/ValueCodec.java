@@ -336,7 +336,7 @@ public final class ValueCodec {
         return (char) readVarLong(b, pos);
       case STRING:
         {
-          int n = (int) readVarLong(b, pos);
+          int n = count(b, pos);
           int p = pos[0];
           String ascii = asciiAt(b, p, n);
           if (ascii != null) {
@@ -367,7 +367,7 @@ public final class ValueCodec {
         return new UUID(readFixedLong(b, pos), readFixedLong(b, pos));
       case ARRAY_LIST:
         {
-          int n = (int) readVarLong(b, pos);
+          int n = count(b, pos);
           List<Object> l = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
             l.add(read(b, pos));
@@ -378,7 +378,7 @@ public final class ValueCodec {
       case LINKED_HASH_MAP:
       case TREE_MAP:
         {
-          int n = (int) readVarLong(b, pos);
+          int n = count(b, pos);
           Map<Object, Object> m =
               tag == HASH_MAP
                   ? new HashMap<>(capacity(n))
@@ -393,7 +393,7 @@ public final class ValueCodec {
       case LINKED_HASH_SET:
       case TREE_SET:
         {
-          int n = (int) readVarLong(b, pos);
+          int n = count(b, pos);
           Set<Object> s =
               tag == HASH_SET
                   ? new HashSet<>(capacity(n))
@@ -428,10 +428,23 @@ public final class ValueCodec {
   }
 
   private static byte[] readBytes(byte[] b, int[] pos) {
-    int n = (int) readVarLong(b, pos);
+    int n = count(b, pos);
     byte[] r = Arrays.copyOfRange(b, pos[0], pos[0] + n);
     pos[0] += n;
     return r;
+  }
+
+  /**
+   * Reads a length or element count, refusing one larger than the bytes left (every element takes
+   * at least one byte): corrupt or hostile input fails here instead of allocating gigabytes.
+   */
+  private static int count(byte[] b, int[] pos) {
+    long n = readVarLong(b, pos);
+    if (n < 0 || n > b.length - pos[0]) {
+      throw new IllegalArgumentException(
+          "Corrupt value: a length of " + n + " with " + (b.length - pos[0]) + " bytes left");
+    }
+    return (int) n;
   }
 
   private static long zigzag(long v) {
