@@ -3,6 +3,7 @@ package dev.deimos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.deimos.impl.data.KeyHash;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -78,7 +79,7 @@ class HelpersTest {
       java.util.List<String> keys = Helpers.genHashingIndexKeys(n);
       assertThat(keys).hasSize(n).doesNotHaveDuplicates();
       for (int i = 0; i < n; i++) {
-        assertThat(dev.deimos.impl.data.KeyHash.taskFor(keys.get(i), n)).isEqualTo(i);
+        assertThat(KeyHash.taskFor(keys.get(i), n)).isEqualTo(i);
       }
     }
     assertThatThrownBy(() -> Helpers.genHashingIndexKeys(0))

@@ -8,6 +8,7 @@ import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.impl.data.KeyHash;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -193,7 +194,7 @@ class InProcessClusterTest {
       cluster.launchModule(new PartitioningModule(), new LaunchConfig(8, 2));
       assertThat(cluster.clusterDepot(name, "*last").append("a")).containsEntry("where", 7);
       assertThat(cluster.clusterDepot(name, "*byChar").append("apple"))
-          .containsEntry("where", dev.deimos.impl.data.KeyHash.taskFor('a', 8));
+          .containsEntry("where", KeyHash.taskFor('a', 8));
       assertThatThrownBy(() -> cluster.clusterDepot(name, "*closed").append("x"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("depot *closed")

@@ -1,6 +1,7 @@
 package dev.deimos.server;
 
 import dev.deimos.impl.net.NetClusterManager;
+import dev.deimos.impl.net.Wire;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "deimos",
     mixinStandardHelpOptions = true,
-    version = "deimos " + dev.deimos.impl.net.Wire.VERSION,
+    version = "deimos " + Wire.VERSION,
     description = "Runs and manages a single-node Deimos cluster.",
     subcommands = {
       Cli.Start.class,

@@ -8,6 +8,7 @@ import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.impl.net.Wire;
 import dev.deimos.server.testmodules.KeeperModule;
 import dev.deimos.server.testmodules.KeeperWithoutExtra;
 import dev.deimos.server.testmodules.ThrowingKeeper;
@@ -312,13 +313,13 @@ class BadInputTest {
       keys.append("b");
       java.util.Random rnd = new java.util.Random(7);
       byte[] ops = {
-        dev.deimos.impl.net.Wire.APPEND,
-        dev.deimos.impl.net.Wire.SELECT,
-        dev.deimos.impl.net.Wire.QUERY,
-        dev.deimos.impl.net.Wire.CHECK,
-        dev.deimos.impl.net.Wire.MB_INFO,
-        dev.deimos.impl.net.Wire.MODULES,
-        dev.deimos.impl.net.Wire.HELLO,
+        Wire.APPEND,
+        Wire.SELECT,
+        Wire.QUERY,
+        Wire.CHECK,
+        Wire.MB_INFO,
+        Wire.MODULES,
+        Wire.HELLO,
         (byte) 77
       };
       String[] names = {"*keys", "$$counts", "slow", "count", "", "\u0000"};
@@ -345,13 +346,13 @@ class BadInputTest {
           byte[] hello =
               concat(
                   java.nio.ByteBuffer.allocate(8)
-                      .putInt(dev.deimos.impl.net.Wire.MAGIC)
-                      .putInt(dev.deimos.impl.net.Wire.PROTOCOL_VERSION)
+                      .putInt(Wire.MAGIC)
+                      .putInt(Wire.PROTOCOL_VERSION)
                       .array(),
                   str("test"),
                   str(TOKEN));
           try {
-            out.write(frame(dev.deimos.impl.net.Wire.HELLO, 0, hello));
+            out.write(frame(Wire.HELLO, 0, hello));
             for (int i = 0; i < 150; i++) {
               byte op = ops[rnd.nextInt(ops.length)];
               byte[] junk = new byte[rnd.nextInt(40)];
@@ -378,8 +379,8 @@ class BadInputTest {
             // then a truncated frame, or one claiming more than the maximum
             out.write(
                 conn % 2 == 0
-                    ? new byte[] {0, 0, 1, 0, dev.deimos.impl.net.Wire.APPEND, 0, 0}
-                    : new byte[] {0x7f, 0, 0, 0, dev.deimos.impl.net.Wire.APPEND});
+                    ? new byte[] {0, 0, 1, 0, Wire.APPEND, 0, 0}
+                    : new byte[] {0x7f, 0, 0, 0, Wire.APPEND});
             out.flush();
           } catch (IOException reset) {
             // the server may close a connection sending nonsense: allowed

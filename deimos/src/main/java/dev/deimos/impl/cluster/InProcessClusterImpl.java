@@ -5,8 +5,10 @@ import dev.deimos.Depot;
 import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.impl.reactive.ProxyClient;
 import dev.deimos.impl.runtime.Clock;
 import dev.deimos.impl.runtime.ExecutorScheduler;
+import dev.deimos.impl.runtime.MicrobatchStatus;
 import dev.deimos.impl.runtime.ModuleDef;
 import dev.deimos.impl.runtime.ModuleRuntime;
 import dev.deimos.impl.runtime.RuntimeServices;
@@ -35,7 +37,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
   private final RuntimeServices services;
   private boolean closed;
   // callback threads and heartbeats of PState proxies, started by the first proxy
-  private dev.deimos.impl.reactive.ProxyClient proxies;
+  private ProxyClient proxies;
 
   /** Creates a cluster with the built-in serialization only, keeping everything in memory. */
   public InProcessClusterImpl() {
@@ -252,7 +254,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
    * @return topology name to status
    * @throws IllegalArgumentException if the module is not deployed
    */
-  public Map<String, dev.deimos.impl.runtime.MicrobatchStatus> microbatchStatus(String moduleName) {
+  public Map<String, MicrobatchStatus> microbatchStatus(String moduleName) {
     return module(moduleName).microbatchStatus();
   }
 
@@ -270,12 +272,10 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return rt;
   }
 
-  private synchronized dev.deimos.impl.reactive.ProxyClient proxyClient() {
+  private synchronized ProxyClient proxyClient() {
     checkOpen();
     if (proxies == null) {
-      proxies =
-          new dev.deimos.impl.reactive.ProxyClient(
-              dev.deimos.impl.reactive.ProxyClient.Config.defaults());
+      proxies = new ProxyClient(ProxyClient.Config.defaults());
     }
     return proxies;
   }
@@ -301,7 +301,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
       rt.close();
       storage.closeModule(rt.moduleName());
     }
-    dev.deimos.impl.reactive.ProxyClient p;
+    ProxyClient p;
     synchronized (this) {
       p = proxies;
     }

@@ -7,6 +7,7 @@ import dev.deimos.LoopVars;
 import dev.deimos.Path;
 import dev.deimos.SelectOptions;
 import dev.deimos.SubSource;
+import dev.deimos.impl.data.TaskContext;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -599,8 +600,7 @@ public final class Chain implements Block.MultiOutImpl {
 
   /** The operation after explodeMicrobatch's hop: emits the current task's records. */
   private static final dev.deimos.ops.DeimosOperation1<Object> EMIT_MICROBATCH =
-      (mb, out) ->
-          ((MicrobatchRecords) mb).emit(dev.deimos.impl.data.TaskContext.current().taskId(), out);
+      (mb, out) -> ((MicrobatchRecords) mb).emit(TaskContext.current().taskId(), out);
 
   @Override
   public Block.Out explodeMicrobatch(String microbatchVar) {

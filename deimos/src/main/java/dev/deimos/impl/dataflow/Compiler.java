@@ -4,6 +4,7 @@ import dev.deimos.Block;
 import dev.deimos.Constant;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.Expr;
+import dev.deimos.impl.path.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -575,7 +576,7 @@ public final class Compiler {
     if (!(p instanceof dev.deimos.Path)) {
       return;
     }
-    for (String v : dev.deimos.impl.path.Paths.vars((dev.deimos.Path) p)) {
+    for (String v : Paths.vars((dev.deimos.Path) p)) {
       if (!bound.contains(v)) {
         throw new DeimosCompileException(
             at + ": var " + v + " is not bound here (the path reads it when the node runs)");

@@ -2,6 +2,7 @@ package dev.deimos.impl.dataflow;
 
 import dev.deimos.DeimosCompileException;
 import dev.deimos.impl.data.Functions;
+import dev.deimos.impl.path.PathKeys;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.concurrent.ThreadLocalRandom;
@@ -128,11 +129,10 @@ final class PartitionSpec implements Serializable {
       case PATH_KEY:
         {
           Object key =
-              dev.deimos.impl.path.PathKeys.firstKey(
-                  (dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node));
+              PathKeys.firstKey((dev.deimos.Path) spec.fn, new SlotVars(s.slotOf, slots, s.node));
           if (ctx.isGlobal(spec.pstateVar)) {
             ctx.hop(0, next, slots.clone());
-          } else if (key == dev.deimos.impl.path.PathKeys.NONE) {
+          } else if (key == PathKeys.NONE) {
             for (int t = 0; t < n; t++) {
               ctx.hop(t, next, slots.clone());
             }

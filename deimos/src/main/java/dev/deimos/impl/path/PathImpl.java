@@ -5,6 +5,7 @@ import dev.deimos.Path;
 import dev.deimos.SortedRangeFromOptions;
 import dev.deimos.SortedRangeOptions;
 import dev.deimos.SortedRangeToOptions;
+import dev.deimos.impl.data.Vars;
 import dev.deimos.ops.DeimosFunction0;
 import dev.deimos.ops.DeimosFunction1;
 import dev.deimos.ops.DeimosFunction2;
@@ -78,7 +79,7 @@ public final class PathImpl implements Path.Impl {
   }
 
   /** The resolved arguments of the first {@code count} steps, which are known to be key(k). */
-  Object[] keyPrefix(dev.deimos.impl.data.Vars vars, int count) {
+  Object[] keyPrefix(Vars vars, int count) {
     Object[] out = new Object[count];
     for (int i = 0; i < count; i++) {
       out[i] = Args.resolve(((MapNavs.Key) navs[i]).arg, vars);
@@ -111,7 +112,7 @@ public final class PathImpl implements Path.Impl {
    * run point reads without the general engine. The array is shared when no key is a var or an
    * expression: callers must not change it.
    */
-  Object[] keyChain(dev.deimos.impl.data.Vars vars) {
+  Object[] keyChain(Vars vars) {
     Object[] s = staticKeys;
     if (s != null) {
       return s;

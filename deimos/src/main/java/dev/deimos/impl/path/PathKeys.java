@@ -1,6 +1,7 @@
 package dev.deimos.impl.path;
 
 import dev.deimos.Path;
+import dev.deimos.impl.data.Functions;
 import dev.deimos.impl.data.Vars;
 
 /** Reads a path's leading key, which decides the partition a PState read or write belongs to. */
@@ -86,7 +87,7 @@ public final class PathKeys {
             (dev.deimos.ops.DeimosFunction1<Object, Object>) fn;
         return f1.invoke(old);
       }
-      return fn != null ? dev.deimos.impl.data.Functions.invoke(fn, old) : value;
+      return fn != null ? Functions.invoke(fn, old) : value;
     }
   }
 

@@ -1,7 +1,9 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.dataflow.DistributedBatch;
 import dev.deimos.impl.dataflow.PStateAccess;
+import dev.deimos.impl.dataflow.Resume;
 import dev.deimos.impl.serial.ValueCodec;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,7 +69,7 @@ final class BatchRun extends FrameTracker {
   }
 
   @Override
-  boolean absorbHop(int here, dev.deimos.impl.dataflow.Resume resume, Object[] frame) {
+  boolean absorbHop(int here, Resume resume, Object[] frame) {
     return phase == Phase.PRE && call.aggregateBeforeHop(resume, frame, buffer(here));
   }
 
@@ -184,7 +186,7 @@ final class BatchRun extends FrameTracker {
   }
 
   @Override
-  dev.deimos.impl.data.TaskContext taskContext(Task task) {
+  TaskContext taskContext(Task task) {
     return outer.taskContext(task);
   }
 

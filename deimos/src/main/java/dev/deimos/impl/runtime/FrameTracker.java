@@ -1,7 +1,9 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.dataflow.DistributedBatch;
 import dev.deimos.impl.dataflow.PStateAccess;
+import dev.deimos.impl.dataflow.Resume;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -258,7 +260,7 @@ abstract class FrameTracker {
   abstract void logFailure(int task, String where, Throwable e);
 
   /** Lets a batch aggregate a frame on the sending task instead of hopping; true if it did. */
-  boolean absorbHop(int here, dev.deimos.impl.dataflow.Resume resume, Object[] frame) {
+  boolean absorbHop(int here, Resume resume, Object[] frame) {
     return false;
   }
 
@@ -276,7 +278,7 @@ abstract class FrameTracker {
   }
 
   /** The task context entered around this work's frames on {@code task}. */
-  dev.deimos.impl.data.TaskContext taskContext(Task task) {
+  TaskContext taskContext(Task task) {
     return task.context();
   }
 

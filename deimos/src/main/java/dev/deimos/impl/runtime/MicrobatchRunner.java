@@ -1,8 +1,11 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.impl.dataflow.FailedNode;
 import dev.deimos.impl.dataflow.MicrobatchRecords;
 import dev.deimos.impl.dataflow.Plan;
 import dev.deimos.impl.depot.DepotLog;
+import dev.deimos.impl.depot.InlineAppendLog;
+import dev.deimos.impl.storage.MicrobatchCommit;
 import dev.deimos.ops.OutputCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +73,7 @@ final class MicrobatchRunner {
     final String depotVar;
     final DepotLog log;
     // the log's capability to share values kept from the append, or null
-    final dev.deimos.impl.depot.InlineAppendLog inline;
+    final InlineAppendLog inline;
     final MicrobatchOptions options;
     final Plan plan;
 
@@ -78,7 +81,7 @@ final class MicrobatchRunner {
       this.key = options.sourceId() == null ? depotVar : depotVar + "#" + options.sourceId();
       this.depotVar = depotVar;
       this.log = log;
-      this.inline = dev.deimos.impl.depot.InlineAppendLog.of(log);
+      this.inline = InlineAppendLog.of(log);
       this.options = options;
       this.plan = plan;
     }
@@ -384,7 +387,7 @@ final class MicrobatchRunner {
     if (failure == null) {
       // the commit point: every task's writes of this attempt become visible together
       run.attempt.committed = true;
-      dev.deimos.impl.storage.MicrobatchCommit record = commitRecord(run);
+      MicrobatchCommit record = commitRecord(run);
       // each task then commits its staging sessions, before the next attempt is primed there, and
       // ends that commit with the progress record (the commit group a durable store makes atomic)
       for (Task t : tasks) {
@@ -446,7 +449,7 @@ final class MicrobatchRunner {
       delay = backoffMillis(attemptNo);
       backingOff = true;
     }
-    String node = dev.deimos.impl.dataflow.FailedNode.of(failure);
+    String node = FailedNode.of(failure);
     if (node == null) {
       node = "(none: no node threw)";
     }
@@ -548,7 +551,7 @@ final class MicrobatchRunner {
   }
 
   /** The progress record of a committed run: its id and per source its start and end offsets. */
-  private synchronized dev.deimos.impl.storage.MicrobatchCommit commitRecord(MicrobatchRun run) {
+  private synchronized MicrobatchCommit commitRecord(MicrobatchRun run) {
     Map<String, long[]> starts = new LinkedHashMap<>();
     Map<String, long[]> ends = new LinkedHashMap<>();
     for (int i = 0; i < sources.size(); i++) {
@@ -556,7 +559,7 @@ final class MicrobatchRunner {
       starts.put(k, progress.offsets.get(k));
       ends.put(k, run.ends[i]);
     }
-    return new dev.deimos.impl.storage.MicrobatchCommit(run.attempt.id, starts, ends);
+    return new MicrobatchCommit(run.attempt.id, starts, ends);
   }
 
   /** Stops after the running microbatch (if any) has finished; a no-op when already paused. */

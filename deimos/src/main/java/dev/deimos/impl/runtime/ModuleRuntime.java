@@ -5,17 +5,24 @@ import dev.deimos.Block;
 import dev.deimos.DeimosCompileException;
 import dev.deimos.Path;
 import dev.deimos.impl.NativeDepotPartitioning;
+import dev.deimos.impl.data.KeyHash;
 import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.dataflow.AckAggregator;
 import dev.deimos.impl.dataflow.Chain;
 import dev.deimos.impl.dataflow.Compiler;
 import dev.deimos.impl.dataflow.ExecutionContext;
+import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.dataflow.Plan;
 import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.impl.depot.InlineAppendLog;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.pstate.PStateDeclaration;
+import dev.deimos.impl.pstate.schema.SchemaCompatibility;
+import dev.deimos.impl.reactive.ProxySink;
+import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.impl.storage.StorageFactory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -81,7 +88,7 @@ public final class ModuleRuntime implements AutoCloseable {
     final String depotVar;
     final SourceOptions options;
     final Plan plan;
-    final dev.deimos.impl.dataflow.AckAggregator ackAgg;
+    final AckAggregator ackAgg;
     // retryAllAfter: one in-order lane per depot partition, else null
     final Lane[] lanes;
     // the segment name of a record's first frame, built once instead of per record
@@ -455,7 +462,7 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /** The cluster's storage factory. */
-  dev.deimos.impl.storage.StorageFactory storage() {
+  StorageFactory storage() {
     return services.storage();
   }
 
@@ -1088,8 +1095,7 @@ public final class ModuleRuntime implements AutoCloseable {
    * @return the target
    * @throws IllegalArgumentException for an unknown PState or a path that names no partition
    */
-  public dev.deimos.impl.reactive.ProxyTarget proxyTarget(
-      String pstateVar, boolean keyGiven, Object key, Path path) {
+  public ProxyTarget proxyTarget(String pstateVar, boolean keyGiven, Object key, Path path) {
     PStateDeclaration d = pstates.get(pstateVar);
     if (d == null) {
       throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateVar);
@@ -1114,9 +1120,9 @@ public final class ModuleRuntime implements AutoCloseable {
       task = tasks[0].pstate(pstateVar).taskForKey(k, numTasks);
     }
     Task t = tasks[task];
-    return new dev.deimos.impl.reactive.ProxyTarget() {
+    return new ProxyTarget() {
       @Override
-      public CompletableFuture<Object> subscribe(long id, dev.deimos.impl.reactive.ProxySink sink) {
+      public CompletableFuture<Object> subscribe(long id, ProxySink sink) {
         return call(
             t,
             () -> {
@@ -1242,7 +1248,7 @@ public final class ModuleRuntime implements AutoCloseable {
     return mirrors.isMirror(var);
   }
 
-  dev.deimos.impl.dataflow.PStateAccess mirrorPState(String var) {
+  PStateAccess mirrorPState(String var) {
     return mirrors.pstate(var);
   }
 
@@ -1253,9 +1259,7 @@ public final class ModuleRuntime implements AutoCloseable {
   /** The task owning {@code key}, by the key partitioner of {@code pstateVar} if it is one. */
   int taskForKey(String pstateVar, Object key) {
     TaskPState p = pstateVar == null ? null : tasks[0].pstate(pstateVar);
-    return p != null
-        ? p.taskForKey(key, numTasks)
-        : dev.deimos.impl.data.KeyHash.taskFor(key, numTasks);
+    return p != null ? p.taskForKey(key, numTasks) : KeyHash.taskFor(key, numTasks);
   }
 
   /** A select whose path may read vars, run on the owning task (for mirror PStates). */
@@ -1412,7 +1416,7 @@ public final class ModuleRuntime implements AutoCloseable {
             where + "PState " + p.getName() + " cannot change between global and partitioned");
       }
       try {
-        dev.deimos.impl.pstate.schema.SchemaCompatibility.check(p, n);
+        SchemaCompatibility.check(p, n);
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + e.getMessage(), e);
       }

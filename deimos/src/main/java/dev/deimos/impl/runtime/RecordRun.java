@@ -1,6 +1,8 @@
 package dev.deimos.impl.runtime;
 
+import dev.deimos.impl.dataflow.AckAggregator;
 import dev.deimos.impl.dataflow.ExecutionContext;
+import dev.deimos.impl.dataflow.FailedNode;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -112,7 +114,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   @Override
   void ackReturn(Object v) {
-    dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+    AckAggregator agg = source.ackAgg;
     if (agg == null) {
       ackValue = v;
       return;
@@ -125,7 +127,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   }
 
   private static String nodeOf(Throwable e) {
-    String n = dev.deimos.impl.dataflow.FailedNode.of(e);
+    String n = FailedNode.of(e);
     return n != null ? n : "?";
   }
 
@@ -223,7 +225,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   @Override
   void quiet(Throwable f, String failedAt) {
     if (f == null) {
-      dev.deimos.impl.dataflow.AckAggregator agg = source.ackAgg;
+      AckAggregator agg = source.ackAgg;
       Object result;
       try {
         result = agg == null || !ackGiven ? ackValue : agg.finish(ackValue);

@@ -2,6 +2,7 @@ package dev.deimos.impl.runtime;
 
 import dev.deimos.Agg;
 import dev.deimos.impl.dataflow.AckAggregator;
+import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.module.OffsetAgo;
 import dev.deimos.module.StreamSourceOptions;
 import dev.deimos.ops.DeimosAccumulatorAgg1;
@@ -133,7 +134,7 @@ public final class SourceOptions implements StreamSourceOptions.Impl, Serializab
    * @param partition the partition
    * @param now the current time in millis
    */
-  long startOffset(dev.deimos.impl.depot.DepotLog log, int partition, long now) {
+  long startOffset(DepotLog log, int partition, long now) {
     long end = log.endOffset(partition).join();
     switch (startFrom) {
       case BEGINNING:

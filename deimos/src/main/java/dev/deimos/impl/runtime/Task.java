@@ -2,6 +2,7 @@ package dev.deimos.impl.runtime;
 
 import dev.deimos.ModuleInstanceInfo;
 import dev.deimos.cluster.ClusterManagerBase;
+import dev.deimos.impl.data.TaskContext;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.serial.ValueCodec;
 import dev.deimos.impl.storage.ProgressStore;
@@ -30,7 +31,7 @@ final class Task {
   private final List<TaskPState> touched = new ArrayList<>();
   private final Map<String, Object> globals = new HashMap<>();
   private final ModuleInstanceInfo info;
-  private final dev.deimos.impl.data.TaskContext context;
+  private final TaskContext context;
   private final StorageFactory storage;
   private final String moduleName;
   private final ProgressStore progress;
@@ -49,7 +50,7 @@ final class Task {
     this.moduleName = moduleName;
     this.progress = storage.openProgressStore(moduleName, id);
     this.info = info;
-    this.context = dev.deimos.impl.data.TaskContext.of(id, null, "stream", info);
+    this.context = TaskContext.of(id, null, "stream", info);
     this.numTasks = numTasks;
     this.thread = thread;
     for (PStateDeclaration d : decls) {
@@ -91,7 +92,7 @@ final class Task {
   }
 
   /** The task context entered around every event of this task. */
-  dev.deimos.impl.data.TaskContext context() {
+  TaskContext context() {
     return context;
   }
 
@@ -154,7 +155,7 @@ final class Task {
   }
 
   private void tick(String var, TaskGlobalObjectWithTick g) {
-    dev.deimos.impl.data.TaskContext.Scope scope = dev.deimos.impl.data.TaskContext.enter(context);
+    TaskContext.Scope scope = TaskContext.enter(context);
     try {
       g.tick();
     } catch (RuntimeException e) {

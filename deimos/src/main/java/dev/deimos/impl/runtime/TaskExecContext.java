@@ -3,6 +3,7 @@ package dev.deimos.impl.runtime;
 import dev.deimos.AckLevel;
 import dev.deimos.impl.dataflow.DistributedBatch;
 import dev.deimos.impl.dataflow.ExecutionContext;
+import dev.deimos.impl.dataflow.MicrobatchRecords;
 import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.dataflow.Resume;
 import java.util.concurrent.CompletableFuture;
@@ -100,11 +101,7 @@ final class TaskExecContext implements ExecutionContext {
    */
   @Override
   public void explodeOn(
-      int target,
-      Resume resume,
-      Object[] frame,
-      dev.deimos.impl.dataflow.MicrobatchRecords records,
-      int slot) {
+      int target, Resume resume, Object[] frame, MicrobatchRecords records, int slot) {
     if (run.failed()) {
       throw FrameTracker.Cancelled.INSTANCE;
     }

@@ -9,6 +9,8 @@ import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.reactive.PartitionSubscriptions;
+import dev.deimos.impl.reactive.ProxyPaths;
 import dev.deimos.ops.DeimosFunction2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +43,7 @@ final class TaskPState implements PStateAccess {
   private boolean touched;
   // proxy subscriptions of this partition (impl.reactive), created by the first proxy; the write
   // path pays one null check while there are none
-  private dev.deimos.impl.reactive.PartitionSubscriptions subs;
+  private PartitionSubscriptions subs;
 
   // microbatch mode; all used on the task thread except Attempt.committed, flipped by the runner
   private MicrobatchRunner owner;
@@ -308,10 +310,10 @@ final class TaskPState implements PStateAccess {
    *
    * @return the registry
    */
-  dev.deimos.impl.reactive.PartitionSubscriptions subscriptions() {
+  PartitionSubscriptions subscriptions() {
     if (subs == null) {
       subs =
-          new dev.deimos.impl.reactive.PartitionSubscriptions(
+          new PartitionSubscriptions(
               decl.getName(),
               PROXY_LIMIT,
               java.util.concurrent.TimeUnit.SECONDS.toNanos(60),
@@ -325,7 +327,7 @@ final class TaskPState implements PStateAccess {
 
   /** A proxy's first read: what clients see now (see {@link #clientSelect}). */
   java.util.List<Object> selectForProxy(Path path) {
-    dev.deimos.impl.reactive.ProxyPaths.check(decl.getName(), decl.getSchema(), path);
+    ProxyPaths.check(decl.getName(), decl.getSchema(), path);
     return clientSelect(path, Vars.NONE);
   }
 

@@ -1,5 +1,6 @@
 package dev.deimos.impl.pstate.memory;
 
+import dev.deimos.impl.data.OrderedKeyEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -78,12 +79,10 @@ final class Copies {
    * instance, so the store can tell its own maps (see {@link Adopt}) from caller-held copies.
    */
   static final java.util.Comparator<Object> RESULT_ORDER =
-      (a, b) -> dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER.compare(a, b);
+      (a, b) -> OrderedKeyEncoding.KEY_ORDER.compare(a, b);
 
   @SuppressWarnings("unchecked")
   private static java.util.Comparator<Object> comparator(java.util.Comparator<?> c) {
-    return c == dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER
-        ? RESULT_ORDER
-        : (java.util.Comparator<Object>) c;
+    return c == OrderedKeyEncoding.KEY_ORDER ? RESULT_ORDER : (java.util.Comparator<Object>) c;
   }
 }

@@ -1,6 +1,7 @@
 package dev.deimos.impl.pstate.rocksdb;
 
 import dev.deimos.Path;
+import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
@@ -406,9 +407,9 @@ public final class RocksPStateStore implements PStateStore {
     List<Object> outer = new java.util.ArrayList<>(job.depth());
     Object key = null;
     for (int j = 0; j <= job.depth(); j++) {
-      key = dev.deimos.impl.data.OrderedKeyEncoding.decode(row[0], off);
+      key = OrderedKeyEncoding.decode(row[0], off);
       int start = off;
-      off += dev.deimos.impl.data.OrderedKeyEncoding.encode(key).length;
+      off += OrderedKeyEncoding.encode(key).length;
       if (j < job.depth()) {
         outer.add(key);
       } else {

@@ -1,5 +1,7 @@
 package dev.deimos.impl.pstate.rocksdb;
 
+import dev.deimos.impl.data.OrderedKeyEncoding;
+import dev.deimos.impl.pstate.schema.FixedKeysSchema;
 import dev.deimos.impl.pstate.schema.ListSchema;
 import dev.deimos.impl.pstate.schema.MapSchema;
 import dev.deimos.impl.pstate.schema.MigratedSchemaNode;
@@ -95,7 +97,7 @@ final class Slots {
       }
       Map<Object, Object> out =
           s.isSubindexed()
-              ? new java.util.TreeMap<>(dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER)
+              ? new java.util.TreeMap<>(OrderedKeyEncoding.KEY_ORDER)
               : new java.util.LinkedHashMap<>();
       for (Map.Entry<?, ?> e : m.entrySet()) {
         out.put(e.getKey(), nested ? sortSubindexed(vs, e.getValue()) : e.getValue());
@@ -103,13 +105,12 @@ final class Slots {
       return out;
     }
     if (s instanceof SetSchema && s.isSubindexed() && v instanceof java.util.Set) {
-      java.util.TreeSet<Object> out =
-          new java.util.TreeSet<>(dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER);
+      java.util.TreeSet<Object> out = new java.util.TreeSet<>(OrderedKeyEncoding.KEY_ORDER);
       out.addAll((java.util.Set<?>) v);
       return out;
     }
-    if (s instanceof dev.deimos.impl.pstate.schema.FixedKeysSchema && v instanceof Map) {
-      Map<Object, SchemaNode> fields = ((dev.deimos.impl.pstate.schema.FixedKeysSchema) s).fields();
+    if (s instanceof FixedKeysSchema && v instanceof Map) {
+      Map<Object, SchemaNode> fields = ((FixedKeysSchema) s).fields();
       if (!hasSubindexed(s)) {
         return v;
       }
@@ -140,8 +141,8 @@ final class Slots {
     if (s instanceof ListSchema) {
       return hasSubindexed(((ListSchema) s).elementSchema());
     }
-    if (s instanceof dev.deimos.impl.pstate.schema.FixedKeysSchema) {
-      for (SchemaNode f : ((dev.deimos.impl.pstate.schema.FixedKeysSchema) s).fields().values()) {
+    if (s instanceof FixedKeysSchema) {
+      for (SchemaNode f : ((FixedKeysSchema) s).fields().values()) {
         if (hasSubindexed(f)) {
           return true;
         }

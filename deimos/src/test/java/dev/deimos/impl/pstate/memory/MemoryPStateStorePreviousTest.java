@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import java.util.ArrayList;
@@ -129,7 +130,7 @@ class MemoryPStateStorePreviousTest {
     assertThat(keys).hasSize(4).contains("b", 7L, List.of(2L, "x"), List.of(1L, "y"));
     // the store returns them in its key order, the same before and after
     List<Object> sorted = new ArrayList<>(keys);
-    sorted.sort(dev.deimos.impl.data.OrderedKeyEncoding.KEY_ORDER);
+    sorted.sort(OrderedKeyEncoding.KEY_ORDER);
     assertThat(keys).isEqualTo(sorted);
     assertThat(s.selectOne(Path.key(List.of(1L, "y")), Vars.NONE)).isEqualTo(40L);
     assertThat(s.selectBefore(List.of(p), Path.mapKeys(), Vars.NONE)).isEmpty();
