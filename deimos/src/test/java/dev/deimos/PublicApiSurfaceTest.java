@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What users see of the engine: no public or protected member of a public API class names an engine
- * type ({@code dev.deimos.impl...}) in its signature, so every exception users catch and every value
- * they hold is a public type. The one exception is the type Rama itself exposes from its {@code
- * impl} package and the rename contract therefore keeps there: {@code
+ * type ({@code dev.deimos.impl...}) in its signature, so every exception users catch and every
+ * value they hold is a public type. The one exception is the type Rama itself exposes from its
+ * {@code impl} package and the rename contract therefore keeps there: {@code
  * dev.deimos.impl.NativeDepotPartitioning}, what {@code Depot.hashBy/random/disallow} return.
  */
 class PublicApiSurfaceTest {

@@ -136,7 +136,7 @@ final class BatchRunner {
    * A hop target continuing at a copy of explode step {@code s} that emits the tuples of the task
    * it runs on; built once per step.
    */
-  private static Step emitHereStep(Step s) {
+  static Step emitHereStep(Step s) {
     Step hop = s.emitHere;
     if (hop == null) {
       Step here = new Step(Node.sectionA(s.node.kind, EMIT_HERE, s.node.args), s.args, s.outSlots);
@@ -145,6 +145,8 @@ final class BatchRunner {
       hop = new Step(s.node, new Arg[0], new int[0]);
       hop.next = here;
       hop.slotOf = s.slotOf;
+      // not part of the numbered graph: named by the explode step's id plus a flag
+      hop.id = s.id < 0 ? -1 : s.id | Resume.EMIT_HERE;
       s.emitHere = hop;
     }
     return hop;

@@ -10,6 +10,10 @@ import java.util.Map;
  * partitions, since the frame was copied on another task.
  */
 public final class Resume {
+  /** Flag in an id: the per-task emit copy of an explode step (see {@code BatchRunner}). */
+  static final int EMIT_HERE = 1 << 30;
+
+  private final int id;
   private final Step step;
   private final int[] pstateSlots;
   private final String[] pstateVars;
@@ -17,7 +21,13 @@ public final class Resume {
   private final Map<String, Integer> slotOf;
 
   private Resume(
-      Step step, int[] pstateSlots, String[] pstateVars, int outSlot, Map<String, Integer> slotOf) {
+      int id,
+      Step step,
+      int[] pstateSlots,
+      String[] pstateVars,
+      int outSlot,
+      Map<String, Integer> slotOf) {
+    this.id = id;
     this.step = step;
     this.slotOf = slotOf;
     this.outSlot = outSlot;
@@ -45,6 +55,7 @@ public final class Resume {
       }
       r =
           new Resume(
+              s.id,
               s.next,
               slots,
               vars.toArray(new String[0]),
@@ -53,6 +64,17 @@ public final class Resume {
       s.resume = r;
     }
     return r;
+  }
+
+  /**
+   * Names this continuation within its plan, stably: the same block compiles to the same ids, so a
+   * frame shipped to another task or process can say where it resumes ({@link Plan#resume} turns
+   * the id back into the continuation). It is the id of the step the frame continues after.
+   *
+   * @return the id, not negative once the plan is built
+   */
+  public int id() {
+    return id;
   }
 
   /** The first step this continuation runs (null at the end of the block). */

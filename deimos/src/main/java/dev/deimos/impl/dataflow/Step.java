@@ -23,6 +23,12 @@ final class Step {
   /** For localSelect/localTransform: the block's var-to-slot map, else null. */
   java.util.Map<String, Integer> slotOf;
 
+  /**
+   * The step's number in its plan, the same for every compile of the same block (see {@link Plan});
+   * -1 until the plan numbers it. A frame can name its resume point by it.
+   */
+  int id = -1;
+
   /** Continuation after this step, built on first use by {@link Resume#of}. */
   volatile Resume resume;
 

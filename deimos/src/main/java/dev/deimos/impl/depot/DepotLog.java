@@ -41,11 +41,22 @@ public interface DepotLog extends AutoCloseable {
    * @return the records' bytes
    */
   default CompletableFuture<java.util.List<byte[]>> read(int partition, long from, long to) {
-    java.util.List<byte[]> out = new java.util.ArrayList<>((int) Math.max(0, to - from));
-    for (long o = from; o < to; o++) {
-      out.add(read(partition, o).join());
+    // one read per offset, all in flight at once; the caller never waits here, so a task thread
+    // calling this is not blocked by a log whose reads complete later
+    int n = (int) Math.max(0, to - from);
+    java.util.List<CompletableFuture<byte[]>> parts = new java.util.ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      parts.add(read(partition, from + i));
     }
-    return CompletableFuture.completedFuture(out);
+    return CompletableFuture.allOf(parts.toArray(new CompletableFuture<?>[0]))
+        .thenApply(
+            v -> {
+              java.util.List<byte[]> out = new java.util.ArrayList<>(n);
+              for (CompletableFuture<byte[]> f : parts) {
+                out.add(f.join()); // complete: allOf succeeded
+              }
+              return out;
+            });
   }
 
   /**
