@@ -11,9 +11,9 @@ import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
- * Runs a PState group in a stream or a microbatch topology fed by one command depot partitioned
- * by the command's {@code key} field, and lets a test append commands and read the PStates once
- * each command has been processed.
+ * Runs a PState group in a stream or a microbatch topology fed by one command depot partitioned by
+ * the command's {@code key} field, and lets a test append commands and read the PStates once each
+ * command has been processed.
  */
 final class GroupHarness implements AutoCloseable {
   enum Mode {

@@ -79,7 +79,8 @@ class KeyToFixedItemsPStateGroupTest {
       PState p = h.pstate("$$items");
       for (int i = 0; i < 25; i++) {
         h.append(new Commands.AddItem("a", i));
-        assertThat((Integer) p.selectOne(Path.key("a").view(Ops.SIZE))).isEqualTo(Math.min(i + 1, 10));
+        assertThat((Integer) p.selectOne(Path.key("a").view(Ops.SIZE)))
+            .isEqualTo(Math.min(i + 1, 10));
       }
       List<Object> expected = new ArrayList<>();
       for (int i = 24; i >= 15; i--) {

@@ -81,7 +81,10 @@ class KeyToLinkedEntitySetPStateGroupTest {
       }
       assertThat(byId.select(Path.key("b").sortedMapRange(0L, 5L).all()))
           .containsExactly(
-              List.of(0L, "0"), List.of(1L, "1"), List.of(2L, "2"), List.of(3L, "3"),
+              List.of(0L, "0"),
+              List.of(1L, "1"),
+              List.of(2L, "2"),
+              List.of(3L, "3"),
               List.of(4L, "4"));
       List<Object> page = byId.select(Path.key("b").sortedMapRange(15L, 100L).mapVals());
       assertThat(page).containsExactly("15", "16", "17", "18", "19");

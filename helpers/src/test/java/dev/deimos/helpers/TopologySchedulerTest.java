@@ -113,8 +113,7 @@ class TopologySchedulerTest {
   }
 
   @Test
-  void streamTopology_processesItemsOnceDue_oldestFirst_andCodeAfterRunsPerItem()
-      throws Exception {
+  void streamTopology_processesItemsOnceDue_oldestFirst_andCodeAfterRunsPerItem() throws Exception {
     String m = StreamModule.class.getName();
     try (InProcessCluster cluster = InProcessCluster.create();
         Closeable sim = TopologyUtils.startSimTime()) {
@@ -125,8 +124,14 @@ class TopologySchedulerTest {
       long far = 10_000_000_000L;
       for (List<Object> item :
           List.<List<Object>>of(
-              List.of("a", 11), List.of("b", 11), List.of("a", 9), List.of("a", 11),
-              List.of("a", 10), List.of("b", 10), List.of("a", 10), List.of("a", far))) {
+              List.of("a", 11),
+              List.of("b", 11),
+              List.of("a", 9),
+              List.of("a", 11),
+              List.of("a", 10),
+              List.of("b", 10),
+              List.of("a", 10),
+              List.of("a", far))) {
         items.append(item);
       }
       TopologyUtils.advanceSimTime(8);
@@ -140,7 +145,8 @@ class TopologySchedulerTest {
       TopologyUtils.advanceSimTime(1);
       Await.stable("a five times at 11", () -> is(5L, processed.selectOne(Path.key("a"))));
       Await.stable("b twice at 11", () -> is(2L, processed.selectOne(Path.key("b"))));
-      Await.stable("code after the handler ran per item", () -> is(5L, after.selectOne(Path.key("a"))));
+      Await.stable(
+          "code after the handler ran per item", () -> is(5L, after.selectOne(Path.key("a"))));
       assertThat((Object) after.selectOne(Path.key("b"))).isEqualTo(2L);
       // a processed item is removed, so later ticks do not process it again
       Await.holds("no item runs twice", 300, () -> is(5L, processed.selectOne(Path.key("a"))));
@@ -204,8 +210,14 @@ class TopologySchedulerTest {
       PState counts = cluster.clusterPState(m, "$$counts");
       for (List<Object> item :
           List.<List<Object>>of(
-              List.of("a", 11), List.of("b", 11), List.of("a", 10), List.of("b", 10),
-              List.of("c", 10), List.of("a", 10), List.of("a", 11), List.of("a", 100),
+              List.of("a", 11),
+              List.of("b", 11),
+              List.of("a", 10),
+              List.of("b", 10),
+              List.of("c", 10),
+              List.of("a", 10),
+              List.of("a", 11),
+              List.of("a", 100),
               List.of("a", 9))) {
         items.append(item);
       }
