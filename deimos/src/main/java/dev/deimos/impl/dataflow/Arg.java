@@ -22,6 +22,27 @@ abstract class Arg {
     }
   }
 
+  /**
+   * A PState var where a value is expected: binds the partition's value ({@link
+   * PStateAccess#argumentValue}), never the PState object. A var rebound to a plain value (a
+   * temporary PState written by an aggregator) passes through.
+   */
+  static final class PStateValue extends Arg {
+    final int index;
+    private final String var;
+
+    PStateValue(int index, String var) {
+      this.index = index;
+      this.var = var;
+    }
+
+    @Override
+    Object eval(Object[] slots) {
+      Object o = slots[index];
+      return o instanceof PStateAccess ? ((PStateAccess) o).argumentValue(var) : o;
+    }
+  }
+
   static final class Lit extends Arg {
     private final Object value;
 

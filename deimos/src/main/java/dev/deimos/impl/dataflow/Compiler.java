@@ -110,8 +110,12 @@ public final class Compiler {
       Node n = nodes.get(i);
       String at = "node " + where + i + " " + n.describe();
       Arg[] args = new Arg[n.args.length];
+      boolean valuesOnly = takesValuesOnly(n.kind);
       for (int a = 0; a < args.length; a++) {
         args[a] = arg(n.args[a], b, at);
+        if (valuesOnly) {
+          args[a] = valueArg(n.args[a], args[a]);
+        }
       }
       boolean local = n.kind == Node.Kind.LOCAL_SELECT || n.kind == Node.Kind.LOCAL_TRANSFORM;
       pathVars(n, b, at);
@@ -539,7 +543,7 @@ public final class Compiler {
       Expr e = (Expr) o;
       Arg[] sub = new Arg[e.arity()];
       for (int i = 0; i < sub.length; i++) {
-        sub[i] = arg(e.getArg(i), bound, at);
+        sub[i] = valueArg(e.getArg(i), arg(e.getArg(i), bound, at));
       }
       return new Arg.Call(e.getOp(), sub);
     }
@@ -582,6 +586,26 @@ public final class Compiler {
             at + ": var " + v + " is not bound here (the path reads it when the node runs)");
       }
     }
+  }
+
+  /**
+   * Whether every argument of a node of this kind is a value handed to user code or a condition,
+   * never a PState to read or write.
+   */
+  private static boolean takesValuesOnly(Node.Kind k) {
+    return k == Node.Kind.EACH_FN
+        || k == Node.Kind.EACH_OP
+        || k == Node.Kind.EACH_ASYNC
+        || k == Node.Kind.KEEP_TRUE
+        || k == Node.Kind.IF_TRUE;
+  }
+
+  /** Makes a PState var in a value position bind the PState's value, not the PState. */
+  private static Arg valueArg(Object written, Arg compiled) {
+    if (isPStateVar(written) && compiled instanceof Arg.Slot) {
+      return new Arg.PStateValue(((Arg.Slot) compiled).index, (String) written);
+    }
+    return compiled;
   }
 
   static boolean isPStateVar(Object o) {

@@ -38,4 +38,18 @@ public interface PStateAccess {
   default void aggregate(Path path, Vars vars) {
     transform(path, vars);
   }
+
+  /**
+   * The value a PState var binds where dataflow code expects a value (a function's or an Expr's
+   * argument, {@code keepTrue}, {@code ifTrue}): the whole value of this partition, so user code
+   * never sees this object. {@code Ops.EXTRACT_VALUE} of that value is the value itself.
+   *
+   * @param var the PState var as written in the dataflow code, for error messages
+   * @return the partition's value
+   * @throws IllegalArgumentException if this PState refuses to be read whole (see implementations)
+   */
+  default Object argumentValue(String var) {
+    List<Object> r = select(Path.stay(), Vars.NONE);
+    return r.isEmpty() ? null : r.get(0);
+  }
 }

@@ -63,6 +63,12 @@ final class TaskPState implements PStateAccess {
         }
 
         @Override
+        public Object argumentValue(String var) {
+          checkValueSchema(var);
+          return PStateAccess.super.argumentValue(var);
+        }
+
+        @Override
         public void transform(Path path, Vars vars) {
           throw new IllegalStateException(
               "PState "
@@ -201,6 +207,32 @@ final class TaskPState implements PStateAccess {
 
   java.util.List<Object> selectRaw(Path path) {
     return clientSelect(path, Vars.NONE);
+  }
+
+  /**
+   * A PState declared with a class schema binds its value; any other schema is refused, since
+   * binding it would copy the whole partition into the event and Rama's code reads such PStates
+   * with paths.
+   */
+  @Override
+  public Object argumentValue(String var) {
+    checkValueSchema(var);
+    return PStateAccess.super.argumentValue(var);
+  }
+
+  private void checkValueSchema(String var) {
+    if (!(decl.getSchema() instanceof dev.deimos.impl.pstate.schema.ClassSchema)) {
+      throw new IllegalArgumentException(
+          var
+              + " is passed where a value is expected (a function or Expr argument), but PState "
+              + decl.getName()
+              + " has schema "
+              + decl.getSchema().describe()
+              + "; only a PState declared with a class schema binds its value there. Read from"
+              + " it with localSelect(\""
+              + var
+              + "\", path) instead");
+    }
   }
 
   @Override
