@@ -34,6 +34,7 @@ final class Task {
   private final StorageFactory storage;
   private final String moduleName;
   private final ProgressStore progress;
+  private final EngineMetrics metrics;
   private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
   Task(
@@ -44,6 +45,19 @@ final class Task {
       ModuleInstanceInfo info,
       StorageFactory storage,
       String moduleName) {
+    this(id, numTasks, thread, decls, info, storage, moduleName, EngineMetrics.NONE);
+  }
+
+  Task(
+      int id,
+      int numTasks,
+      TaskThread thread,
+      Iterable<PStateDeclaration> decls,
+      ModuleInstanceInfo info,
+      StorageFactory storage,
+      String moduleName,
+      EngineMetrics metrics) {
+    this.metrics = metrics;
     this.id = id;
     this.storage = storage;
     this.moduleName = moduleName;
@@ -75,7 +89,9 @@ final class Task {
   }
 
   private TaskPState newPState(PStateDeclaration d) {
-    return new TaskPState(d, this, storage.openPStateStore(moduleName, id, d));
+    TaskPState p = new TaskPState(d, this, storage.openPStateStore(moduleName, id, d));
+    p.meter = metrics.pstate(moduleName, d.getName());
+    return p;
   }
 
   /** This task's progress store (microbatch commits, stream offsets, counters). */

@@ -71,6 +71,9 @@ final class TaskPState implements PStateAccess {
         }
       };
 
+  // telemetry: PState writes (set by the task when it opens this partition)
+  EngineMetrics.PStateMeter meter = EngineMetrics.PStateMeter.NONE;
+
   @SuppressWarnings("unchecked")
   TaskPState(PStateDeclaration decl, Task task, PStateStore store) {
     this.decl = decl;
@@ -214,6 +217,7 @@ final class TaskPState implements PStateAccess {
   }
 
   private void write(Path path, Vars vars) {
+    meter.written();
     if (subs != null && !subs.isEmpty()) {
       subs.noteWrite(path, vars);
     }
@@ -294,6 +298,7 @@ final class TaskPState implements PStateAccess {
               + ") cannot be migrated in process");
     }
     TaskPState migrated = new TaskPState(next, task, m.migrateTo(next));
+    migrated.meter = meter;
     if (subs != null) {
       // proxies follow the new instance; their values may have changed shape
       migrated.subs = subs;
