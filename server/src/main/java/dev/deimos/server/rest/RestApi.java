@@ -73,6 +73,15 @@ public final class RestApi {
     app.post("/rest/{module}/query/{query}/invoke", ctx -> handle(ctx, "invoke", this::invoke));
   }
 
+  /**
+   * The navigator names JSON paths may use, sorted.
+   *
+   * @return the names
+   */
+  public static List<String> navigatorNames() {
+    return RestPaths.names();
+  }
+
   private void handle(Context ctx, String endpoint, Function<Context, CompletableFuture<?>> work) {
     long t0 = System.nanoTime();
     CompletableFuture<?> f;
@@ -108,8 +117,19 @@ public final class RestApi {
     }
     int status;
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (e instanceof RestException) {
+    Throwable schema = e;
+    while (schema != null && !(schema instanceof SchemaViolationException)) {
+      schema = schema.getCause();
+    }
+    if (schema != null && !(e instanceof RestException)) {
+      // a value the module's schema refuses, however deep in the failure it was found
+      status = 400;
+      msg = schema.getMessage();
+    } else if (e instanceof RestException) {
       status = ((RestException) e).status;
+    } else if (e instanceof io.javalin.http.HttpResponseException) {
+      // Javalin's own refusals, e.g. 413 for a body over the limit
+      status = ((io.javalin.http.HttpResponseException) e).getStatus();
     } else if (e instanceof SchemaViolationException || e instanceof PathException) {
       status = 400;
     } else if (e instanceof IllegalArgumentException || e instanceof ClassCastException) {
@@ -199,12 +219,19 @@ public final class RestApi {
     PState p = lookup(() -> backend.pstate(m, name));
     JsonNode body = RestJson.parse(ctx.bodyAsBytes());
     RestPaths.Parsed path = RestPaths.parse(body, backend.classLoader(m));
-    if (one) {
-      return path.keyGiven()
-          ? p.selectOneAsync(path.pkey(), path.path())
-          : p.selectOneAsync(path.path());
+    CompletableFuture<List<Object>> all =
+        path.keyGiven() ? p.selectAsync(path.pkey(), path.path()) : p.selectAsync(path.path());
+    if (!one) {
+      return all;
     }
-    return path.keyGiven() ? p.selectAsync(path.pkey(), path.path()) : p.selectAsync(path.path());
+    return all.thenApply(
+        l -> {
+          if (l.size() != 1) {
+            throw new RestException(
+                400, "selectOne on PState " + name + " reached " + l.size() + " values, not one");
+          }
+          return l.get(0);
+        });
   }
 
   private CompletableFuture<?> invoke(Context ctx) {

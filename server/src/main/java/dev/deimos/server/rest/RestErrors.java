@@ -6,7 +6,11 @@ import io.javalin.http.Context;
 final class RestErrors {
   private RestErrors() {}
 
+  /** Set on a request whose error answer is written, so the status handlers leave it alone. */
+  static final String WRITTEN = "deimos.error.written";
+
   static void write(Context ctx, int status, String message) {
+    ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
     ctx.contentType("application/json");
     ctx.result(RestJson.errorBody(message));

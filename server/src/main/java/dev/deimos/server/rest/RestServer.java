@@ -60,22 +60,20 @@ public final class RestServer implements AutoCloseable {
               cfg.jetty.modifyHttpConfiguration(hc -> hc.setUriCompliance(UriCompliance.LEGACY));
             });
     app.before(this::authenticate);
+    statusAnswer(404, ctx -> "no such endpoint: " + ctx.method() + " " + ctx.path());
+    statusAnswer(413, ctx -> "request body larger than the limit of " + maxBodyBytes + " bytes");
+    statusAnswer(405, ctx -> "method " + ctx.method() + " not allowed on " + ctx.path());
+  }
+
+  /** A JSON answer for a status Javalin sets itself, unless a handler already wrote one. */
+  private void statusAnswer(int status, java.util.function.Function<Context, String> message) {
     app.error(
-        404,
+        status,
         ctx -> {
-          if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().equals("Not Found")) {
-            RestErrors.write(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+          if (ctx.attribute(RestErrors.WRITTEN) == null) {
+            RestErrors.write(ctx, status, message.apply(ctx));
           }
         });
-    app.error(
-        413,
-        ctx ->
-            RestErrors.write(
-                ctx, 413, "request body larger than the limit of " + maxBodyBytes + " bytes"));
-    app.error(
-        405,
-        ctx ->
-            RestErrors.write(ctx, 405, "method " + ctx.method() + " not allowed on " + ctx.path()));
   }
 
   private void authenticate(Context ctx) {

@@ -11,9 +11,10 @@ import dev.deimos.ops.Ops;
 /**
  * The REST tests' module (its name holds a '/', as URL-encoded names must work): {@code *values}
  * takes {@code [key, value]} pairs stored whole in {@code $$values} and answers the value's Java
- * types as the ack return; {@code *sorted} fills the sorted map {@code $$sorted}; {@code *sets}
- * adds to subindexed sets in {@code $$sets}; {@code *longs} writes {@code $$longs} (String to Long,
- * so an Integer fails its schema); queries {@code describe}, {@code add} and {@code boom}.
+ * types as the ack return; {@code *sorted} takes {@code [key, int, string]} into the subindexed
+ * (sorted) maps of {@code $$sorted}; {@code *sets} adds to subindexed sets in {@code $$sets};
+ * {@code *longs} writes {@code $$longs} (String to Long, so an Integer fails its schema); queries
+ * {@code describe}, {@code add} and {@code boom}.
  */
 public class RestModule implements DeimosModule {
   /** The module name. */
@@ -32,7 +33,9 @@ public class RestModule implements DeimosModule {
     setup.declareDepot("*longs", Depot.random());
     StreamTopology s = topologies.stream("store");
     s.pstate("$$values", PState.mapSchema(Object.class, Object.class));
-    s.pstate("$$sorted", PState.mapSchema(Integer.class, String.class));
+    s.pstate(
+        "$$sorted",
+        PState.mapSchema(String.class, PState.mapSchema(Integer.class, String.class).subindexed()));
     s.pstate(
         "$$sets", PState.mapSchema(String.class, PState.setSchema(Integer.class).subindexed()));
     s.pstate("$$longs", PState.mapSchema(String.class, Long.class));
@@ -48,9 +51,9 @@ public class RestModule implements DeimosModule {
     s.source("*sorted", StreamSourceOptions.retryNone())
         .out("*rec")
         .each(Ops.EXPAND, "*rec")
-        .out("*k", "*v")
+        .out("*k", "*i", "*v")
         .hashPartition("*k")
-        .localTransform("$$sorted", Path.key("*k").termVal("*v"));
+        .localTransform("$$sorted", Path.key("*k", "*i").termVal("*v"));
     s.source("*sets", StreamSourceOptions.retryNone())
         .out("*rec")
         .each(Ops.EXPAND, "*rec")
