@@ -616,4 +616,198 @@ class RestEndToEndTest {
     assertThat(m.statusCode()).isEqualTo(401);
     assertThat(m.body()).doesNotContain("deimos_");
   }
+
+  /** One sample of a Prometheus text scrape. */
+  record Sample(String name, Map<String, String> labels, double value) {}
+
+  static final java.util.regex.Pattern SAMPLE =
+      java.util.regex.Pattern.compile(
+          "([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)\\})? (-?[0-9.]+(?:[eE][-+]?[0-9]+)?|NaN|\\+Inf|-Inf)");
+  static final java.util.regex.Pattern LABEL =
+      java.util.regex.Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:\\\\.|[^\"\\\\])*)\",?");
+
+  /** Parses a scrape strictly: every line a comment or a sample of a family with a TYPE. */
+  static List<Sample> scrape() throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + restPort + "/metrics"))
+                .header("Authorization", "Bearer " + TOKEN)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
+    java.util.Set<String> typed = new java.util.HashSet<>();
+    List<Sample> out = new ArrayList<>();
+    for (String line : r.body().split("\n")) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.startsWith("# TYPE ")) {
+        String[] t = line.split(" ");
+        assertThat(t).hasSize(4);
+        assertThat(t[3]).isIn("counter", "gauge", "histogram", "summary", "untyped");
+        typed.add(t[2]);
+        continue;
+      }
+      if (line.startsWith("# HELP ")) {
+        continue;
+      }
+      java.util.regex.Matcher m = SAMPLE.matcher(line);
+      assertThat(m.matches()).as("not a Prometheus sample: %s", line).isTrue();
+      String name = m.group(1);
+      String family = name.replaceAll("_(bucket|count|sum|total|created)$", "");
+      assertThat(typed.contains(name) || typed.contains(family))
+          .as("no TYPE for %s", name)
+          .isTrue();
+      Map<String, String> labels = new java.util.TreeMap<>();
+      if (m.group(3) != null) {
+        java.util.regex.Matcher l = LABEL.matcher(m.group(3));
+        int end = 0;
+        while (l.find()) {
+          assertThat(l.start()).isEqualTo(end);
+          labels.put(l.group(1), l.group(2));
+          end = l.end();
+        }
+        assertThat(end).as("labels of %s", line).isEqualTo(m.group(3).length());
+      }
+      out.add(new Sample(name, labels, Double.parseDouble(m.group(4).replace("+Inf", "Infinity"))));
+    }
+    return out;
+  }
+
+  static double value(List<Sample> all, String name, String... labels) {
+    double sum = 0;
+    boolean found = false;
+    outer:
+    for (Sample s : all) {
+      if (!s.name().equals(name)) {
+        continue;
+      }
+      for (int i = 0; i < labels.length; i += 2) {
+        if (!labels[i + 1].equals(s.labels().get(labels[i]))) {
+          continue outer;
+        }
+      }
+      sum += s.value();
+      found = true;
+    }
+    return found ? sum : 0;
+  }
+
+  @Test
+  void metricsCountTheWork() throws Exception {
+    String mod = RestModule.NAME;
+    List<Sample> before = scrape();
+    for (int i = 0; i < 5; i++) {
+      assertThat(append("*sorted", "{\"data\": [\"metrics\", " + i + ", \"m\"]}").status())
+          .isEqualTo(200);
+    }
+    try (dev.deimos.DeimosClusterManager c =
+        dev.deimos.DeimosClusterManager.open(
+            ServerEndToEndTest.client(server.port, TOKEN, 20_000))) {
+      dev.deimos.Depot d = c.clusterDepot(mod, "*sorted");
+      for (int i = 5; i < 8; i++) {
+        d.append(List.of("metrics", i, "b"));
+      }
+      c.clusterPState(mod, "$$sorted").select(Path.key("metrics").all());
+    }
+    assertThat(append("*longs", "{\"data\": [\"m\", 1]}").status()).isEqualTo(400);
+    assertThat(append("*flaky", "{\"data\": \"f1\"}").status()).isEqualTo(200);
+    assertThat(selectOne("$$sorted", "[\"metrics\", 0]").body()).isEqualTo("\"m\"");
+    List<Sample> after = scrape();
+    String[] sorted = {"module", mod, "depot", "*sorted"};
+    assertThat(
+            value(after, "deimos_depot_appends_total", sorted)
+                - value(before, "deimos_depot_appends_total", sorted))
+        .isEqualTo(8);
+    assertThat(value(after, "deimos_depot_records", sorted)).isGreaterThanOrEqualTo(18);
+    assertThat(
+            value(after, "deimos_depot_append_bytes_total", sorted)
+                - value(before, "deimos_depot_append_bytes_total", sorted))
+        .isGreaterThan(8 * 5);
+    String[] store = {"module", mod, "topology", "store"};
+    assertThat(
+            value(after, "deimos_topology_records_processed_total", store)
+                - value(before, "deimos_topology_records_processed_total", store))
+        .isEqualTo(8);
+    assertThat(
+            value(after, "deimos_topology_record_latency_seconds_count", store)
+                - value(before, "deimos_topology_record_latency_seconds_count", store))
+        .isEqualTo(8);
+    assertThat(
+            value(after, "deimos_topology_record_failures_total", store)
+                - value(before, "deimos_topology_record_failures_total", store))
+        .isEqualTo(1);
+    String[] flaky = {"module", mod, "topology", "flaky"};
+    assertThat(
+            value(after, "deimos_topology_record_retries_total", flaky)
+                - value(before, "deimos_topology_record_retries_total", flaky))
+        .isEqualTo(2);
+    assertThat(
+            value(after, "deimos_topology_records_processed_total", flaky)
+                - value(before, "deimos_topology_records_processed_total", flaky))
+        .isEqualTo(1);
+    String[] pw = {"module", mod, "pstate", "$$sorted"};
+    assertThat(
+            value(after, "deimos_pstate_writes_total", pw)
+                - value(before, "deimos_pstate_writes_total", pw))
+        .isEqualTo(8);
+    String[] restAppend = {"protocol", "rest", "op", "append", "outcome", "ok"};
+    assertThat(
+            value(after, "deimos_client_requests_seconds_count", restAppend)
+                - value(before, "deimos_client_requests_seconds_count", restAppend))
+        .isEqualTo(6);
+    String[] rest400 = {"protocol", "rest", "op", "append", "outcome", "400"};
+    assertThat(
+            value(after, "deimos_client_requests_seconds_count", rest400)
+                - value(before, "deimos_client_requests_seconds_count", rest400))
+        .isEqualTo(1);
+    String[] binAppend = {"protocol", "binary", "op", "append", "outcome", "ok"};
+    assertThat(
+            value(after, "deimos_client_requests_seconds_count", binAppend)
+                - value(before, "deimos_client_requests_seconds_count", binAppend))
+        .isEqualTo(3);
+    String[] binSelect = {"protocol", "binary", "op", "select", "outcome", "ok"};
+    assertThat(
+            value(after, "deimos_client_requests_seconds_count", binSelect)
+                - value(before, "deimos_client_requests_seconds_count", binSelect))
+        .isEqualTo(1);
+    // histograms have buckets ending in +Inf equal to the count
+    assertThat(
+            value(
+                after,
+                "deimos_client_requests_seconds_bucket",
+                "protocol",
+                "rest",
+                "op",
+                "append",
+                "outcome",
+                "ok",
+                "le",
+                "+Inf"))
+        .isEqualTo(value(after, "deimos_client_requests_seconds_count", restAppend));
+    // the microbatch topology commits the 8 records (and the 10 of the setup) in time
+    String[] mb = {"module", mod, "topology", "mb"};
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    List<Sample> now = after;
+    while (value(now, "deimos_microbatch_records_total", mb) < 18) {
+      assertThat(System.nanoTime()).as("microbatch records counted").isLessThan(deadline);
+      Thread.sleep(50);
+      now = scrape();
+    }
+    assertThat(
+            value(
+                now,
+                "deimos_microbatch_attempts_total",
+                "module",
+                mod,
+                "topology",
+                "mb",
+                "outcome",
+                "committed"))
+        .isGreaterThan(0);
+    assertThat(value(now, "deimos_microbatch_duration_seconds_count", mb)).isGreaterThan(0);
+    assertThat(value(now, "jvm_memory_used_bytes")).isGreaterThan(0);
+  }
 }

@@ -144,7 +144,10 @@ final class MicrobatchRunner {
       RuntimeServices services) {
     this.rt = rt;
     this.services = services;
-    this.meter = services.metrics().topology(rt.moduleName(), topology, "microbatch");
+    this.meter =
+        services.metrics() == EngineMetrics.NONE
+            ? EngineMetrics.TopologyMeter.NONE
+            : services.metrics().topology(rt.moduleName(), topology, "microbatch");
     this.empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS, services);
     this.topology = topology;
     this.sources = sources;

@@ -1,12 +1,17 @@
 package dev.deimos.server.testmodules;
 
+import dev.deimos.Agg;
+import dev.deimos.Block;
 import dev.deimos.DeimosModule;
 import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
+import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.module.StreamSourceOptions;
 import dev.deimos.module.StreamTopology;
 import dev.deimos.ops.Ops;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The REST tests' module (its name holds a '/', as URL-encoded names must work): {@code *values}
@@ -31,6 +36,7 @@ public class RestModule implements DeimosModule {
     setup.declareDepot("*sorted", Depot.random());
     setup.declareDepot("*sets", Depot.random());
     setup.declareDepot("*longs", Depot.random());
+    setup.declareDepot("*flaky", Depot.random());
     StreamTopology s = topologies.stream("store");
     s.pstate("$$values", PState.mapSchema(Object.class, Object.class));
     s.pstate(
@@ -66,6 +72,21 @@ public class RestModule implements DeimosModule {
         .out("*k", "*v")
         .hashPartition("*k")
         .localTransform("$$longs", Path.key("*k").termVal("*v"));
+    // fails each record's first two attempts, then succeeds: two retries per record
+    topologies.stream("flaky")
+        .source("*flaky")
+        .out("*k")
+        .each(RestModule::failTwice, "*k")
+        .out("*ok");
+    MicrobatchTopology mb = topologies.microbatch("mb");
+    mb.pstate("$$mbCount", Long.class).global();
+    mb.source("*sorted")
+        .out("*microbatch")
+        .batchBlock(
+            Block.explodeMicrobatch("*microbatch")
+                .out("*rec")
+                .globalPartition()
+                .agg("$$mbCount", Agg.count()));
     topologies
         .query("describe", "*v")
         .out("*r")
@@ -84,6 +105,16 @@ public class RestModule implements DeimosModule {
         .each(RestModule::boom, "*a")
         .out("*r")
         .originPartition();
+  }
+
+  private static final Map<Object, Integer> ATTEMPTS = new ConcurrentHashMap<>();
+
+  static Object failTwice(Object k) {
+    int n = ATTEMPTS.merge(k, 1, Integer::sum);
+    if (n <= 2) {
+      throw new IllegalStateException("attempt " + n + " of " + k + " fails on purpose");
+    }
+    return k;
   }
 
   static Object boom(Object a) {
