@@ -161,6 +161,13 @@ public final class Cli implements Runnable {
     String bind;
 
     @Option(
+        names = "--rest-port",
+        description =
+            "HTTP port for REST, /metrics and the console (rest.port, default 2000; 0 a"
+                + " free one, -1 none)")
+    Integer restPort;
+
+    @Option(
         names = "--examples",
         description = "the examples jar: launch its example modules if not yet deployed")
     Path examples;
@@ -181,6 +188,9 @@ public final class Cli implements Runnable {
       }
       if (bind != null) {
         keys.put("conductor.bind", bind);
+      }
+      if (restPort != null) {
+        keys.put("rest.port", restPort);
       }
       ServerConfig cfg;
       try {

@@ -11,6 +11,10 @@ import dev.deimos.impl.cluster.InProcessClusterImpl;
 import dev.deimos.impl.net.NetClusterManager;
 import dev.deimos.impl.net.Wire;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.server.metrics.ServerMetrics;
+import dev.deimos.server.rest.RestApi;
+import dev.deimos.server.rest.RestBackend;
+import dev.deimos.server.rest.RestServer;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
 import dev.deimos.test.UpdateOptions;
@@ -64,6 +68,10 @@ public final class DeimosServer implements AutoCloseable {
   private final ModuleStore store;
   private final InProcessCluster cluster;
   private final ValueCodec codec;
+  private final ServerMetrics metrics = new ServerMetrics();
+  // binary-protocol request timers: append, select, query, each ok and failed
+  private final io.micrometer.core.instrument.Timer[] opTimers =
+      new io.micrometer.core.instrument.Timer[6];
   private final Map<String, ModuleLoaders.Current> loaders = new ConcurrentHashMap<>();
   private final Map<String, ModuleStore.Entry> entries = new ConcurrentHashMap<>();
   // the module objects of the running versions, re-defined when an option changes
@@ -86,13 +94,19 @@ public final class DeimosServer implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final byte[] tokenBytes;
   private Channel serverChannel;
+  private RestServer http;
   private long nextSeq;
 
   private DeimosServer(ServerConfig config) {
     this.config = config;
     this.store = new ModuleStore(config.localDir());
     this.codec = NetClusterManager.codecFor(config.customSerializations());
-    this.cluster = openCluster(config);
+    this.cluster = openCluster(config, metrics);
+    String[] ops = {"append", "select", "query"};
+    for (int i = 0; i < 3; i++) {
+      opTimers[2 * i] = metrics.requests("binary", ops[i], "ok");
+      opTimers[2 * i + 1] = metrics.requests("binary", ops[i], "error");
+    }
     this.tokenBytes =
         config.token() == null ? null : config.token().getBytes(StandardCharsets.UTF_8);
   }
@@ -103,7 +117,7 @@ public final class DeimosServer implements AutoCloseable {
    * PStates live under the data directory; the module metadata and jars already do.
    */
   @SuppressWarnings("rawtypes")
-  private static InProcessCluster openCluster(ServerConfig config) {
+  private static InProcessCluster openCluster(ServerConfig config, ServerMetrics metrics) {
     List<Class> classes = new ArrayList<>();
     for (String c : config.customSerializations()) {
       try {
@@ -113,7 +127,8 @@ public final class DeimosServer implements AutoCloseable {
             "custom.serializations: class " + c + " is not in the server's lib/", e);
       }
     }
-    return new InProcessClusterImpl(classes);
+    return new InProcessClusterImpl(
+        classes, dev.deimos.impl.storage.MemoryStorageFactory.INSTANCE, metrics);
   }
 
   /**
@@ -127,6 +142,7 @@ public final class DeimosServer implements AutoCloseable {
     DeimosServer s = new DeimosServer(config);
     try {
       s.relaunchStored();
+      s.startHttp();
       s.bind();
     } catch (RuntimeException e) {
       s.close();
@@ -214,6 +230,118 @@ public final class DeimosServer implements AutoCloseable {
     } catch (IOException e) {
       LOG.warn("cannot write {}: {}", config.localDir().resolve("server.port"), e.toString());
     }
+  }
+
+  /**
+   * The HTTP port: REST routes and /metrics; its port goes to {@code rest.port} in the data dir.
+   */
+  private void startHttp() {
+    if (config.restPort() < 0) {
+      return;
+    }
+    http =
+        new RestServer(
+            config.restBind(), config.restPort(), config.token(), config.restMaxBodyBytes());
+    RestApi api =
+        new RestApi(
+            new Backend(),
+            (endpoint, status, nanos) ->
+                metrics
+                    .requests("rest", endpoint, status == 200 ? "ok" : Integer.toString(status))
+                    .record(nanos, TimeUnit.NANOSECONDS));
+    http.addRoutes(api::register);
+    http.addRoutes(
+        app ->
+            app.get(
+                "/metrics",
+                ctx ->
+                    ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape())));
+    http.start();
+    try {
+      Files.writeString(config.localDir().resolve("rest.port"), Integer.toString(http.port()));
+    } catch (IOException e) {
+      LOG.warn("cannot write {}: {}", config.localDir().resolve("rest.port"), e.toString());
+    }
+  }
+
+  /**
+   * The HTTP server (REST API, {@code /metrics}); other parts of the server register their routes
+   * on it with {@link RestServer#addRoutes}.
+   *
+   * @return the HTTP server, or null when {@code rest.port} is -1
+   */
+  public RestServer http() {
+    return http;
+  }
+
+  /**
+   * The server's telemetry (Micrometer registry, also served at {@code GET /metrics}).
+   *
+   * @return the metrics
+   */
+  public ServerMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * The HTTP port.
+   *
+   * @return the bound port, or -1 when HTTP is off
+   */
+  public int restPort() {
+    return http == null ? -1 : http.port();
+  }
+
+  /** The server's objects as the REST API sees them. */
+  private final class Backend implements RestBackend {
+    @Override
+    public boolean hasModule(String module) {
+      return entries.containsKey(module);
+    }
+
+    @Override
+    public boolean isUpdating(String module) {
+      return updating.contains(module);
+    }
+
+    @Override
+    public ClassLoader classLoader(String module) {
+      ClassLoader l = loaders.get(module);
+      return l != null ? l : DeimosServer.class.getClassLoader();
+    }
+
+    @Override
+    public Depot depot(String module, String depot) {
+      return (Depot) lookup(module, 'd', depot);
+    }
+
+    @Override
+    public PState pstate(String module, String pstate) {
+      return (PState) lookup(module, 'p', pstate);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public QueryTopologyClient<Object> query(String module, String query) {
+      return (QueryTopologyClient<Object>) lookup(module, 'q', query);
+    }
+  }
+
+  /** A cached client handle of a module's depot ('d'), PState ('p') or query topology ('q'). */
+  private Object lookup(String module, char kind, String name) {
+    String k = kind + module + '\u0000' + name;
+    Object h = handles.get(k);
+    if (h == null) {
+      h =
+          kind == 'd'
+              ? cluster.clusterDepot(module, name)
+              : kind == 'p'
+                  ? cluster.clusterPState(module, name)
+                  : cluster.clusterQuery(module, name);
+      handles.put(k, h);
+    }
+    return h;
   }
 
   private static void withLoader(ClassLoader l, Runnable r) {
@@ -487,6 +615,7 @@ public final class DeimosServer implements AutoCloseable {
     entry(name);
     cluster.destroyModule(name);
     handles.clear();
+    metrics.removeModule(name);
     entries.remove(name);
     loaders.remove(name);
     instances.remove(name);
@@ -630,6 +759,13 @@ public final class DeimosServer implements AutoCloseable {
     if (serverChannel != null) {
       serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
+    if (http != null) {
+      try {
+        http.close();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping HTTP: {}", e.toString());
+      }
+    }
     admin.shutdown();
     try {
       admin.awaitTermination(10, TimeUnit.SECONDS);
@@ -736,6 +872,7 @@ public final class DeimosServer implements AutoCloseable {
     }
 
     private void dispatch(byte op, int id, ByteBuf msg) {
+      long t0 = System.nanoTime();
       switch (op) {
         case Wire.APPEND:
           {
@@ -750,9 +887,9 @@ public final class DeimosServer implements AutoCloseable {
             Depot d = (Depot) handle(module, 'd', depot);
             AckLevel al = AckLevel.values()[level];
             if (updating.contains(module)) {
-              waiting.execute(() -> reply(id, d.appendAsync(data, al)));
+              waiting.execute(() -> reply(id, d.appendAsync(data, al), 0, t0));
             } else {
-              reply(id, d.appendAsync(data, al));
+              reply(id, d.appendAsync(data, al), 0, t0);
             }
             return;
           }
@@ -767,7 +904,8 @@ public final class DeimosServer implements AutoCloseable {
               throw new IllegalArgumentException("select needs a Path");
             }
             PState p = (PState) handle(module, 'p', pstate);
-            reply(id, keyGiven ? p.selectAsync(key, (Path) path) : p.selectAsync((Path) path));
+            reply(
+                id, keyGiven ? p.selectAsync(key, (Path) path) : p.selectAsync((Path) path), 2, t0);
             return;
           }
         case Wire.QUERY:
@@ -781,7 +919,7 @@ public final class DeimosServer implements AutoCloseable {
             @SuppressWarnings("unchecked")
             QueryTopologyClient<Object> q =
                 (QueryTopologyClient<Object>) handle(module, 'q', query);
-            reply(id, q.invokeAsync(((List<?>) args).toArray()));
+            reply(id, q.invokeAsync(((List<?>) args).toArray()), 4, t0);
             return;
           }
         case Wire.MODULES:
@@ -846,18 +984,18 @@ public final class DeimosServer implements AutoCloseable {
     }
 
     private Object handle(String module, char kind, String name) {
-      String k = kind + module + '\u0000' + name;
-      Object h = handles.get(k);
-      if (h == null) {
-        h =
-            kind == 'd'
-                ? cluster.clusterDepot(module, name)
-                : kind == 'p'
-                    ? cluster.clusterPState(module, name)
-                    : cluster.clusterQuery(module, name);
-        handles.put(k, h);
-      }
-      return h;
+      return lookup(module, kind, name);
+    }
+
+    /**
+     * Answers and times a data request: {@code timer} indexes {@link #opTimers} (ok; +1 failed).
+     */
+    private void reply(int id, CompletableFuture<?> f, int timer, long t0) {
+      f.whenComplete(
+          (r, e) ->
+              opTimers[e == null ? timer : timer + 1].record(
+                  System.nanoTime() - t0, TimeUnit.NANOSECONDS));
+      reply(id, f);
     }
 
     private void reply(int id, CompletableFuture<?> f) {

@@ -55,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
             .redirectOutput(dataDir.resolve("console.log").toFile())
             .start();
     Path portFile = dataDir.resolve("server.port");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (System.nanoTime() < deadline) {
       if (Files.exists(portFile)) {
         String s = Files.readString(portFile).trim();
@@ -70,7 +70,7 @@ final class ServerProcess implements AutoCloseable {
       Thread.sleep(20);
     }
     p.destroyForcibly();
-    throw new IllegalStateException("server did not start in 30 s");
+    throw new IllegalStateException("server did not start in 120 s");
   }
 
   /** SIGKILL: no shutdown hook runs. */

@@ -63,13 +63,28 @@ public final class InProcessClusterImpl implements InProcessCluster {
    */
   @SuppressWarnings("rawtypes")
   public InProcessClusterImpl(List<Class> customSerializations, StorageFactory storage) {
+    this(customSerializations, storage, dev.deimos.impl.runtime.EngineMetrics.NONE);
+  }
+
+  /**
+   * Creates a cluster that also reports its work to a telemetry sink (the server's metrics).
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param storage opens the depot logs, PState stores and progress stores of every module
+   * @param metrics where appends, records, microbatches and PState writes are counted
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(
+      List<Class> customSerializations,
+      StorageFactory storage,
+      dev.deimos.impl.runtime.EngineMetrics metrics) {
     if (storage == null) {
       throw new IllegalArgumentException("storage factory is null");
     }
     CustomSerializations cs = new CustomSerializations(customSerializations);
     this.codec = cs.isEmpty() ? ValueCodec.PLAIN : new ValueCodec(cs);
     this.storage = storage;
-    this.services = new RuntimeServices(storage, Clock.SYSTEM, scheduler);
+    this.services = new RuntimeServices(storage, Clock.SYSTEM, scheduler, metrics);
   }
 
   @Override

@@ -132,6 +132,9 @@ final class MicrobatchRunner {
   private long phaseTimeoutMillis = DEFAULT_PHASE_TIMEOUT_SECONDS * 1000;
   // when a failure logs its stack trace
   private final FailureLog failureLog = new FailureLog();
+  // telemetry: attempts and their durations (the start is read only when a meter listens)
+  private final EngineMetrics.TopologyMeter meter;
+  private volatile long attemptStartNanos;
 
   MicrobatchRunner(
       ModuleRuntime rt,
@@ -144,6 +147,10 @@ final class MicrobatchRunner {
       RuntimeServices services) {
     this.rt = rt;
     this.services = services;
+    this.meter =
+        services.metrics() == EngineMetrics.NONE
+            ? EngineMetrics.TopologyMeter.NONE
+            : services.metrics().topology(rt.moduleName(), topology, "microbatch");
     this.empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS, services);
     this.topology = topology;
     this.sources = sources;
@@ -377,6 +384,9 @@ final class MicrobatchRunner {
       batches.add(new Batch(rt, sources.get(i), starts[i], ends[i]));
     }
     MicrobatchRun run = new MicrobatchRun(rt, this, attempt, attemptNo, batches, ends, timeout);
+    if (meter != EngineMetrics.TopologyMeter.NONE) {
+      attemptStartNanos = System.nanoTime();
+    }
     // queued, never run inline on the calling task thread: the attempt must start behind the
     // previous attempt's commit (or abort) events, which its first frame on each task follows
     tasks[0].thread.submit(run::start);
@@ -412,6 +422,9 @@ final class MicrobatchRunner {
         }
         progress.processed += n;
         progress.nextId++;
+        if (meter != EngineMetrics.TopologyMeter.NONE) {
+          meter.microbatchAttempt(true, n, System.nanoTime() - attemptStartNanos);
+        }
         empty.ended();
         retryEnds = null;
         if (failures > 0) {
@@ -441,6 +454,9 @@ final class MicrobatchRunner {
         return;
       }
       attemptNo = ++failures;
+      if (meter != EngineMetrics.TopologyMeter.NONE) {
+        meter.microbatchAttempt(false, 0, System.nanoTime() - attemptStartNanos);
+      }
       if (attemptNo == 1) {
         failingSince = services.clock().millis();
       }

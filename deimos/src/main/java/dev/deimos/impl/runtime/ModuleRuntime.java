@@ -96,6 +96,9 @@ public final class ModuleRuntime implements AutoCloseable {
     // when a failure of this source logs its stack trace (see FailureLog)
     final FailureLog failures = new FailureLog();
 
+    // telemetry of the source's topology (set when compiled)
+    EngineMetrics.TopologyMeter meter = EngineMetrics.TopologyMeter.NONE;
+
     SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
       this.topology = topology;
       this.depotVar = depotVar;
@@ -164,11 +167,13 @@ public final class ModuleRuntime implements AutoCloseable {
     final InlineAppendLog inline;
     volatile List<SourceRt> sources = new ArrayList<>();
     volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
+    final EngineMetrics.DepotMeter meter;
 
-    DepotRt(ModuleDef.DepotDef def, DepotLog log) {
+    DepotRt(ModuleDef.DepotDef def, DepotLog log, EngineMetrics.DepotMeter meter) {
       this.def = def;
       this.log = log;
       this.inline = InlineAppendLog.of(log);
+      this.meter = meter;
     }
   }
 
@@ -257,7 +262,8 @@ public final class ModuleRuntime implements AutoCloseable {
               pstates.values(),
               info,
               services.storage(),
-              moduleName);
+              moduleName,
+              services.metrics());
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
     int maxRecords = maxRecords(def);
@@ -341,7 +347,24 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
     int n = d.global || d.tickMillis > 0 ? 1 : numTasks;
-    return new DepotRt(d, services.storage().openDepotLog(moduleName, d.var, n));
+    return depotRt(d, services.storage().openDepotLog(moduleName, d.var, n));
+  }
+
+  private DepotRt depotRt(ModuleDef.DepotDef d, DepotLog log) {
+    return new DepotRt(d, log, services.metrics().depot(moduleName, d.var, () -> recordsIn(log)));
+  }
+
+  /** Records in a depot over all partitions, for telemetry; -1 if its log cannot say now. */
+  private static long recordsIn(DepotLog log) {
+    long n = 0;
+    try {
+      for (int p = 0; p < log.numPartitions(); p++) {
+        n += log.endOffset(p).get(1, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      return -1;
+    }
+    return n;
   }
 
   /** The vars bound before any topology code runs: PStates, objects and mirror PStates. */
@@ -377,8 +400,9 @@ public final class ModuleRuntime implements AutoCloseable {
           throw new DeimosCompileException(
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
-        out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
-            .add(new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions()));
+        SourceRt sr = new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions());
+        sr.meter = services.metrics().topology(moduleName, t.name, "stream");
+        out.computeIfAbsent(s.depotVar, k -> new ArrayList<>()).add(sr);
       }
     }
     return out;
@@ -758,6 +782,7 @@ public final class ModuleRuntime implements AutoCloseable {
       DepotRt d, int p, byte[] bytes, Object value, AckLevel level) {
     // a client outrunning the partition's task waits here for it to catch up
     tasks[p].thread.awaitRoom();
+    d.meter.appended(bytes.length);
     List<SourceRt> sources = d.sources;
     int n = sources.size();
     RecordRun[] runs = new RecordRun[n];
@@ -1426,7 +1451,7 @@ public final class ModuleRuntime implements AutoCloseable {
     Map<String, DepotRt> current = depots;
     for (ModuleDef.DepotDef d : next.depots.values()) {
       DepotRt old = current.get(d.var);
-      nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
+      nextDepots.put(d.var, old != null ? depotRt(d, old.log) : newDepot(d));
     }
     List<String> preVars = preVars(next);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);

@@ -24,6 +24,8 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   private final Object value;
   static final Object DECODE = new Object();
   private final int originTask;
+  // telemetry: when the record was appended (0 when no meter listens, so no clock is read)
+  private final long startNanos;
 
   /**
    * Completes with the record's ack-return value once every frame has finished, or with its last
@@ -60,6 +62,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
       int originTask,
       boolean withDone) {
     this.value = value;
+    this.startNanos = source.meter == EngineMetrics.TopologyMeter.NONE ? 0 : System.nanoTime();
     this.done = withDone ? new CompletableFuture<>() : null;
     rt.recordStarted();
     this.rt = rt;
@@ -99,6 +102,14 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   private void finish(Object result, Throwable f) {
     endTimeout();
     rt.recordFinished();
+    EngineMetrics.TopologyMeter m = source.meter;
+    if (m != EngineMetrics.TopologyMeter.NONE) {
+      if (f == null) {
+        m.recordProcessed(System.nanoTime() - startNanos);
+      } else {
+        m.recordFailed();
+      }
+    }
     if (done != null) {
       if (f == null) {
         done.complete(result);
@@ -244,6 +255,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     long budget = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(rt.streamTimeoutMillis());
     if (source.options.retried() && now - firstFailure < budget && !rt.isClosed()) {
       attempt++;
+      source.meter.recordRetried();
       long delay = backoffMillis(attempt);
       rt.scheduler()
           .schedule(

@@ -10,6 +10,7 @@ public final class RuntimeServices {
   private final StorageFactory storage;
   private final Clock clock;
   private final Scheduler scheduler;
+  private final EngineMetrics metrics;
 
   /**
    * Bundles the services.
@@ -19,6 +20,20 @@ public final class RuntimeServices {
    * @param scheduler the scheduler, owned (and closed) by the caller
    */
   public RuntimeServices(StorageFactory storage, Clock clock, Scheduler scheduler) {
+    this(storage, clock, scheduler, EngineMetrics.NONE);
+  }
+
+  /**
+   * Bundles the services with a telemetry sink.
+   *
+   * @param storage the storage factory
+   * @param clock the clock
+   * @param scheduler the scheduler, owned (and closed) by the caller
+   * @param metrics where the engine reports its work ({@link EngineMetrics#NONE} for nowhere)
+   */
+  public RuntimeServices(
+      StorageFactory storage, Clock clock, Scheduler scheduler, EngineMetrics metrics) {
+    this.metrics = metrics == null ? EngineMetrics.NONE : metrics;
     if (storage == null || clock == null || scheduler == null) {
       throw new IllegalArgumentException("runtime services need a storage, clock and scheduler");
     }
@@ -35,6 +50,11 @@ public final class RuntimeServices {
   /** Returns the clock. */
   public Clock clock() {
     return clock;
+  }
+
+  /** Returns where the engine reports its work. */
+  public EngineMetrics metrics() {
+    return metrics;
   }
 
   /** Returns the scheduler. */

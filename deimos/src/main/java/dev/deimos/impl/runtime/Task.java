@@ -35,6 +35,7 @@ final class Task {
   private final StorageFactory storage;
   private final String moduleName;
   private final ProgressStore progress;
+  private final EngineMetrics metrics;
   private static final Logger LOG = LoggerFactory.getLogger(Task.class);
 
   Task(
@@ -45,6 +46,19 @@ final class Task {
       ModuleInstanceInfo info,
       StorageFactory storage,
       String moduleName) {
+    this(id, numTasks, thread, decls, info, storage, moduleName, EngineMetrics.NONE);
+  }
+
+  Task(
+      int id,
+      int numTasks,
+      TaskThread thread,
+      Iterable<PStateDeclaration> decls,
+      ModuleInstanceInfo info,
+      StorageFactory storage,
+      String moduleName,
+      EngineMetrics metrics) {
+    this.metrics = metrics;
     this.id = id;
     this.storage = storage;
     this.moduleName = moduleName;
@@ -76,7 +90,9 @@ final class Task {
   }
 
   private TaskPState newPState(PStateDeclaration d) {
-    return new TaskPState(d, this, storage.openPStateStore(moduleName, id, d));
+    TaskPState p = new TaskPState(d, this, storage.openPStateStore(moduleName, id, d));
+    p.meter = metrics.pstate(moduleName, d.getName());
+    return p;
   }
 
   /** This task's progress store (microbatch commits, stream offsets, counters). */

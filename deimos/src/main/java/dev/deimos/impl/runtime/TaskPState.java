@@ -79,6 +79,9 @@ final class TaskPState implements PStateAccess {
         }
       };
 
+  // telemetry: PState writes (set by the task when it opens this partition)
+  EngineMetrics.PStateMeter meter = EngineMetrics.PStateMeter.NONE;
+
   @SuppressWarnings("unchecked")
   TaskPState(PStateDeclaration decl, Task task, PStateStore store) {
     this.decl = decl;
@@ -248,6 +251,7 @@ final class TaskPState implements PStateAccess {
   }
 
   private void write(Path path, Vars vars) {
+    meter.written();
     if (subs != null && !subs.isEmpty()) {
       subs.noteWrite(path, vars);
     }
@@ -328,6 +332,7 @@ final class TaskPState implements PStateAccess {
               + ") cannot be migrated in process");
     }
     TaskPState migrated = new TaskPState(next, task, m.migrateTo(next));
+    migrated.meter = meter;
     if (subs != null) {
       // proxies follow the new instance; their values may have changed shape
       migrated.subs = subs;
