@@ -847,6 +847,7 @@ public final class DeimosServer implements AutoCloseable {
         case Wire.PROXY_SUBSCRIBE:
         case Wire.PROXY_RESYNC:
         case Wire.PROXY_HEARTBEAT:
+        case Wire.PROXY_HEARTBEATS:
         case Wire.PROXY_UNSUBSCRIBE:
           if (proxies == null) {
             proxies =

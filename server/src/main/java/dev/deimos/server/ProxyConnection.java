@@ -63,6 +63,9 @@ final class ProxyConnection {
    * @return the answer
    */
   CompletableFuture<?> handle(byte op, ByteBuf msg) {
+    if (op == Wire.PROXY_HEARTBEATS) {
+      return heartbeats(msg);
+    }
     long id = msg.readLong();
     switch (op) {
       case Wire.PROXY_SUBSCRIBE:
@@ -104,6 +107,31 @@ final class ProxyConnection {
       default:
         throw new IllegalArgumentException("unknown proxy op " + op);
     }
+  }
+
+  private CompletableFuture<byte[]> heartbeats(ByteBuf msg) {
+    int n = msg.readInt();
+    if (n < 0 || n > msg.readableBytes() / 8) {
+      throw new IllegalArgumentException(
+          "malformed heartbeats: " + n + " ids in " + msg.readableBytes() + " bytes");
+    }
+    byte[] alive = new byte[n];
+    CompletableFuture<?>[] each = new CompletableFuture<?>[n];
+    for (int i = 0; i < n; i++) {
+      long id = msg.readLong();
+      Sub s = subs.get(id);
+      if (s == null) {
+        each[i] = CompletableFuture.completedFuture(null);
+        continue;
+      }
+      int at = i;
+      each[i] =
+          s.target
+              .heartbeat(id)
+              .thenAccept(ok -> alive[at] = (byte) (Boolean.TRUE.equals(ok) ? 1 : 0));
+    }
+    // the array is read only after every write to it completed (allOf happens-after each)
+    return CompletableFuture.allOf(each).thenApply(v -> alive);
   }
 
   private CompletableFuture<Object> subscribe(long id, ProxyTarget target) {

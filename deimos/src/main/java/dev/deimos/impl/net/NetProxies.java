@@ -9,9 +9,12 @@ import dev.deimos.impl.reactive.ProxySink;
 import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.serial.ValueCodec;
 import io.netty.buffer.ByteBuf;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,13 @@ final class NetProxies implements AutoCloseable {
   private final ProxyClient.Config config;
   private final Map<Long, Sub> subs = new ConcurrentHashMap<>();
   private ProxyClient proxies; // made by the first proxy
+  // heartbeats waiting to leave together (one request per HEARTBEAT_BATCH_MILLIS, not one each)
+  private final Object beatLock = new Object();
+  private List<Long> beatIds = new ArrayList<>();
+  private List<CompletableFuture<Boolean>> beatAnswers = new ArrayList<>();
+
+  /** How long a heartbeat waits for others to share its request. */
+  static final long HEARTBEAT_BATCH_MILLIS = 100;
 
   NetProxies(NetClient client, ValueCodec codec, long timeoutMillis, ProxyClient.Config config) {
     this.client = client;
@@ -134,6 +144,59 @@ final class NetProxies implements AutoCloseable {
     }
   }
 
+  private CompletableFuture<Boolean> heartbeat(long id) {
+    CompletableFuture<Boolean> f = new CompletableFuture<>();
+    boolean first;
+    synchronized (beatLock) {
+      first = beatIds.isEmpty();
+      beatIds.add(id);
+      beatAnswers.add(f);
+    }
+    if (first) {
+      CompletableFuture.delayedExecutor(HEARTBEAT_BATCH_MILLIS, TimeUnit.MILLISECONDS)
+          .execute(this::sendHeartbeats);
+    }
+    return f;
+  }
+
+  private void sendHeartbeats() {
+    List<Long> ids;
+    List<CompletableFuture<Boolean>> answers;
+    synchronized (beatLock) {
+      ids = beatIds;
+      answers = beatAnswers;
+      beatIds = new ArrayList<>();
+      beatAnswers = new ArrayList<>();
+    }
+    if (ids.isEmpty()) {
+      return;
+    }
+    client
+        .call(
+            Wire.PROXY_HEARTBEATS,
+            b -> {
+              b.writeInt(ids.size());
+              for (long id : ids) {
+                b.writeLong(id);
+              }
+            },
+            timeoutMillis)
+        .whenComplete(
+            (r, e) -> {
+              byte[] alive = e == null ? (byte[]) codec.decode(r) : null;
+              for (int i = 0; i < answers.size(); i++) {
+                if (alive == null || alive.length != ids.size()) {
+                  answers
+                      .get(i)
+                      .completeExceptionally(
+                          e != null ? e : new IllegalStateException("malformed heartbeat answer"));
+                } else {
+                  answers.get(i).complete(alive[i] != 0);
+                }
+              }
+            });
+  }
+
   @Override
   public synchronized void close() {
     subs.clear();
@@ -197,9 +260,7 @@ final class NetProxies implements AutoCloseable {
 
     @Override
     public CompletableFuture<Boolean> heartbeat(long id) {
-      return client
-          .call(Wire.PROXY_HEARTBEAT, b -> b.writeLong(id), timeoutMillis)
-          .thenApply(r -> Boolean.TRUE.equals(codec.decode(r)));
+      return NetProxies.this.heartbeat(id);
     }
 
     @Override

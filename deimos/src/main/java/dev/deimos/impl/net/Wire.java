@@ -72,6 +72,12 @@ public final class Wire {
   public static final byte PROXY_UNSUBSCRIBE = 12;
 
   /**
+   * Heartbeats of several proxies in one request: int n, then n longs (subscription ids). Answers a
+   * byte array, 1 where this connection still has the subscription, else 0.
+   */
+  public static final byte PROXY_HEARTBEATS = 13;
+
+  /**
    * Server push of one proxy message, request id 0: long subscriptionId, long seq, byte kind
    * ({@code PUSH_*}), long checksum, bytes payload (the diff for {@link #PUSH_DIFF}, the value for
    * {@link #PUSH_RESYNC}, empty for {@link #PUSH_TERMINATED}).
