@@ -789,6 +789,7 @@ public final class DeimosServer implements AutoCloseable {
     private boolean authed;
     private Channel ch;
     private boolean flushQueued; // event loop only
+    private ProxyConnection proxies; // this connection's proxy subscriptions, event loop only
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
@@ -799,6 +800,9 @@ public final class DeimosServer implements AutoCloseable {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
       CONNECTIONS.decrementAndGet();
+      if (proxies != null) {
+        proxies.close();
+      }
     }
 
     @Override
@@ -978,6 +982,18 @@ public final class DeimosServer implements AutoCloseable {
             reply(id, f);
             return;
           }
+        case Wire.PROXY_SUBSCRIBE:
+        case Wire.PROXY_RESYNC:
+        case Wire.PROXY_HEARTBEAT:
+        case Wire.PROXY_HEARTBEATS:
+        case Wire.PROXY_UNSUBSCRIBE:
+          if (proxies == null) {
+            proxies =
+                new ProxyConnection(
+                    ch, (InProcessClusterImpl) cluster, codec, DeimosServer.this::decodeFor);
+          }
+          reply(id, proxies.handle(op, msg));
+          return;
         default:
           throw new IllegalArgumentException("unknown op " + op);
       }

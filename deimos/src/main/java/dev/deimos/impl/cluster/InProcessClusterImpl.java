@@ -219,6 +219,24 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return new PStateClient(rt, pstateName, this::proxyClient);
   }
 
+  /**
+   * The server side of a proxy, for a server that carries proxies to remote clients: the same
+   * checks as {@link #clusterPState}, then {@link ModuleRuntime#proxyTarget}.
+   *
+   * @param moduleName the module
+   * @param pstateName the PState
+   * @param keyGiven whether {@code key} decides the partition
+   * @param key the partitioning key
+   * @param path the proxied path
+   * @return the target
+   * @throws IllegalArgumentException naming what does not exist or cannot be proxied
+   */
+  public dev.deimos.impl.reactive.ProxyTarget proxyTarget(
+      String moduleName, String pstateName, boolean keyGiven, Object key, dev.deimos.Path path) {
+    clusterPState(moduleName, pstateName);
+    return module(moduleName).proxyTarget(pstateName, keyGiven, key, path);
+  }
+
   @Override
   public <T> QueryTopologyClient<T> clusterQuery(String moduleName, String queryTopologyName) {
     ModuleRuntime rt = module(moduleName);

@@ -61,6 +61,9 @@ public final class NetClient implements Closeable {
   private final Object connectLock = new Object();
   private volatile Conn conn;
   private volatile boolean closed;
+  // proxy pushes (called on the network thread) and connection losses (on a client thread)
+  private volatile Consumer<ByteBuf> pushHandler;
+  private volatile Runnable connectionLostHandler;
 
   /**
    * Creates a client; connects lazily on the first request.
@@ -73,6 +76,26 @@ public final class NetClient implements Closeable {
     this.host = host;
     this.port = port;
     this.token = token == null ? "" : token;
+  }
+
+  /**
+   * Sets who receives server pushes ({@link Wire#PROXY_PUSH} frames, positioned after op and id).
+   * Called on the network thread, so it must not block.
+   *
+   * @param handler the receiver
+   */
+  public void onPush(Consumer<ByteBuf> handler) {
+    this.pushHandler = handler;
+  }
+
+  /**
+   * Sets what runs (on a client thread) when an established connection drops, e.g. to make the
+   * server-side state of that connection again on the next one.
+   *
+   * @param handler the action
+   */
+  public void onConnectionLost(Runnable handler) {
+    this.connectionLostHandler = handler;
   }
 
   /**
@@ -396,6 +419,17 @@ public final class NetClient implements Closeable {
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
       byte op = msg.readByte();
       int id = msg.readInt();
+      if (op == Wire.PROXY_PUSH) {
+        Consumer<ByteBuf> h = pushHandler;
+        if (h != null) {
+          try {
+            h.accept(msg);
+          } catch (RuntimeException e) {
+            LOG.warn("dropping a malformed proxy push from {}: {}", address(), e.toString());
+          }
+        }
+        return;
+      }
       CompletableFuture<byte[]> f = pending.remove(id);
       if (f == null) {
         return;
@@ -416,6 +450,14 @@ public final class NetClient implements Closeable {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+      Runnable lost = connectionLostHandler;
+      if (lost != null && !closed && ch != null) {
+        try {
+          callbacks.execute(lost);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+          // closing
+        }
+      }
       for (Integer id : pending.keySet()) {
         CompletableFuture<byte[]> f = pending.remove(id);
         if (f != null) {

@@ -8,6 +8,7 @@ import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.ProxyState;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.impl.reactive.ProxyClient;
 import dev.deimos.impl.serial.CustomSerializations;
 import dev.deimos.impl.serial.ValueCodec;
 import java.io.IOException;
@@ -31,13 +32,19 @@ public final class NetClusterManager implements DeimosClusterManager {
   private final ValueCodec codec;
   private final long depotTimeout;
   private final long pstateTimeout;
+  private final NetProxies proxies;
 
   private NetClusterManager(
-      NetClient client, ValueCodec codec, long depotTimeout, long pstateTimeout) {
+      NetClient client,
+      ValueCodec codec,
+      long depotTimeout,
+      long pstateTimeout,
+      ProxyClient.Config proxyConfig) {
     this.client = client;
     this.codec = codec;
     this.depotTimeout = depotTimeout;
     this.pstateTimeout = pstateTimeout;
+    this.proxies = new NetProxies(client, codec, pstateTimeout, proxyConfig);
   }
 
   /**
@@ -84,11 +91,55 @@ public final class NetClusterManager implements DeimosClusterManager {
     long depotTimeout = intKey(config, "foreign.depot.operation.timeout.millis", 30_000);
     long pstateTimeout = intKey(config, "foreign.pstate.operation.timeout.millis", 30_000);
     ValueCodec codec = codecFor(config.get("custom.serializations"));
+    ProxyClient.Config proxyConfig = proxyConfig(config);
     return new NetClusterManager(
         new NetClient(host, port, token == null ? null : token.toString()),
         codec,
         depotTimeout,
-        pstateTimeout);
+        pstateTimeout,
+        proxyConfig);
+  }
+
+  /**
+   * Reads the proxy settings of a client configuration: {@code foreign.proxy.thread.pool.size},
+   * {@code foreign.proxy.failure.window.seconds}, {@code foreign.proxy.failure.window.threshold},
+   * {@code pstate.reactivity.queue.limit} and {@code foreign.proxy.heartbeat.millis}.
+   *
+   * @param config the configuration
+   * @return the settings, defaults for keys not given
+   */
+  @SuppressWarnings("rawtypes")
+  static ProxyClient.Config proxyConfig(Map config) {
+    ProxyClient.Config d = ProxyClient.Config.defaults();
+    int pool = intKey(config, "foreign.proxy.thread.pool.size", d.poolSize());
+    int window =
+        intKey(
+            config,
+            "foreign.proxy.failure.window.seconds",
+            (int) java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(d.failureWindowNanos()));
+    int threshold = intKey(config, "foreign.proxy.failure.window.threshold", d.failureThreshold());
+    int queue = intKey(config, "pstate.reactivity.queue.limit", d.queueLimit());
+    int heartbeat = intKey(config, "foreign.proxy.heartbeat.millis", (int) d.heartbeatMillis());
+    if (pool < 1 || window < 1 || threshold < 1 || queue < 1 || heartbeat < 0) {
+      throw new IllegalArgumentException(
+          "proxy settings must be positive (heartbeat 0 or more): foreign.proxy.thread.pool.size="
+              + pool
+              + ", foreign.proxy.failure.window.seconds="
+              + window
+              + ", foreign.proxy.failure.window.threshold="
+              + threshold
+              + ", pstate.reactivity.queue.limit="
+              + queue
+              + ", foreign.proxy.heartbeat.millis="
+              + heartbeat);
+    }
+    return new ProxyClient.Config(
+        pool,
+        java.util.concurrent.TimeUnit.SECONDS.toNanos(window),
+        threshold,
+        queue,
+        heartbeat,
+        System::nanoTime);
   }
 
   /**
@@ -229,7 +280,17 @@ public final class NetClusterManager implements DeimosClusterManager {
 
   @Override
   public void close() {
+    proxies.close();
     client.close();
+  }
+
+  /**
+   * How many proxy subscriptions this manager has open (for tests).
+   *
+   * @return the count
+   */
+  public int openProxies() {
+    return proxies.open();
   }
 
   /** Waits and rethrows the server's exception as itself. */
@@ -313,59 +374,47 @@ public final class NetClusterManager implements DeimosClusterManager {
       this.pstate = pstate;
     }
 
-    // Proxies need server-pushed diffs over the wire, which the protocol does not carry yet:
-    // refuse clearly instead of handing out a proxy that never changes.
-    private <T> CompletableFuture<ProxyState<T>> noProxy() {
-      return CompletableFuture.failedFuture(
-          new UnsupportedOperationException(
-              "PState "
-                  + pstate
-                  + " of module "
-                  + module
-                  + ": proxies are not supported over the network client yet; use select"));
-    }
-
     @Override
     public <T> ProxyState<T> proxy(Path path) {
-      return await(this.<T>noProxy());
+      return await(this.<T>proxyAsync(path));
     }
 
     @Override
     public <T> ProxyState<T> proxy(Path path, ProxyState.Callback<T> callback) {
-      return await(this.<T>noProxy());
+      return await(proxyAsync(path, callback));
     }
 
     @Override
     public <T> ProxyState<T> proxy(Object partitioningKey, Path path) {
-      return await(this.<T>noProxy());
+      return await(this.<T>proxyAsync(partitioningKey, path));
     }
 
     @Override
     public <T> ProxyState<T> proxy(
         Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
-      return await(this.<T>noProxy());
+      return await(proxyAsync(partitioningKey, path, callback));
     }
 
     @Override
     public <T> CompletableFuture<ProxyState<T>> proxyAsync(Path path) {
-      return noProxy();
+      return proxies.open(module, pstate, false, null, path, null);
     }
 
     @Override
     public <T> CompletableFuture<ProxyState<T>> proxyAsync(
         Path path, ProxyState.Callback<T> callback) {
-      return noProxy();
+      return proxies.open(module, pstate, false, null, path, callback);
     }
 
     @Override
     public <T> CompletableFuture<ProxyState<T>> proxyAsync(Object partitioningKey, Path path) {
-      return noProxy();
+      return proxies.open(module, pstate, true, partitioningKey, path, null);
     }
 
     @Override
     public <T> CompletableFuture<ProxyState<T>> proxyAsync(
         Object partitioningKey, Path path, ProxyState.Callback<T> callback) {
-      return noProxy();
+      return proxies.open(module, pstate, true, partitioningKey, path, callback);
     }
 
     @Override

@@ -55,6 +55,44 @@ public final class Wire {
   /** Admin command (CLI): value Map with "command" and its arguments. */
   public static final byte ADMIN = 8;
 
+  /**
+   * Proxy subscribe: long subscriptionId, string module, string pstate, byte keyGiven, value key,
+   * value path. Answers the initial value; the server then pushes {@link #PROXY_PUSH} frames for
+   * the subscription on this connection until it is unsubscribed or the connection closes.
+   */
+  public static final byte PROXY_SUBSCRIBE = 9;
+
+  /** Proxy resync: long subscriptionId. Answers null; a RESYNC push follows. */
+  public static final byte PROXY_RESYNC = 10;
+
+  /** Proxy heartbeat: long subscriptionId. Answers whether this connection still has it. */
+  public static final byte PROXY_HEARTBEAT = 11;
+
+  /** Proxy unsubscribe: long subscriptionId. Answers null. */
+  public static final byte PROXY_UNSUBSCRIBE = 12;
+
+  /**
+   * Heartbeats of several proxies in one request: int n, then n longs (subscription ids). Answers a
+   * byte array, 1 where this connection still has the subscription, else 0.
+   */
+  public static final byte PROXY_HEARTBEATS = 13;
+
+  /**
+   * Server push of one proxy message, request id 0: long subscriptionId, long seq, byte kind
+   * ({@code PUSH_*}), long checksum, bytes payload (the diff for {@link #PUSH_DIFF}, the value for
+   * {@link #PUSH_RESYNC}, empty for {@link #PUSH_TERMINATED}).
+   */
+  public static final byte PROXY_PUSH = 102;
+
+  /** Push kind: a diff. */
+  public static final byte PUSH_DIFF = 0;
+
+  /** Push kind: the whole value. */
+  public static final byte PUSH_RESYNC = 1;
+
+  /** Push kind: the server ended the subscription. */
+  public static final byte PUSH_TERMINATED = 2;
+
   /** Success: value result (bytes). */
   public static final byte RESULT = 100;
 

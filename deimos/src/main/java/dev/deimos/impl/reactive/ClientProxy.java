@@ -99,7 +99,7 @@ final class ClientProxy<T> implements ProxyState<T>, ProxySink {
   }
 
   private void enqueue(ProxyMessage m) {
-    if (m != DESTROYED && queued.incrementAndGet() > client.config.queueLimit()) {
+    if (m != DESTROYED && queued.incrementAndGet() > queueLimit()) {
       // too far behind: drop what waits and resync instead of delivering it late
       ProxyMessage drop;
       while ((drop = queue.poll()) != null) {
@@ -112,6 +112,11 @@ final class ClientProxy<T> implements ProxyState<T>, ProxySink {
     if (draining.compareAndSet(false, true)) {
       client.execute(this::drain);
     }
+  }
+
+  private int queueLimit() {
+    int l = target.queueLimit();
+    return l > 0 ? l : client.config.queueLimit();
   }
 
   private void drain() {
@@ -139,7 +144,7 @@ final class ClientProxy<T> implements ProxyState<T>, ProxySink {
 
   private void handle(ProxyMessage m) {
     if (m == OVERFLOW) {
-      requestResync("queue limit of " + client.config.queueLimit() + " reached");
+      requestResync("queue limit of " + queueLimit() + " reached");
       return;
     }
     switch (m.kind()) {
@@ -147,9 +152,11 @@ final class ClientProxy<T> implements ProxyState<T>, ProxySink {
         resyncing = false;
         lastSeq = m.seq();
         Object old = value;
+        boolean first = !started;
         started = true;
         value = m.value();
-        notify(get(), new ResyncDiff(), m.seq() == 0 ? null : cast(old));
+        // a subscription made again (expiry, reconnect) also starts at 0 but has an old value
+        notify(get(), new ResyncDiff(), first ? null : cast(old));
         return;
       case TERMINATED:
         terminateUngracefully();

@@ -28,7 +28,7 @@ import java.util.function.LongSupplier;
  */
 public final class PartitionSubscriptions {
   private final String pstate;
-  private final int limit;
+  private int limit;
   private final long expiryNanos;
   private final LongSupplier clock;
   private final Map<Object, List<Subscription>> byKey = new HashMap<>();
@@ -57,6 +57,15 @@ public final class PartitionSubscriptions {
   /** Returns whether no subscription exists (the write path then skips all reactive work). */
   public boolean isEmpty() {
     return byId.isEmpty();
+  }
+
+  /**
+   * Changes {@code pstate.proxy.limit} (a module update may set it); existing subscriptions stay.
+   *
+   * @param limit most subscriptions
+   */
+  public void setLimit(int limit) {
+    this.limit = limit;
   }
 
   /** Returns the number of subscriptions. */

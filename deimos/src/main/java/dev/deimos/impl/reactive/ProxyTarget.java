@@ -38,4 +38,13 @@ public interface ProxyTarget {
    * @param id the subscription
    */
   void unsubscribe(long id);
+
+  /**
+   * The {@code pstate.reactivity.queue.limit} of the proxied module, if the target knows it.
+   *
+   * @return the limit, or 0 to use the client's
+   */
+  default int queueLimit() {
+    return 0;
+  }
 }

@@ -59,6 +59,8 @@ public final class ModuleRuntime implements AutoCloseable {
   private volatile boolean closed;
   // topology.stream.timeout.seconds, in millis (see RecordRun)
   private volatile long streamTimeoutMillis;
+  // pstate.proxy.limit and pstate.reactivity.queue.limit of the running version
+  private volatile dev.deimos.impl.reactive.ProxyOptions proxyOptions;
   private volatile String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
   private final PendingFutures pending = new PendingFutures();
@@ -235,6 +237,7 @@ public final class ModuleRuntime implements AutoCloseable {
         compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
     this.streamTimeoutMillis = RecordRun.timeoutMillis(def.moduleOptions);
+    this.proxyOptions = dev.deimos.impl.reactive.ProxyOptions.of(def.moduleOptions);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
       threadIds.add(i);
@@ -1152,7 +1155,9 @@ public final class ModuleRuntime implements AutoCloseable {
             t,
             () -> {
               TaskPState p = t.pstate(pstateVar);
-              return p.subscriptions().subscribe(id, path, p::selectForProxy, sink);
+              dev.deimos.impl.reactive.PartitionSubscriptions subs = p.subscriptions();
+              subs.setLimit(proxyOptions.proxyLimit());
+              return subs.subscribe(id, path, p::selectForProxy, sink);
             });
       }
 
@@ -1173,6 +1178,11 @@ public final class ModuleRuntime implements AutoCloseable {
       @Override
       public void unsubscribe(long id) {
         t.thread.submit(() -> t.pstate(pstateVar).subscriptions().unsubscribe(id));
+      }
+
+      @Override
+      public int queueLimit() {
+        return proxyOptions.queueLimit();
       }
     };
   }
@@ -1463,6 +1473,8 @@ public final class ModuleRuntime implements AutoCloseable {
     long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
     Queries nextQueries = new Queries(this, next, preVars);
     long nextStreamTimeout = RecordRun.timeoutMillis(next.moduleOptions);
+    dev.deimos.impl.reactive.ProxyOptions nextProxyOptions =
+        dev.deimos.impl.reactive.ProxyOptions.of(next.moduleOptions);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1539,6 +1551,7 @@ public final class ModuleRuntime implements AutoCloseable {
       this.depots = nextDepots;
       this.queries = nextQueries;
       this.streamTimeoutMillis = nextStreamTimeout;
+      this.proxyOptions = nextProxyOptions;
       this.mirrors = nextMirrors;
       this.globalVars = next.objects.keySet().toArray(new String[0]);
       this.def = next;

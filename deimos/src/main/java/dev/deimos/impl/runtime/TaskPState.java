@@ -352,15 +352,12 @@ final class TaskPState implements PStateAccess {
       subs =
           new PartitionSubscriptions(
               decl.getName(),
-              PROXY_LIMIT,
+              dev.deimos.impl.reactive.ProxyOptions.DEFAULT_PROXY_LIMIT,
               java.util.concurrent.TimeUnit.SECONDS.toNanos(60),
               System::nanoTime);
     }
     return subs;
   }
-
-  /** {@code pstate.proxy.limit}: most proxies on one partition. */
-  static final int PROXY_LIMIT = 20_000;
 
   /** A proxy's first read: what clients see now (see {@link #clientSelect}). */
   java.util.List<Object> selectForProxy(Path path) {

@@ -102,6 +102,74 @@ class ProxyDiffExamplesTest {
     assertThat(DiffApply.apply(init, lastDiff())).isEqualTo(List.of(2L));
   }
 
+  /**
+   * Rama's release notes fixed proxies under {@code key} and {@code subselect} transforms (and
+   * {@code subset}, which Deimos lacks; a sorted-set range is the nearest view): several
+   * subscribers on different views of one record, each checked against a fresh select after every
+   * write, with renamed keys, a subselect written back, and a transform through a map range.
+   */
+  @Test
+  void keySubselectAndRangeTransforms_keepEveryViewExact() {
+    write(
+        Path.key("a").key("m").termVal(new java.util.TreeMap<>(Map.of("x", 1L, "y", 2L, "z", 3L))));
+    write(Path.key("a").key("list").termVal(List.of(1L, 2L, 3L)));
+    List<Path> views =
+        List.of(
+            Path.key("a"),
+            Path.key("a").key("m"),
+            Path.key("a").key("m").key("x"),
+            Path.key("a").key("m").key("w"),
+            Path.key("a").subselect(Path.key("m").mapVals()),
+            Path.key("a").subselect(Path.key("list").all()),
+            Path.key("a").key("m").sortedMapRange("x", "z"),
+            Path.key("a").key("m").view(Ops.SIZE));
+    java.util.Map<Long, Object> values = new java.util.HashMap<>();
+    java.util.Map<Long, Path> paths = new java.util.HashMap<>();
+    long id = 100;
+    for (Path v : views) {
+      long i = ++id;
+      paths.put(i, v);
+      values.put(
+          i,
+          subs.subscribe(
+              i,
+              v,
+              q -> store.select(q, Vars.NONE),
+              m -> {
+                if (m.kind() == ProxyMessage.Kind.DIFF) {
+                  values.put(i, DiffApply.apply(values.get(i), m.diff()));
+                }
+              }));
+    }
+    List<Path> writes =
+        List.of(
+            // key transforms: rename a key, remove one, add one under a proxied missing key
+            Path.key("a").key("m").mapKeys().filterEqual("x").termVal("w"),
+            Path.key("a").key("m").key("y").termVoid(),
+            Path.key("a").key("m").key("x").termVal(9L),
+            // subselect transforms written back to their origins
+            Path.key("a").subselect(Path.key("m").mapVals()).term(ProxyDiffExamplesTest::reverse),
+            Path.key("a").subselect(Path.key("list").all()).term(ProxyDiffExamplesTest::reverse),
+            Path.key("a").subselect(Path.key("list").all()).termVal(List.of(7L)),
+            // a range of the map transformed, then emptied
+            Path.key("a").key("m").sortedMapRange("w", "y").mapVals().term(Ops.INC_LONG),
+            Path.key("a").key("m").sortedMapRange("x", "zz").termVal(Map.of()));
+    for (Path w : writes) {
+      write(w);
+      for (long i : paths.keySet()) {
+        assertThat(values.get(i))
+            .as("view %s after %s", paths.get(i), w)
+            .isEqualTo(store.selectOne(paths.get(i), Vars.NONE));
+      }
+    }
+  }
+
+  static List<Object> reverse(List<Object> l) {
+    List<Object> out = new ArrayList<>(l);
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
   @Test
   void abortedWrites_sendNothing() {
     subs.subscribe(1, Path.key("a"), q -> store.select(q, Vars.NONE), sent::add);
