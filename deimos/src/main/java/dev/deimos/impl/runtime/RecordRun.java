@@ -44,6 +44,11 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   static final long MAX_BACKOFF_MILLIS = 2_000;
 
+  // durable clusters: the source partition's completion tracker and this record's offset there,
+  // set before the record starts; null on memory-only clusters (nothing to checkpoint)
+  private OffsetTracker tracker;
+  private long offset;
+
   private volatile Object ackValue;
   private boolean ackGiven;
   private int attempt;
@@ -64,6 +69,12 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     this.source = source;
     this.record = record;
     this.originTask = originTask;
+  }
+
+  /** Makes the record count towards its source partition's checkpoint once it finishes. */
+  void trackAt(OffsetTracker t, long off) {
+    this.tracker = t;
+    this.offset = off;
   }
 
   /** Starts (or restarts) processing at the source, on the origin task. */
@@ -96,6 +107,10 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   private void finish(Object result, Throwable f) {
     endTimeout();
+    if (tracker != null) {
+      // finished either way: a record given up on is not replayed (as without a restart)
+      tracker.done(offset);
+    }
     rt.recordFinished();
     if (done != null) {
       if (f == null) {

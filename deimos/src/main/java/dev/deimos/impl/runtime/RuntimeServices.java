@@ -32,6 +32,14 @@ public final class RuntimeServices {
     return storage;
   }
 
+  /**
+   * Returns whether the storage outlives the cluster (anything but the memory factory): then the
+   * runtime checkpoints stream progress and recovers at launch.
+   */
+  public boolean durable() {
+    return !(storage instanceof dev.deimos.impl.storage.MemoryStorageFactory);
+  }
+
   /** Returns the clock. */
   public Clock clock() {
     return clock;
