@@ -1,6 +1,7 @@
 package dev.deimos.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deimos.AckLevel;
 import dev.deimos.Agg;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recovery of a durable cluster after a restart or a crash, on {@link CrashableStorage}: stream
@@ -335,6 +337,72 @@ class RecoveryTest {
       c2.launchModule(new MirrorReader(), new LaunchConfig(2, 1));
       append(c2, 500, 600, AckLevel.ACK);
       awaitSeen(c2, MirrorReader.class.getName(), 600);
+    }
+  }
+
+  /** A module without a no-argument constructor: a reopened cluster cannot make one itself. */
+  public static class NeedsArgument extends Durable {
+    NeedsArgument(String ignored) {}
+
+    @Override
+    public String getModuleName() {
+      return "NeedsArgument";
+    }
+  }
+
+  @Test
+  void reopeningTheDirectoryRelaunchesRecordedModules(@TempDir java.nio.file.Path dir) {
+    CrashableStorage storage = new CrashableStorage();
+    InProcessClusterImpl c = new InProcessClusterImpl(List.of(), storage, dir);
+    c.launchModule(new Durable(), new LaunchConfig(4, 2));
+    c.launchModule(new MirrorReader(), new LaunchConfig(2, 1));
+    append(c, 0, 200, AckLevel.ACK);
+    awaitSeen(c, MirrorReader.class.getName(), 200);
+    storage.crash(c);
+    try (InProcessClusterImpl c2 = new InProcessClusterImpl(List.of(), storage, dir)) {
+      // both modules run again, the mirror after the module it reads
+      assertThat(c2.getDeployedModuleNames()).containsExactly(M, MirrorReader.class.getName());
+      awaitSeen(c2, M, 200);
+      append(c2, 200, 300, AckLevel.ACK);
+      awaitSeen(c2, MirrorReader.class.getName(), 300);
+      // the caller's launch takes the relaunched module over, as long as the config matches
+      assertThatThrownBy(() -> c2.launchModule(new Durable(), new LaunchConfig(8, 2)))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("stored in the data directory with 4 tasks, 2 threads");
+      c2.launchModule(new Durable(), new LaunchConfig(4, 2));
+      awaitSeen(c2, M, 300);
+      // a second cluster on the same directory is refused
+      assertThatThrownBy(() -> new InProcessClusterImpl(List.of(), storage, dir))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use by another cluster");
+    }
+  }
+
+  @Test
+  void aModuleWithoutNoArgConstructorResumesWhenLaunchedAgain(@TempDir java.nio.file.Path dir) {
+    CrashableStorage storage = new CrashableStorage();
+    try (InProcessClusterImpl c = new InProcessClusterImpl(List.of(), storage, dir)) {
+      c.launchModule(new NeedsArgument("x"), new LaunchConfig(2, 1));
+      Depot d = c.clusterDepot("NeedsArgument", "*d");
+      for (long n = 0; n < 50; n++) {
+        d.append(List.of(KEYS[(int) (n % KEYS.length)], n));
+      }
+    }
+    try (InProcessClusterImpl c = new InProcessClusterImpl(List.of(), storage, dir)) {
+      assertThat(c.getDeployedModuleNames()).isEmpty();
+      c.launchModule(new NeedsArgument("y"), new LaunchConfig(2, 1));
+      PState counts = c.clusterPState("NeedsArgument", "$$counts");
+      long total = 0;
+      for (Object v : counts.select(Path.mapVals())) {
+        total += (Long) v;
+      }
+      assertThat(total).isEqualTo(50);
+    }
+    try (InProcessClusterImpl c = new InProcessClusterImpl(List.of(), storage, dir)) {
+      // destroying a recorded module that is not running drops its data
+      c.destroyModule("NeedsArgument");
+      c.launchModule(new NeedsArgument("z"), new LaunchConfig(4, 1));
+      assertThat(c.clusterPState("NeedsArgument", "$$counts").select(Path.mapVals())).isEmpty();
     }
   }
 }

@@ -41,7 +41,7 @@ public final class CrashableStorage implements StorageFactory {
   }
 
   private static final class Durable {
-    final MemoryPStateStore store;
+    MemoryPStateStore store;
     Object durable;
 
     Durable(MemoryPStateStore store) {
@@ -135,7 +135,7 @@ public final class CrashableStorage implements StorageFactory {
           pstates.computeIfAbsent(
               key(module, task) + '\u0000' + declaration.getName(),
               k -> new Durable(new MemoryPStateStore(declaration)));
-      return new StoreView(d.store, generation);
+      return new StoreView(d, d.store, generation);
     }
   }
 
@@ -301,13 +301,27 @@ public final class CrashableStorage implements StorageFactory {
   }
 
   /** A PState partition as seen by one cluster: writes refused after a crash. */
-  private final class StoreView implements PStateStore {
+  private final class StoreView implements dev.deimos.impl.pstate.MigratableStore {
+    private final Durable d;
     private final MemoryPStateStore s;
     private final int gen;
 
-    StoreView(MemoryPStateStore s, int gen) {
+    StoreView(Durable d, MemoryPStateStore s, int gen) {
+      this.d = d;
       this.s = s;
       this.gen = gen;
+    }
+
+    @Override
+    public PStateStore migrateTo(PStateDeclaration next) {
+      w();
+      MemoryPStateStore m = s.migrateTo(next);
+      synchronized (lock) {
+        // simplification: a module update's migration counts as durable at once
+        d.store = m;
+        d.durable = m.snapshot();
+      }
+      return new StoreView(d, m, gen);
     }
 
     private void w() {
