@@ -75,7 +75,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
   /**
    * Creates a cluster whose modules keep their data where {@code storage} puts it and, when {@code
    * registryDir} is given, records its launched modules there and relaunches the recorded ones now
-   * (see {@link InProcessCluster#open(java.nio.file.Path)}).
+   * (see {@code InProcessCluster.open}).
    *
    * @param customSerializations classes implementing {@code DeimosCustomSerialization}
    * @param storage opens the depot logs, PState stores and progress stores of every module
