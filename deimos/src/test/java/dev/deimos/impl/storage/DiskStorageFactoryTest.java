@@ -20,8 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The storage contract on disk, plus what only a durable factory does: reopen, errors, layout. */
-class DiskStorageFactoryTest extends StorageFactoryContract {
+/**
+ * The commit group cases on disk, plus what only a durable factory does: reopen, errors, layout.
+ */
+class DiskStorageFactoryTest extends CommitGroupContract {
   @TempDir java.nio.file.Path dir;
   private DiskStorageFactory factory;
 

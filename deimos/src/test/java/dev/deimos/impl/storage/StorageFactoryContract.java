@@ -1,280 +1,318 @@
 package dev.deimos.impl.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.depot.DepotLog;
-import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link StorageFactory} does, run against the memory and the disk factory by a
- * subclass: progress batches, PState commits (plain and keeping previous values, as microbatches
- * use them), depot logs, module destroy. Durability across a reopen is in the disk subclass.
+ * The behaviour every {@link StorageFactory} shares: what it opens is empty at first, stores of
+ * different modules, depots, tasks and PStates never see each other's data, and {@link
+ * StorageFactory#destroyModule} drops a module's data. For a durable factory ({@link #restart}
+ * returns non-null) a closed module's committed data comes back after a restart.
+ *
+ * <p>The stores themselves have their own contracts ({@code DepotLogContractTest}, {@code
+ * PStateStoreContract}, {@link ProgressStoreContract}); a factory's test can run those over the
+ * stores it opens as well.
+ *
+ * <p>As the runtime does, the cases close every store of a module before calling {@link
+ * StorageFactory#closeModule} or {@link StorageFactory#destroyModule}.
  */
 public abstract class StorageFactoryContract {
-  protected static final PStateDeclaration COUNTS =
-      new PStateDeclaration("$$counts", PState.mapSchema(String.class, Long.class));
-  protected static final PStateDeclaration TOTAL = total();
-
-  private static PStateDeclaration total() {
-    PStateDeclaration d = new PStateDeclaration("$$total", Long.class);
-    d.global().initialValue(0L);
-    return d;
-  }
-
-  /** The factory under test, made once per test; the subclass closes it. */
-  protected abstract StorageFactory factory();
-
-  /** Whether data outlives the factory. */
-  protected abstract boolean expectDurable();
-
+  /** Stores still open, closed after the test (closing twice is allowed by every store). */
   private final List<AutoCloseable> opened = new ArrayList<>();
 
-  protected <T extends AutoCloseable> T track(T c) {
+  private final List<StorageFactory> factories = new ArrayList<>();
+
+  /**
+   * Creates a factory over empty storage.
+   *
+   * @return the factory
+   */
+  protected abstract StorageFactory create() throws Exception;
+
+  /**
+   * A new factory over the storage of {@code factory}, as after a process restart; {@code factory}
+   * had every module closed first. A factory that keeps nothing returns null (the default), and the
+   * durability cases are skipped.
+   *
+   * @param factory a factory from {@link #create} or an earlier restart
+   * @return the restarted factory, or null
+   */
+  protected StorageFactory restart(StorageFactory factory) throws Exception {
+    return null;
+  }
+
+  /** Releases a factory at the end of a test (a disk factory may close files); default none. */
+  protected void release(StorageFactory factory) throws Exception {}
+
+  protected final StorageFactory newFactory() throws Exception {
+    StorageFactory f = create();
+    factories.add(f);
+    return f;
+  }
+
+  private StorageFactory restarted(StorageFactory f) throws Exception {
+    StorageFactory again = restart(f);
+    assumeThat(again).as("factory is not durable").isNotNull();
+    factories.add(again);
+    return again;
+  }
+
+  @AfterEach
+  void closeAll() throws Exception {
+    for (AutoCloseable c : opened) {
+      c.close();
+    }
+    for (StorageFactory f : factories) {
+      release(f);
+    }
+  }
+
+  private <T extends AutoCloseable> T track(T c) {
     opened.add(c);
     return c;
   }
 
-  @AfterEach
-  void closeOpened() throws Exception {
-    for (int i = opened.size() - 1; i >= 0; i--) {
-      opened.get(i).close();
+  protected final DepotLog depot(StorageFactory f, String module, String var, int partitions) {
+    return track(f.openDepotLog(module, var, partitions));
+  }
+
+  protected final PStateStore pstate(StorageFactory f, String module, int task, String name) {
+    return track(
+        f.openPStateStore(
+            module, task, new PStateDeclaration(name, PState.mapSchema(String.class, Long.class))));
+  }
+
+  protected final ProgressStore progress(StorageFactory f, String module, int task) {
+    return track(f.openProgressStore(module, task));
+  }
+
+  private void closeOpened() throws Exception {
+    for (AutoCloseable c : opened) {
+      c.close();
     }
     opened.clear();
   }
 
-  protected PStateStore pstate(String module, int task, PStateDeclaration d) {
-    return track(factory().openPStateStore(module, task, d));
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  protected ProgressStore progress(String module, int task) {
-    return track(factory().openProgressStore(module, task));
-  }
-
-  protected static void put(PStateStore s, String k, long v) {
-    s.transform(Path.key(k).termVal(v), Vars.NONE);
-  }
-
-  protected static Object get(PStateStore s, String k) {
-    return s.selectOne(Path.key(k), Vars.NONE);
-  }
-
-  @Test
-  void durable_saysWhetherDataOutlivesTheFactory() {
-    assertThat(factory().durable()).isEqualTo(expectDurable());
-  }
-
-  @Test
-  void progress_nothingRecorded_returnsNone() {
-    ProgressStore p = progress("m", 0);
-    assertThat(p.streamOffset("t", "*d", 0)).isEqualTo(ProgressStore.NONE);
-    assertThat(p.lastMicrobatch("mb")).isNull();
-    assertThat(p.counter("ids")).isEqualTo(ProgressStore.NONE);
-  }
-
-  @Test
-  void progress_batchInvisibleUntilCommit_thenAllEntriesAtOnce() {
-    ProgressStore p = progress("m", 0);
-    ProgressStore.Batch b =
-        p.begin()
-            .streamOffset("t", "*d", 3, 17)
-            .counter("ids", 5)
-            .microbatch("mb", commit(4, new long[] {0, 2}, new long[] {2, 9}));
-    assertThat(p.streamOffset("t", "*d", 3)).isEqualTo(ProgressStore.NONE);
-    assertThat(p.counter("ids")).isEqualTo(ProgressStore.NONE);
-    b.commit();
-    assertThat(p.streamOffset("t", "*d", 3)).isEqualTo(17);
-    assertThat(p.streamOffset("t", "*d", 2)).isEqualTo(ProgressStore.NONE);
-    assertThat(p.streamOffset("t", "*other", 3)).isEqualTo(ProgressStore.NONE);
-    assertThat(p.counter("ids")).isEqualTo(5);
-    MicrobatchCommit mc = p.lastMicrobatch("mb");
-    assertThat(mc.id()).isEqualTo(4);
-    assertThat(mc.sources()).containsExactly("*d/0");
-    assertThat(mc.starts("*d/0")).containsExactly(0, 2);
-    assertThat(mc.ends("*d/0")).containsExactly(2, 9);
-  }
-
-  @Test
-  void progress_laterBatch_replacesEntries() {
-    ProgressStore p = progress("m", 1);
-    p.begin()
-        .streamOffset("t", "*d", 0, 5)
-        .microbatch("mb", commit(0, new long[] {0}, new long[] {5}))
-        .commit();
-    p.begin()
-        .streamOffset("t", "*d", 0, 9)
-        .microbatch("mb", commit(1, new long[] {5}, new long[] {9}))
-        .commit();
-    assertThat(p.streamOffset("t", "*d", 0)).isEqualTo(9);
-    assertThat(p.lastMicrobatch("mb").id()).isEqualTo(1);
-    assertThat(p.lastMicrobatch("mb").ends("*d/0")).containsExactly(9);
-  }
-
-  @Test
-  void progress_badEntries_refusedNamingThem() {
-    ProgressStore.Batch b = progress("m", 0).begin();
-    assertThatThrownBy(() -> b.streamOffset("t", "*d", 0, -1))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("*d");
-    assertThatThrownBy(() -> b.counter("ids", -2)).hasMessageContaining("ids");
-    assertThatThrownBy(() -> b.microbatch("mb", null)).hasMessageContaining("mb");
-    b.commit();
-    assertThatThrownBy(b::commit).isInstanceOf(IllegalStateException.class);
-  }
-
-  @Test
-  void progress_tasksAndModulesAreSeparate() {
-    ProgressStore a = progress("m", 0);
-    ProgressStore b = progress("m", 1);
-    ProgressStore c = progress("other", 0);
-    a.begin().counter("c", 1).commit();
-    b.begin().counter("c", 2).commit();
-    c.begin().counter("c", 3).commit();
-    assertThat(a.counter("c")).isEqualTo(1);
-    assertThat(b.counter("c")).isEqualTo(2);
-    assertThat(c.counter("c")).isEqualTo(3);
-  }
-
-  @Test
-  void pstate_commitVisibleToReaders_stagedInvisible_abortDrops() {
-    PStateStore s = pstate("m", 0, COUNTS);
-    put(s, "a", 1);
-    assertThat(get(s, "a")).isNull();
-    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+  static void put(PStateStore s, String key, long value) {
+    s.transform(Path.key(key).termVal(value), Vars.NONE);
     s.commit();
-    assertThat(get(s, "a")).isEqualTo(1L);
-    put(s, "a", 2);
-    s.abort();
-    assertThat(get(s, "a")).isEqualTo(1L);
-    assertThat(s.selectOneStaged(Path.key("a"), Vars.NONE)).isEqualTo(1L);
+  }
+
+  static Object get(PStateStore s, String key) {
+    return s.selectOne(Path.key(key), Vars.NONE);
   }
 
   @Test
-  void pstate_commitsOfSeveralPStates_withProgressCommit_allVisible() {
-    PStateStore c = pstate("m", 0, COUNTS);
-    PStateStore t = pstate("m", 0, TOTAL);
-    ProgressStore p = progress("m", 0);
-    put(c, "a", 1);
-    c.commit();
-    t.transform(Path.termVal(7L), Vars.NONE);
-    t.commit();
-    p.begin().streamOffset("s", "*d", 0, 1).commit();
-    put(c, "b", 2);
-    c.commit();
-    assertThat(c.select(Path.all(), Vars.NONE)).containsExactly(List.of("a", 1L), List.of("b", 2L));
-    assertThat(t.selectOne(Path.stay(), Vars.NONE)).isEqualTo(7L);
-  }
-
-  @Test
-  void pstate_partitionsOfTasks_areSeparate() {
-    PStateStore a = pstate("m", 0, COUNTS);
-    PStateStore b = pstate("m", 1, COUNTS);
-    put(a, "k", 1);
-    a.commit();
-    assertThat(get(b, "k")).isNull();
-  }
-
-  @Test
-  void pstate_commitKeepingPrevious_selectBeforeSeesStateBeforeTheCommits() {
-    PStateStore s = pstate("m", 0, COUNTS);
-    ProgressStore p = progress("m", 0);
-    put(s, "a", 1);
-    put(s, "b", 1);
-    Object r0 = s.commitKeepingPrevious();
-    p.begin().microbatch("mb", commit(0, new long[] {0}, new long[] {2})).commit();
-    put(s, "a", 2);
-    s.transform(Path.key("b").termVoid(), Vars.NONE);
-    put(s, "c", 3);
-    Object r1 = s.commitKeepingPrevious();
-    p.begin().microbatch("mb", commit(1, new long[] {2}, new long[] {4})).commit();
-    assertThat(s.commitKeepingPrevious()).as("nothing staged").isNull();
-    put(s, "a", 9);
-    // staged (not committed) writes are invisible to the pinned reads
-    assertThat(s.select(Path.all(), Vars.NONE)).containsExactly(List.of("a", 2L), List.of("c", 3L));
-    assertThat(s.selectBefore(List.of(r1), Path.all(), Vars.NONE))
-        .containsExactly(List.of("a", 1L), List.of("b", 1L));
-    assertThat(s.selectBefore(List.of(r1, r0), Path.all(), Vars.NONE)).isEmpty();
-    assertThat(s.selectBefore(List.of(r1), Path.key("b"), Vars.NONE)).containsExactly(1L);
-    assertThat(s.selectBefore(List.of(r1, r0), Path.key("a"), Vars.NONE))
-        .containsExactly((Object) null);
-  }
-
-  @Test
-  void pstate_commitKeepingPrevious_ofSubindexedClear_keepsEveryOldElement() {
-    PStateDeclaration d =
-        new PStateDeclaration(
-            "$$nested",
-            PState.mapSchema(String.class, PState.mapSchema(Long.class, Long.class).subindexed()));
-    PStateStore s = pstate("m", 0, d);
-    for (long i = 0; i < 20; i++) {
-      s.transform(Path.key("u", i).termVal(i * 10), Vars.NONE);
+  void openDepotLog_isEmpty_withTheRequestedPartitions() throws Exception {
+    StorageFactory f = newFactory();
+    DepotLog one = depot(f, "m", "*global", 1);
+    DepotLog four = depot(f, "m", "*depot", 4);
+    assertThat(one.numPartitions()).isEqualTo(1);
+    assertThat(four.numPartitions()).isEqualTo(4);
+    for (int p = 0; p < 4; p++) {
+      assertThat(four.endOffset(p).join()).isZero();
     }
-    Object r0 = s.commitKeepingPrevious();
-    s.transform(Path.key("u").termVal(Map.of(100L, 1L)), Vars.NONE);
-    Object r1 = s.commitKeepingPrevious();
-    assertThat(s.select(Path.key("u").mapKeys(), Vars.NONE)).containsExactly(100L);
-    List<Object> before = s.selectBefore(List.of(r1), Path.key("u").mapKeys(), Vars.NONE);
-    assertThat(before).hasSize(20).startsWith(0L, 1L, 2L);
-    assertThat(s.selectBefore(List.of(r1), Path.key("u", 7L), Vars.NONE)).containsExactly(70L);
-    assertThat(s.selectBefore(List.of(r1, r0), Path.key("u"), Vars.NONE))
-        .containsExactly((Object) null);
+    assertThat(four.append(3, bytes("x")).join()).isZero();
+    assertThat(four.read(3, 0).join()).isEqualTo(bytes("x"));
   }
 
   @Test
-  void pstate_migrateTo_keepsCommittedData() {
-    PStateStore s = pstate("m", 0, COUNTS);
-    put(s, "a", 4);
-    s.commit();
-    progress("m", 0).begin().counter("x", 1).commit();
-    PStateDeclaration wider =
-        new PStateDeclaration("$$counts", PState.mapSchema(String.class, Number.class));
-    MigratableStore m = MigratableStore.of(s);
-    assertThat(m).isNotNull();
-    PStateStore next = track(m.migrateTo(wider));
-    s.close();
-    assertThat(get(next, "a")).isEqualTo(4L);
-    put(next, "b", 5);
-    next.commit();
-    assertThat(get(next, "b")).isEqualTo(5L);
+  void openPStateStore_isEmpty_andNamedByItsDeclaration() throws Exception {
+    StorageFactory f = newFactory();
+    PStateStore s = pstate(f, "m", 0, "$$counts");
+    assertThat(s.name()).isEqualTo("$$counts");
+    assertThat(s.select(Path.mapKeys(), Vars.NONE)).isEmpty();
+    put(s, "a", 1L);
+    assertThat(get(s, "a")).isEqualTo(1L);
   }
 
   @Test
-  void depotLog_appendsAndReadsBack() throws Exception {
-    DepotLog log = track(factory().openDepotLog("m", "*depot", 2));
-    assertThat(log.append(1, new byte[] {1, 2}).get()).isEqualTo(0L);
-    assertThat(log.append(1, new byte[] {3}).get()).isEqualTo(1L);
-    assertThat(log.read(1, 1).get()).containsExactly(3);
-    assertThat(log.endOffset(0).get()).isEqualTo(0L);
+  void openProgressStore_recordsNothing() throws Exception {
+    StorageFactory f = newFactory();
+    ProgressStore s = progress(f, "m", 0);
+    assertThat(s.streamOffset("t", "*depot", 0)).isEqualTo(ProgressStore.NONE);
+    assertThat(s.lastMicrobatch("t")).isNull();
+    assertThat(s.counter("c")).isEqualTo(ProgressStore.NONE);
   }
 
   @Test
-  void destroyModule_dropsItsData_keepsOtherModules() {
-    PStateStore a = factory().openPStateStore("m", 0, COUNTS);
-    put(a, "k", 1);
-    a.commit();
-    ProgressStore pa = factory().openProgressStore("m", 0);
-    pa.begin().counter("c", 1).commit();
-    ProgressStore keep = progress("keep", 0);
-    keep.begin().counter("c", 2).commit();
-    a.close();
-    pa.close();
-    factory().destroyModule("m");
-    assertThat(get(pstate("m", 0, COUNTS), "k")).isNull();
-    assertThat(progress("m", 0).counter("c")).isEqualTo(ProgressStore.NONE);
-    assertThat(keep.counter("c")).isEqualTo(2);
+  void depotLogs_ofOtherDepotsAndModules_areIndependent() throws Exception {
+    StorageFactory f = newFactory();
+    DepotLog a = depot(f, "m1", "*a", 2);
+    DepotLog b = depot(f, "m1", "*b", 2);
+    DepotLog other = depot(f, "m2", "*a", 2);
+    a.append(0, bytes("a0")).join();
+    a.append(0, bytes("a1")).join();
+    b.append(1, bytes("b0")).join();
+    assertThat(a.endOffset(0).join()).isEqualTo(2);
+    assertThat(a.endOffset(1).join()).isZero();
+    assertThat(b.endOffset(0).join()).isZero();
+    assertThat(b.endOffset(1).join()).isEqualTo(1);
+    assertThat(other.endOffset(0).join()).isZero();
+    assertThat(other.endOffset(1).join()).isZero();
   }
 
-  protected static MicrobatchCommit commit(long id, long[] starts, long[] ends) {
-    return new MicrobatchCommit(id, Map.of("*d/0", starts), Map.of("*d/0", ends));
+  @Test
+  void pstateStores_ofOtherTasksPStatesAndModules_areIndependent() throws Exception {
+    StorageFactory f = newFactory();
+    PStateStore t0 = pstate(f, "m1", 0, "$$p");
+    PStateStore t1 = pstate(f, "m1", 1, "$$p");
+    PStateStore q0 = pstate(f, "m1", 0, "$$q");
+    PStateStore other = pstate(f, "m2", 0, "$$p");
+    put(t0, "k", 1L);
+    put(t1, "k", 2L);
+    put(q0, "k", 3L);
+    assertThat(get(t0, "k")).isEqualTo(1L);
+    assertThat(get(t1, "k")).isEqualTo(2L);
+    assertThat(get(q0, "k")).isEqualTo(3L);
+    assertThat(get(other, "k")).isNull();
+  }
+
+  @Test
+  void progressStores_ofOtherTasksAndModules_areIndependent() throws Exception {
+    StorageFactory f = newFactory();
+    ProgressStore t0 = progress(f, "m1", 0);
+    ProgressStore t1 = progress(f, "m1", 1);
+    ProgressStore other = progress(f, "m2", 0);
+    t0.begin().streamOffset("t", "*d", 0, 5).counter("c", 1).commit();
+    t1.begin().streamOffset("t", "*d", 0, 6).commit();
+    assertThat(t0.streamOffset("t", "*d", 0)).isEqualTo(5);
+    assertThat(t1.streamOffset("t", "*d", 0)).isEqualTo(6);
+    assertThat(t1.counter("c")).isEqualTo(ProgressStore.NONE);
+    assertThat(other.streamOffset("t", "*d", 0)).isEqualTo(ProgressStore.NONE);
+  }
+
+  @Test
+  void closeAndDestroy_ofModulesNeverOpened_doNothing() throws Exception {
+    StorageFactory f = newFactory();
+    f.closeModule("never");
+    f.destroyModule("never");
+    DepotLog d = depot(f, "never", "*d", 1);
+    assertThat(d.endOffset(0).join()).isZero();
+  }
+
+  @Test
+  void destroyModule_dropsItsData_keepsOtherModules() throws Exception {
+    StorageFactory f = newFactory();
+    DepotLog gone = depot(f, "gone", "*d", 1);
+    gone.append(0, bytes("x")).join();
+    PStateStore goneP = pstate(f, "gone", 0, "$$p");
+    put(goneP, "k", 1L);
+    ProgressStore goneProgress = progress(f, "gone", 0);
+    goneProgress.begin().counter("c", 1).commit();
+    DepotLog kept = depot(f, "kept", "*d", 1);
+    kept.append(0, bytes("y")).join();
+    PStateStore keptP = pstate(f, "kept", 0, "$$p");
+    put(keptP, "k", 2L);
+
+    gone.close();
+    goneP.close();
+    goneProgress.close();
+    f.destroyModule("gone");
+
+    assertThat(depot(f, "gone", "*d", 1).endOffset(0).join()).isZero();
+    assertThat(get(pstate(f, "gone", 0, "$$p"), "k")).isNull();
+    assertThat(progress(f, "gone", 0).counter("c")).isEqualTo(ProgressStore.NONE);
+    assertThat(kept.read(0, 0).join()).isEqualTo(bytes("y"));
+    assertThat(get(keptP, "k")).isEqualTo(2L);
+  }
+
+  @Test
+  void concurrentOpens_forDifferentModules_eachGetTheirOwnStores() throws Exception {
+    StorageFactory f = newFactory();
+    int modules = 4;
+    List<CompletableFuture<Void>> all = new ArrayList<>();
+    List<AutoCloseable> mine = new ArrayList<>();
+    for (int m = 0; m < modules; m++) {
+      String name = "m" + m;
+      long value = m;
+      all.add(
+          CompletableFuture.runAsync(
+              () -> {
+                DepotLog d = f.openDepotLog(name, "*d", 2);
+                PStateStore p =
+                    f.openPStateStore(
+                        name,
+                        0,
+                        new PStateDeclaration("$$p", PState.mapSchema(String.class, Long.class)));
+                ProgressStore g = f.openProgressStore(name, 0);
+                synchronized (mine) {
+                  mine.add(d);
+                  mine.add(p);
+                  mine.add(g);
+                }
+                for (long i = 0; i <= value; i++) {
+                  d.append(1, bytes(name)).join();
+                }
+                put(p, "k", value);
+                g.begin().counter("c", value).commit();
+                assertThat(d.endOffset(1).join()).isEqualTo(value + 1);
+                assertThat(get(p, "k")).isEqualTo(value);
+                assertThat(g.counter("c")).isEqualTo(value);
+              }));
+    }
+    try {
+      CompletableFuture.allOf(all.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+    } finally {
+      opened.addAll(mine);
+    }
+  }
+
+  @Test
+  void restart_afterCloseModule_findsCommittedData() throws Exception {
+    StorageFactory f = newFactory();
+    DepotLog d = depot(f, "m", "*d", 2);
+    d.append(1, bytes("r0")).join();
+    d.append(1, bytes("r1")).join();
+    PStateStore p = pstate(f, "m", 3, "$$p");
+    put(p, "k", 7L);
+    ProgressStore g = progress(f, "m", 3);
+    // the progress commit is where the PState commits before it become durable
+    g.begin().streamOffset("t", "*d", 1, 2).counter("c", 9).commit();
+    closeOpened();
+    f.closeModule("m");
+
+    StorageFactory again = restarted(f);
+    DepotLog d2 = depot(again, "m", "*d", 2);
+    assertThat(d2.endOffset(1).join()).isEqualTo(2);
+    assertThat(d2.read(1, 1).join()).isEqualTo(bytes("r1"));
+    assertThat(get(pstate(again, "m", 3, "$$p"), "k")).isEqualTo(7L);
+    ProgressStore g2 = progress(again, "m", 3);
+    assertThat(g2.streamOffset("t", "*d", 1)).isEqualTo(2);
+    assertThat(g2.counter("c")).isEqualTo(9);
+    assertThat(progress(again, "m", 2).counter("c")).isEqualTo(ProgressStore.NONE);
+  }
+
+  @Test
+  void restart_afterDestroyModule_findsNothing() throws Exception {
+    StorageFactory f = newFactory();
+    depot(f, "m", "*d", 1).append(0, bytes("x")).join();
+    put(pstate(f, "m", 0, "$$p"), "k", 1L);
+    progress(f, "m", 0).begin().counter("c", 1).commit();
+    closeOpened();
+    f.destroyModule("m");
+
+    StorageFactory again = restarted(f);
+    assertThat(depot(again, "m", "*d", 1).endOffset(0).join()).isZero();
+    assertThat(get(pstate(again, "m", 0, "$$p"), "k")).isNull();
+    assertThat(progress(again, "m", 0).counter("c")).isEqualTo(ProgressStore.NONE);
   }
 }

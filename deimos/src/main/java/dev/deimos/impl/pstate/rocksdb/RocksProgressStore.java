@@ -14,8 +14,8 @@ import org.rocksdb.RocksDBException;
  * commit writes its entries and every PState row the task committed since the last batch in one
  * RocksDB write (see {@link TaskDb}), so state and progress are durable together.
  *
- * <p>Rows: {@code o<topology>\0<depot var>\0<partition>} holds a stream offset (8 bytes), {@code
- * m<topology>} the last microbatch commit (id, then per source its key and offsets), {@code
+ * <p>Rows: {@code o<len><topology><len><depot var><partition>} holds a stream offset (8 bytes),
+ * {@code m<topology>} the last microbatch commit (id, then per source its key and offsets), {@code
  * c<name>} a counter (8 bytes). Reads go to RocksDB and see written batches only.
  */
 final class RocksProgressStore implements ProgressStore {
@@ -36,8 +36,18 @@ final class RocksProgressStore implements ProgressStore {
     return out;
   }
 
+  /** Both names length-prefixed, so no two (topology, depot, partition) triples share a key. */
   private static byte[] offsetKey(String topology, String depotVar, int partition) {
-    return key('o', topology + '\u0000' + depotVar + '\u0000' + partition);
+    byte[] t = topology.getBytes(StandardCharsets.UTF_8);
+    byte[] d = depotVar.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(13 + t.length + d.length)
+        .put((byte) 'o')
+        .putInt(t.length)
+        .put(t)
+        .putInt(d.length)
+        .put(d)
+        .putInt(partition)
+        .array();
   }
 
   private byte[] get(byte[] key) {
