@@ -405,4 +405,28 @@ class RecoveryTest {
       assertThat(c.clusterPState("NeedsArgument", "$$counts").select(Path.mapVals())).isEmpty();
     }
   }
+
+  @Test
+  void aDurableClusterOnDiskReopensWithItsModulesAndData(@TempDir java.nio.file.Path dir) {
+    try (InProcessCluster c = InProcessCluster.open(dir)) {
+      c.launchModule(new Durable(), new LaunchConfig(4, 2));
+      append(c, 0, 300, AckLevel.ACK);
+      awaitSums(c, 300);
+    }
+    try (InProcessCluster c = InProcessCluster.open(dir)) {
+      // relaunched from the directory, nothing replayed after the graceful close
+      assertThat(c.getDeployedModuleNames()).containsExactly(M);
+      assertThat(longs(c, "$$counts").values().stream().mapToLong(Long::longValue).sum())
+          .isEqualTo(300);
+      assertThat(longs(c, "$$sums")).isEqualTo(expectedSums(300));
+      // the usual start-up code launches it again: it takes over the relaunched module
+      c.launchModule(new Durable(), new LaunchConfig(4, 2));
+      append(c, 300, 400, AckLevel.ACK);
+      awaitSums(c, 400);
+      awaitSeen(c, M, 400);
+      assertThatThrownBy(() -> InProcessCluster.open(dir))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("in use");
+    }
+  }
 }

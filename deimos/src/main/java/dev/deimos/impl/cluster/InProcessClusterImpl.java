@@ -36,6 +36,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
   private final Map<String, ModuleRegistry.Entry> pending = new LinkedHashMap<>();
   // modules relaunched at open from their recorded class, not launched by the caller since
   private final Set<String> relaunched = new java.util.HashSet<>();
+  // whether close() closes the storage factory (the cluster opened it)
+  private final boolean ownsStorage;
   private final ValueCodec codec;
   private final StorageFactory storage;
   // the cluster's one timer thread (ticks, retries, timeouts), started on first use
@@ -86,6 +88,52 @@ public final class InProcessClusterImpl implements InProcessCluster {
   @SuppressWarnings("rawtypes")
   public InProcessClusterImpl(
       List<Class> customSerializations, StorageFactory storage, java.nio.file.Path registryDir) {
+    this(customSerializations, storage, registryDir, false);
+  }
+
+  /**
+   * Opens a durable cluster on a data directory (see {@code InProcessCluster.open}): depots,
+   * PStates and progress on disk, the module registry beside them; recorded modules are launched
+   * again before this returns.
+   *
+   * @param dataDir the data directory, created if absent
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @return the cluster, owning the storage it opened
+   * @throws IllegalStateException if another cluster has the directory open, or its data is damaged
+   */
+  @SuppressWarnings("rawtypes")
+  public static InProcessClusterImpl open(
+      java.nio.file.Path dataDir, List<Class> customSerializations) {
+    if (dataDir == null) {
+      throw new IllegalArgumentException("data directory is null");
+    }
+    StorageFactory disk =
+        new dev.deimos.impl.storage.DiskStorageFactory(
+            dataDir, dev.deimos.impl.storage.DiskStorageOptions.defaults());
+    try {
+      return new InProcessClusterImpl(customSerializations, disk, dataDir, true);
+    } catch (RuntimeException e) {
+      disk.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Like {@link #InProcessClusterImpl(List, StorageFactory, java.nio.file.Path)}; closes {@code
+   * storage} in {@link #close} when {@code ownsStorage}.
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param storage the storage factory
+   * @param registryDir the directory of the module registry, or null
+   * @param ownsStorage whether closing the cluster closes the storage
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(
+      List<Class> customSerializations,
+      StorageFactory storage,
+      java.nio.file.Path registryDir,
+      boolean ownsStorage) {
+    this.ownsStorage = ownsStorage;
     if (storage == null) {
       throw new IllegalArgumentException("storage factory is null");
     }
@@ -479,6 +527,9 @@ public final class InProcessClusterImpl implements InProcessCluster {
       p.close();
     }
     scheduler.close();
+    if (ownsStorage) {
+      storage.close();
+    }
     if (registry != null) {
       registry.close();
     }

@@ -33,11 +33,11 @@ public final class RuntimeServices {
   }
 
   /**
-   * Returns whether the storage outlives the cluster (anything but the memory factory): then the
+   * Returns whether the storage outlives the cluster ({@link StorageFactory#durable()}): then the
    * runtime checkpoints stream progress and recovers at launch.
    */
   public boolean durable() {
-    return !(storage instanceof dev.deimos.impl.storage.MemoryStorageFactory);
+    return storage.durable();
   }
 
   /** Returns the clock. */

@@ -120,6 +120,11 @@ public final class CrashableStorage implements StorageFactory {
   }
 
   @Override
+  public boolean durable() {
+    return true;
+  }
+
+  @Override
   public DepotLog openDepotLog(String module, String depotVar, int partitions) {
     synchronized (lock) {
       MemoryDepotLog log =
