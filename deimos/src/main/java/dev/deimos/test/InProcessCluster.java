@@ -11,7 +11,8 @@ import java.util.List;
  */
 public interface InProcessCluster extends ClusterManagerBase {
   /**
-   * Creates an empty cluster.
+   * Creates an empty cluster that keeps everything in memory (for tests; see {@link
+   * #open(java.nio.file.Path)} for a durable one).
    *
    * @return the cluster
    */
@@ -31,6 +32,43 @@ public interface InProcessCluster extends ClusterManagerBase {
   @SuppressWarnings("rawtypes")
   static InProcessCluster create(List<Class> customSerializations) {
     return new InProcessClusterImpl(customSerializations);
+  }
+
+  /**
+   * Opens a durable cluster on a data directory, creating the directory if absent: depots are
+   * append logs on disk, PStates and topology progress live in RocksDB, and the directory records
+   * which modules are launched. Reopening the directory after {@link #close()} or a crash brings
+   * every module back with its data: stream topologies resume from their last checkpoint (records
+   * after it are processed again), microbatch topologies from their last committed microbatch.
+   *
+   * <p>Modules recorded in the directory are launched again before this returns when their class is
+   * on the class path and has a no-argument constructor. Calling {@link #launchModule} for such a
+   * module (with the stored tasks, threads and workers) hands it over to the given instance in
+   * place, so start-up code that opens the directory and launches its modules works on the first
+   * run and every run after. A recorded module that could not be instantiated resumes from its
+   * stored data when it is launched. See docs/durability.md for what a crash can cost.
+   *
+   * @param dataDir the data directory; one cluster at a time may have it open
+   * @return the cluster
+   * @throws IllegalStateException if another cluster (in any process) has the directory open, or
+   *     stored data is damaged; the message names the file
+   */
+  static InProcessCluster open(java.nio.file.Path dataDir) {
+    return InProcessClusterImpl.open(dataDir, java.util.List.of());
+  }
+
+  /**
+   * Like {@link #open(java.nio.file.Path)}, with custom serializations (see {@link #create(List)});
+   * pass the same ones every time the directory is opened.
+   *
+   * @param dataDir the data directory
+   * @param customSerializations classes implementing {@link dev.deimos.DeimosCustomSerialization}
+   * @return the cluster
+   * @throws IllegalStateException if another cluster has the directory open, or data is damaged
+   */
+  @SuppressWarnings("rawtypes")
+  static InProcessCluster open(java.nio.file.Path dataDir, List<Class> customSerializations) {
+    return InProcessClusterImpl.open(dataDir, customSerializations);
   }
 
   /**

@@ -112,9 +112,10 @@ public final class DeimosServer implements AutoCloseable {
   }
 
   /**
-   * The one place the server creates its cluster. Durable storage plugs in here: once the runtime
-   * takes a storage factory chosen by configuration, pass {@code config.localDir()} so depots and
-   * PStates live under the data directory; the module metadata and jars already do.
+   * The one place the server creates its cluster: durable, with depots, PStates and topology
+   * progress under {@code local.dir}/storage (beside the module metadata and jars), so a restart,
+   * even after SIGKILL, relaunches every module with its data. The server records its modules
+   * itself (jars and launch configs), so the cluster keeps no module registry of its own.
    */
   @SuppressWarnings("rawtypes")
   private static InProcessCluster openCluster(ServerConfig config, ServerMetrics metrics) {
@@ -127,8 +128,16 @@ public final class DeimosServer implements AutoCloseable {
             "custom.serializations: class " + c + " is not in the server's lib/", e);
       }
     }
-    return new InProcessClusterImpl(
-        classes, dev.deimos.impl.storage.MemoryStorageFactory.INSTANCE, metrics);
+    dev.deimos.impl.storage.DiskStorageFactory disk =
+        new dev.deimos.impl.storage.DiskStorageFactory(
+            config.localDir().resolve("storage"),
+            dev.deimos.impl.storage.DiskStorageOptions.defaults());
+    try {
+      return new InProcessClusterImpl(classes, disk, null, true, metrics);
+    } catch (RuntimeException e) {
+      disk.close();
+      throw e;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.reactive.ProxyClient;
 import dev.deimos.impl.runtime.Clock;
+import dev.deimos.impl.runtime.EngineMetrics;
 import dev.deimos.impl.runtime.ExecutorScheduler;
 import dev.deimos.impl.runtime.MicrobatchStatus;
 import dev.deimos.impl.runtime.ModuleDef;
@@ -14,6 +15,8 @@ import dev.deimos.impl.runtime.ModuleRuntime;
 import dev.deimos.impl.runtime.RuntimeServices;
 import dev.deimos.impl.serial.CustomSerializations;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.impl.storage.DiskStorageFactory;
+import dev.deimos.impl.storage.DiskStorageOptions;
 import dev.deimos.impl.storage.MemoryStorageFactory;
 import dev.deimos.impl.storage.StorageFactory;
 import dev.deimos.test.InProcessCluster;
@@ -29,7 +32,17 @@ import java.util.Set;
 
 /** The in-process cluster: a map of launched modules, each with its own runtime and threads. */
 public final class InProcessClusterImpl implements InProcessCluster {
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(InProcessClusterImpl.class);
   private final Map<String, ModuleRuntime> modules = new LinkedHashMap<>();
+  // a durable cluster opened on a directory: the launched modules, else null
+  private final ModuleRegistry registry;
+  // recorded modules not running (their class could not be loaded or launched at open)
+  private final Map<String, ModuleRegistry.Entry> pending = new LinkedHashMap<>();
+  // modules relaunched at open from their recorded class, not launched by the caller since
+  private final Set<String> relaunched = new java.util.HashSet<>();
+  // whether close() closes the storage factory (the cluster opened it)
+  private final boolean ownsStorage;
   private final ValueCodec codec;
   private final StorageFactory storage;
   // the cluster's one timer thread (ticks, retries, timeouts), started on first use
@@ -63,7 +76,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
    */
   @SuppressWarnings("rawtypes")
   public InProcessClusterImpl(List<Class> customSerializations, StorageFactory storage) {
-    this(customSerializations, storage, dev.deimos.impl.runtime.EngineMetrics.NONE);
+    this(customSerializations, storage, null, false, EngineMetrics.NONE);
   }
 
   /**
@@ -75,9 +88,84 @@ public final class InProcessClusterImpl implements InProcessCluster {
    */
   @SuppressWarnings("rawtypes")
   public InProcessClusterImpl(
+      List<Class> customSerializations, StorageFactory storage, EngineMetrics metrics) {
+    this(customSerializations, storage, null, false, metrics);
+  }
+
+  /**
+   * Creates a cluster whose modules keep their data where {@code storage} puts it and, when {@code
+   * registryDir} is given, records its launched modules there and relaunches the recorded ones now
+   * (see {@code InProcessCluster.open}).
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param storage opens the depot logs, PState stores and progress stores of every module
+   * @param registryDir the directory of the module registry (locked while the cluster is open), or
+   *     null to record nothing
+   * @throws IllegalStateException if another cluster has {@code registryDir} open
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(
+      List<Class> customSerializations, StorageFactory storage, java.nio.file.Path registryDir) {
+    this(customSerializations, storage, registryDir, false, EngineMetrics.NONE);
+  }
+
+  /**
+   * Opens a durable cluster on a data directory (see {@code InProcessCluster.open}): depots,
+   * PStates and progress on disk, the module registry beside them; recorded modules are launched
+   * again before this returns.
+   *
+   * @param dataDir the data directory, created if absent
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @return the cluster, owning the storage it opened
+   * @throws IllegalStateException if another cluster has the directory open, or its data is damaged
+   */
+  @SuppressWarnings("rawtypes")
+  public static InProcessClusterImpl open(
+      java.nio.file.Path dataDir, List<Class> customSerializations) {
+    return open(dataDir, customSerializations, EngineMetrics.NONE);
+  }
+
+  /**
+   * Like {@link #open(java.nio.file.Path, List)}, reporting the cluster's work to a telemetry sink.
+   *
+   * @param dataDir the data directory, created if absent
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param metrics where appends, records, microbatches and PState writes are counted
+   * @return the cluster, owning the storage it opened
+   */
+  @SuppressWarnings("rawtypes")
+  public static InProcessClusterImpl open(
+      java.nio.file.Path dataDir, List<Class> customSerializations, EngineMetrics metrics) {
+    if (dataDir == null) {
+      throw new IllegalArgumentException("data directory is null");
+    }
+    StorageFactory disk = new DiskStorageFactory(dataDir, DiskStorageOptions.defaults());
+    try {
+      return new InProcessClusterImpl(customSerializations, disk, dataDir, true, metrics);
+    } catch (RuntimeException e) {
+      disk.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Like {@link #InProcessClusterImpl(List, StorageFactory, java.nio.file.Path)}; closes {@code
+   * storage} in {@link #close} when {@code ownsStorage}.
+   *
+   * @param customSerializations classes implementing {@code DeimosCustomSerialization}
+   * @param storage the storage factory
+   * @param registryDir the directory of the module registry, or null
+   * @param ownsStorage whether closing the cluster closes the storage
+   * @param metrics where appends, records, microbatches and PState writes are counted
+   */
+  @SuppressWarnings("rawtypes")
+  public InProcessClusterImpl(
       List<Class> customSerializations,
       StorageFactory storage,
-      dev.deimos.impl.runtime.EngineMetrics metrics) {
+      java.nio.file.Path registryDir,
+      boolean ownsStorage,
+      EngineMetrics metrics) {
+    this.ownsStorage = ownsStorage;
     if (storage == null) {
       throw new IllegalArgumentException("storage factory is null");
     }
@@ -85,10 +173,132 @@ public final class InProcessClusterImpl implements InProcessCluster {
     this.codec = cs.isEmpty() ? ValueCodec.PLAIN : new ValueCodec(cs);
     this.storage = storage;
     this.services = new RuntimeServices(storage, Clock.SYSTEM, scheduler, metrics);
+    this.registry = registryDir == null ? null : ModuleRegistry.open(registryDir);
+    if (registry != null) {
+      try {
+        relaunchRecorded();
+      } catch (RuntimeException e) {
+        close();
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Launches every recorded module whose class loads and has a no-argument constructor, in launch
+   * order; the others wait for {@link #launchModule} of a module of the same name.
+   */
+  private void relaunchRecorded() {
+    for (ModuleRegistry.Entry e : registry.entries()) {
+      DeimosModule m;
+      try {
+        m = instantiate(e.className);
+      } catch (ReflectiveOperationException | RuntimeException | LinkageError ex) {
+        LOG.info(
+            "module {} is recorded in the data directory but its class {} cannot be instantiated"
+                + " ({}); launch it to resume it from its stored data",
+            e.name,
+            e.className,
+            ex.toString());
+        synchronized (this) {
+          pending.put(e.name, e);
+        }
+        continue;
+      }
+      if (!e.name.equals(m.getModuleName())) {
+        LOG.warn(
+            "module {}: an instance of its recorded class {} is named {} now; launch it to resume",
+            e.name,
+            e.className,
+            m.getModuleName());
+        synchronized (this) {
+          pending.put(e.name, e);
+        }
+        continue;
+      }
+      try {
+        launchNow(m, new LaunchConfig(e.tasks, e.threads).numWorkers(e.workers));
+      } catch (RuntimeException ex) {
+        LOG.warn("module {}: relaunching it from the data directory failed", e.name, ex);
+        synchronized (this) {
+          pending.put(e.name, e);
+        }
+        continue;
+      }
+      synchronized (this) {
+        relaunched.add(e.name);
+      }
+      LOG.info("module {} relaunched from the data directory ({})", e.name, e.describe());
+    }
+  }
+
+  private static DeimosModule instantiate(String className) throws ReflectiveOperationException {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    Class<?> c =
+        Class.forName(
+            className, true, cl != null ? cl : InProcessClusterImpl.class.getClassLoader());
+    if (!DeimosModule.class.isAssignableFrom(c)) {
+      throw new ClassCastException(className + " does not implement DeimosModule");
+    }
+    java.lang.reflect.Constructor<?> k = c.getDeclaredConstructor();
+    k.setAccessible(true);
+    return (DeimosModule) k.newInstance();
   }
 
   @Override
   public void launchModule(DeimosModule module, LaunchConfig config) {
+    String name = module.getModuleName();
+    if (registry != null) {
+      ModuleRegistry.Entry e = registry.get(name);
+      boolean claim;
+      synchronized (this) {
+        checkOpen();
+        claim = relaunched.contains(name);
+      }
+      if (e != null
+          && (e.tasks != config.getNumTasks()
+              || (claim
+                  && (e.threads != config.getNumThreads()
+                      || e.workers != config.getNumWorkers())))) {
+        throw new IllegalArgumentException(
+            "module "
+                + name
+                + " is stored in the data directory with "
+                + e.describe()
+                + ", but is launched with "
+                + config.getNumTasks()
+                + " tasks, "
+                + config.getNumThreads()
+                + " threads and "
+                + config.getNumWorkers()
+                + " workers; launch it as stored (its data is partitioned by its task count), or"
+                + " destroy it first");
+      }
+      if (claim) {
+        // relaunched at open from its recorded class: the caller's instance takes over in place
+        updateModule(module);
+        synchronized (this) {
+          relaunched.remove(name);
+        }
+        return;
+      }
+    }
+    launchNow(module, config);
+    if (registry != null) {
+      registry.put(
+          new ModuleRegistry.Entry(
+              name,
+              module.getClass().getName(),
+              config.getNumTasks(),
+              config.getNumThreads(),
+              config.getNumWorkers()));
+      synchronized (this) {
+        pending.remove(name);
+      }
+    }
+  }
+
+  private void launchNow(DeimosModule module, LaunchConfig config) {
     String name = module.getModuleName();
     synchronized (this) {
       checkOpen();
@@ -156,12 +366,29 @@ public final class InProcessClusterImpl implements InProcessCluster {
     synchronized (rt) {
       rt.update(def, options.getObjectsToDelete(), this::module);
     }
+    if (registry != null) {
+      ModuleRegistry.Entry e = registry.get(name);
+      if (e != null) {
+        registry.put(
+            new ModuleRegistry.Entry(
+                name, module.getClass().getName(), e.tasks, e.threads, e.workers));
+      }
+      synchronized (this) {
+        relaunched.remove(name);
+      }
+    }
   }
 
   @Override
   public void destroyModule(String moduleName) {
     ModuleRuntime rt;
     synchronized (this) {
+      if (!modules.containsKey(moduleName) && pending.remove(moduleName) != null) {
+        // recorded but not running: drop its stored data
+        registry.remove(moduleName);
+        storage.destroyModule(moduleName);
+        return;
+      }
       rt = modules.get(moduleName);
       if (rt == null) {
         throw new IllegalArgumentException("module " + moduleName + " is not deployed");
@@ -192,8 +419,12 @@ public final class InProcessClusterImpl implements InProcessCluster {
         }
       }
       modules.remove(moduleName);
+      relaunched.remove(moduleName);
     }
     rt.close();
+    if (registry != null) {
+      registry.remove(moduleName);
+    }
     storage.destroyModule(moduleName);
   }
 
@@ -330,6 +561,8 @@ public final class InProcessClusterImpl implements InProcessCluster {
       all = new ArrayList<>(modules.values());
       modules.clear();
     }
+    // newest first: a module mirroring another closes before the module it reads
+    java.util.Collections.reverse(all);
     for (ModuleRuntime rt : all) {
       rt.close();
       storage.closeModule(rt.moduleName());
@@ -342,5 +575,11 @@ public final class InProcessClusterImpl implements InProcessCluster {
       p.close();
     }
     scheduler.close();
+    if (ownsStorage) {
+      storage.close();
+    }
+    if (registry != null) {
+      registry.close();
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.deimos.impl.dataflow.Plan;
 import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.impl.depot.InlineAppendLog;
 import dev.deimos.impl.storage.MicrobatchCommit;
+import dev.deimos.impl.storage.ProgressStore;
 import dev.deimos.ops.OutputCollector;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -135,6 +136,13 @@ final class MicrobatchRunner {
   // telemetry: attempts and their durations (the start is read only when a meter listens)
   private final EngineMetrics.TopologyMeter meter;
   private volatile long attemptStartNanos;
+  // durable clusters: each task's commit of a microbatch is a progress batch, and the next
+  // microbatch starts only once every task has made it (so tasks differ by at most one microbatch)
+  private final boolean durable;
+  // recovery rolling microbatch recoveringId forward: the tasks that had committed it keep their
+  // state and discard the re-run's writes (see recover); -1 when not recovering
+  private long recoveringId = -1;
+  private boolean[] alreadyCommitted;
 
   MicrobatchRunner(
       ModuleRuntime rt,
@@ -174,6 +182,140 @@ final class MicrobatchRunner {
       }
     }
     firstId = progress.nextId;
+    this.durable = services.durable();
+  }
+
+  /** The progress counter holding a source partition's start offset before any commit. */
+  private String startCounter(Source s, int p) {
+    return "microbatch.start " + topology + " " + s.key + " " + p;
+  }
+
+  /**
+   * At launch on a durable cluster, before the first microbatch: brings every task to one outcome
+   * of the last microbatch and resumes after it.
+   *
+   * <p>Tasks commit microbatch N one after another, each in its own atomic progress batch, and N+1
+   * starts only once all have; so after a crash every task has committed either N or N-1 (or none
+   * for N = 0). If they differ, we roll forward rather than back: microbatch N runs again over the
+   * offsets recorded with it, and the tasks that had committed it discard the re-run's writes while
+   * the others commit them. Rolling back would need each task to keep the values N replaced durably
+   * until every task committed N, which the progress store does not hold; rolling forward needs
+   * nothing beyond the commit record. Its price: the re-run must route each record to the same
+   * tasks and compute the same writes as the first run, which holds for deterministic code (hash
+   * partitioning, no shuffle or randomness feeding the writes). Records before the recorded starts
+   * are never read again.
+   */
+  void recover() {
+    dev.deimos.impl.storage.MicrobatchCommit rec = null;
+    long[] ids = new long[tasks.length];
+    for (int i = 0; i < tasks.length; i++) {
+      dev.deimos.impl.storage.MicrobatchCommit c = tasks[i].progress().lastMicrobatch(topology);
+      ids[i] = c == null ? -1 : c.id();
+      if (c != null && (rec == null || c.id() > rec.id())) {
+        rec = c;
+      }
+    }
+    long[][] starts = new long[sources.size()][];
+    long[][] ends = new long[sources.size()][];
+    for (int i = 0; i < sources.size(); i++) {
+      Source s = sources.get(i);
+      long[] st = rec == null ? null : rec.starts(s.key);
+      long[] en = rec == null ? null : rec.ends(s.key);
+      if (st == null || st.length != s.log.numPartitions()) {
+        // no commit covered this source yet: where it started when first launched
+        st = storedStarts(s);
+        en = st.clone();
+      }
+      starts[i] = st;
+      ends[i] = en;
+    }
+    synchronized (this) {
+      if (rec == null) {
+        for (int i = 0; i < sources.size(); i++) {
+          progress.offsets.put(sources.get(i).key, starts[i]);
+        }
+        return;
+      }
+      long max = rec.id();
+      boolean[] has = new boolean[tasks.length];
+      boolean behind = false;
+      for (int i = 0; i < tasks.length; i++) {
+        if (ids[i] == max) {
+          has[i] = true;
+        } else if (ids[i] == max - 1) {
+          behind = true;
+        } else {
+          throw new IllegalStateException(
+              "module "
+                  + rt.moduleName()
+                  + ", microbatch topology "
+                  + topology
+                  + ": task "
+                  + i
+                  + " committed microbatch "
+                  + ids[i]
+                  + " but another task committed "
+                  + max
+                  + "; tasks may differ by one microbatch only (damaged progress store?)");
+        }
+      }
+      for (int i = 0; i < sources.size(); i++) {
+        String k = sources.get(i).key;
+        if (behind) {
+          progress.offsets.put(k, starts[i]);
+        } else {
+          progress.offsets.put(k, ends[i]);
+          progress.lastStarts.put(k, starts[i]);
+        }
+      }
+      if (behind) {
+        progress.nextId = max;
+        retryEnds = ends;
+        recoveringId = max;
+        alreadyCommitted = has;
+        LOG.info(
+            "module {}, microbatch topology {}: microbatch {} committed on some tasks only before"
+                + " the restart; running it again over the same offsets (tasks that committed it"
+                + " keep their state)",
+            rt.moduleName(),
+            topology,
+            max);
+      } else {
+        progress.nextId = max + 1;
+      }
+      firstId = progress.nextId;
+    }
+  }
+
+  /** A source's start offsets before its first commit: stored at first launch, else now. */
+  private long[] storedStarts(Source s) {
+    ProgressStore ps = tasks[0].progress();
+    long now = services.clock().millis();
+    int n = s.log.numPartitions();
+    long[] out = new long[n];
+    boolean fresh = false;
+    for (int p = 0; p < n; p++) {
+      long v = ps.counter(startCounter(s, p));
+      if (v == ProgressStore.NONE) {
+        v = s.options.startOffset(s.log, p, now);
+        fresh = true;
+      }
+      out[p] = v;
+    }
+    if (fresh) {
+      rt.callOn(
+              tasks[0],
+              () -> {
+                ProgressStore.Batch b = ps.begin();
+                for (int p = 0; p < n; p++) {
+                  b.counter(startCounter(s, p), out[p]);
+                }
+                b.commit();
+                return null;
+              })
+          .join();
+    }
+    return out;
   }
 
   /** A new attempt of microbatch {@code id}, from now on the newest ({@link #latestAttempt}). */
@@ -398,6 +540,10 @@ final class MicrobatchRunner {
       // the commit point: every task's writes of this attempt become visible together
       run.attempt.committed = true;
       MicrobatchCommit record = commitRecord(run);
+      if (durable) {
+        commitDurably(run, record);
+        return;
+      }
       // each task then commits its staging sessions, before the next attempt is primed there, and
       // ends that commit with the progress record (the commit group a durable store makes atomic)
       for (Task t : tasks) {
@@ -409,40 +555,100 @@ final class MicrobatchRunner {
               t.progress().begin().microbatch(topology, record).commit();
             });
       }
-      synchronized (this) {
-        long n = 0;
-        for (int i = 0; i < sources.size(); i++) {
-          long[] from = progress.offsets.get(sources.get(i).key);
-          long[] to = run.ends[i];
-          for (int p = 0; p < to.length; p++) {
-            n += to[p] - from[p];
-          }
-          progress.lastStarts.put(sources.get(i).key, from);
-          progress.offsets.put(sources.get(i).key, to.clone());
-        }
-        progress.processed += n;
-        progress.nextId++;
-        if (meter != EngineMetrics.TopologyMeter.NONE) {
-          meter.microbatchAttempt(true, n, System.nanoTime() - attemptStartNanos);
-        }
-        empty.ended();
-        retryEnds = null;
-        if (failures > 0) {
-          LOG.info(
-              "module {}, microbatch topology {}: microbatch {} succeeded after {} failed attempts",
-              rt.moduleName(),
-              topology,
-              run.attempt.id,
-              failures);
-        }
-        failures = 0;
-        lastError = null;
-        running = false;
-        notifyAll();
-      }
-      kick();
+      advance(run);
       return;
     }
+    failed(run, failure, failedAt);
+  }
+
+  /**
+   * Durable commit: every task commits its staging sessions with the progress record in one batch;
+   * the offsets advance, and the next microbatch may start, once all tasks have. During a
+   * roll-forward ({@link #recover}) the tasks that had committed the microbatch drop the re-run.
+   */
+  private void commitDurably(MicrobatchRun run, MicrobatchCommit record) {
+    boolean[] skip;
+    synchronized (this) {
+      skip = run.attempt.id == recoveringId ? alreadyCommitted : null;
+    }
+    java.util.concurrent.atomic.AtomicInteger left =
+        new java.util.concurrent.atomic.AtomicInteger(tasks.length);
+    for (Task t : tasks) {
+      Runnable commit =
+          () -> {
+            try {
+              if (skip != null && skip[t.id()]) {
+                for (String v : ownPStates) {
+                  t.pstate(v).abortMicrobatch();
+                }
+              } else {
+                for (String v : ownPStates) {
+                  t.pstate(v).commitMicrobatch(run.attempt);
+                }
+                t.progress().begin().microbatch(topology, record).commit();
+              }
+            } catch (RuntimeException e) {
+              LOG.error(
+                  "module {}, microbatch topology {}: committing microbatch {} on task {} failed;"
+                      + " a restart recovers it",
+                  rt.moduleName(),
+                  topology,
+                  run.attempt.id,
+                  t.id(),
+                  e);
+            } finally {
+              if (left.decrementAndGet() == 0) {
+                advance(run);
+              }
+            }
+          };
+      if (!t.thread.submit(commit) && left.decrementAndGet() == 0) {
+        advance(run);
+      }
+    }
+  }
+
+  /** After a successful microbatch: its offsets become the committed ones, the next may start. */
+  private void advance(MicrobatchRun run) {
+    synchronized (this) {
+      if (run.attempt.id == recoveringId) {
+        recoveringId = -1;
+        alreadyCommitted = null;
+      }
+      long n = 0;
+      for (int i = 0; i < sources.size(); i++) {
+        long[] from = progress.offsets.get(sources.get(i).key);
+        long[] to = run.ends[i];
+        for (int p = 0; p < to.length; p++) {
+          n += to[p] - from[p];
+        }
+        progress.lastStarts.put(sources.get(i).key, from);
+        progress.offsets.put(sources.get(i).key, to.clone());
+      }
+      progress.processed += n;
+      progress.nextId++;
+      if (meter != EngineMetrics.TopologyMeter.NONE) {
+        meter.microbatchAttempt(true, n, System.nanoTime() - attemptStartNanos);
+      }
+      empty.ended();
+      retryEnds = null;
+      if (failures > 0) {
+        LOG.info(
+            "module {}, microbatch topology {}: microbatch {} succeeded after {} failed attempts",
+            rt.moduleName(),
+            topology,
+            run.attempt.id,
+            failures);
+      }
+      failures = 0;
+      lastError = null;
+      running = false;
+      notifyAll();
+    }
+    kick();
+  }
+
+  private void failed(MicrobatchRun run, Throwable failure, String failedAt) {
     int attemptNo;
     long since;
     long delay;

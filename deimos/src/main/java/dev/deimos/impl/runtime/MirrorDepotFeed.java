@@ -79,6 +79,10 @@ final class MirrorDepotFeed {
           cursor = c.next;
         }
       }
+      if (cursor == null && s.resumeFrom != null) {
+        // a durable cluster's launch: where the source's checkpoint says
+        cursor = s.resumeFrom.clone();
+      }
       if (cursor == null) {
         cursor = new long[log.numPartitions()];
         for (int p = 0; p < cursor.length; p++) {
@@ -89,6 +93,15 @@ final class MirrorDepotFeed {
     }
     streams = List.copyOf(next);
     microbatches = List.copyOf(runners);
+  }
+
+  /** The stream sources reading this mirror. */
+  List<ModuleRuntime.SourceRt> streamSources() {
+    List<ModuleRuntime.SourceRt> out = new ArrayList<>();
+    for (StreamCursor c : streams) {
+      out.add(c.source);
+    }
+    return out;
   }
 
   /** Called by the producing module once a record is stored on {@code partition}. */
@@ -143,8 +156,9 @@ final class MirrorDepotFeed {
       more |= to < end;
       List<byte[]> records = log.read(partition, from, to).join();
       c.next[partition] = to;
+      long o = from;
       for (byte[] r : records) {
-        consumer.startMirrorRecord(c.source, r, task, partition);
+        consumer.startMirrorRecord(c.source, r, task, partition, o++);
       }
     }
     if (more) {

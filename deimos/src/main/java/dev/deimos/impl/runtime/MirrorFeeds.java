@@ -104,6 +104,15 @@ final class MirrorFeeds {
     }
   }
 
+  /** The stream sources of every feed of this module. */
+  List<ModuleRuntime.SourceRt> streamSources() {
+    List<ModuleRuntime.SourceRt> out = new ArrayList<>();
+    for (MirrorDepotFeed f : feeds.values()) {
+      out.addAll(f.streamSources());
+    }
+    return out;
+  }
+
   /** Pulls every feed: picks up what was appended while subscribing or updating. */
   void pullAll() {
     for (MirrorDepotFeed f : feeds.values()) {

@@ -83,11 +83,15 @@ public final class ModuleRuntime implements AutoCloseable {
   // stream records created and not finished yet: a module update drains them; counted here rather
   // than by tracking a future per record (see RecordRun.done)
   private final RecordCounts recordsInFlight = new RecordCounts();
+  // stream progress of a durable cluster, else null (memory-only clusters checkpoint nothing)
+  private final StreamCheckpoints checkpoints;
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
     final String topology;
     final String depotVar;
+    // the log the source reads: its module's depot, or another module's through a mirror
+    final DepotLog log;
     final SourceOptions options;
     final Plan plan;
     final AckAggregator ackAgg;
@@ -97,13 +101,19 @@ public final class ModuleRuntime implements AutoCloseable {
     final String where;
     // when a failure of this source logs its stack trace (see FailureLog)
     final FailureLog failures = new FailureLog();
+    // durable clusters: per depot partition, how far this source got (see StreamCheckpoints), and
+    // where it resumes at launch; null on memory-only clusters and for tick depots
+    volatile OffsetTracker[] trackers;
+    long[] resumeFrom;
 
     // telemetry of the source's topology (set when compiled)
     EngineMetrics.TopologyMeter meter = EngineMetrics.TopologyMeter.NONE;
 
-    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
+    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, DepotLog log) {
+      int partitions = log.numPartitions();
       this.topology = topology;
       this.depotVar = depotVar;
+      this.log = log;
       this.options = options;
       this.plan = plan;
       this.where = "source(" + depotVar + ")";
@@ -269,6 +279,7 @@ public final class ModuleRuntime implements AutoCloseable {
               services.metrics());
     }
     this.globalVars = def.objects.keySet().toArray(new String[0]);
+    this.checkpoints = services.durable() ? new StreamCheckpoints(this, tasks) : null;
     int maxRecords = maxRecords(def);
     long emptySleep = EmptyMicrobatches.millis(def.moduleOptions);
     for (Map.Entry<String, List<MicrobatchRunner.Source>> e : mbSources.entrySet()) {
@@ -296,6 +307,21 @@ public final class ModuleRuntime implements AutoCloseable {
       for (Task t : tasks) {
         t.prepareGlobals(def.objects, codec, numThreads, cluster);
       }
+      if (checkpoints != null) {
+        // stream sources resume from their stored offsets; records after them run again
+        checkpoints.launch(trackedSources(depotMap, mirrorSources));
+        for (DepotRt d : depotMap.values()) {
+          if (d.def.tickMillis == 0) {
+            for (SourceRt s : d.sources) {
+              replay(d, s, 0);
+            }
+          }
+        }
+        checkpoints.start();
+        for (MicrobatchRunner r : microbatches.values()) {
+          r.recover();
+        }
+      }
       startTicking();
       feeds.subscribe(mirrors, mirrorSources, microbatches);
       feeds.pullAll();
@@ -307,6 +333,30 @@ public final class ModuleRuntime implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** The stream sources whose progress is checkpointed, with the logs they read. */
+  private static Map<SourceRt, DepotLog> trackedSources(
+      Map<String, DepotRt> depotMap, Map<String, List<SourceRt>> mirrorSources) {
+    Map<SourceRt, DepotLog> out = new LinkedHashMap<>();
+    for (DepotRt d : depotMap.values()) {
+      if (d.def.tickMillis == 0) {
+        for (SourceRt s : d.sources) {
+          out.put(s, d.log);
+        }
+      }
+    }
+    for (List<SourceRt> l : mirrorSources.values()) {
+      for (SourceRt s : l) {
+        out.put(s, s.log);
+      }
+    }
+    return out;
+  }
+
+  /** Runs {@code body} on {@code t}'s thread; the future completes with its result. */
+  <T> CompletableFuture<T> callOn(Task t, Supplier<T> body) {
+    return call(t, body);
   }
 
   // ---- mirror depots as sources (see MirrorFeeds) ----
@@ -338,10 +388,14 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   /** Starts a record read from another module's depot through a mirror, on {@code task}. */
-  void startMirrorRecord(SourceRt s, byte[] record, int task, int partition) {
+  void startMirrorRecord(SourceRt s, byte[] record, int task, int partition, long offset) {
     // nothing waits for a mirrored record (appends never wait for other modules): a future only
     // for an in-order retryAllAfter lane
     RecordRun r = new RecordRun(this, s, record, RecordRun.DECODE, task, s.lanes != null);
+    OffsetTracker[] tr = s.trackers;
+    if (tr != null) {
+      r.trackAt(tr[partition], offset);
+    }
     if (r.done != null) {
       track(r.done);
     }
@@ -403,7 +457,7 @@ public final class ModuleRuntime implements AutoCloseable {
           throw new DeimosCompileException(
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
-        SourceRt sr = new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions());
+        SourceRt sr = new SourceRt(t.name, s.depotVar, s.options, plan, log);
         sr.meter = services.metrics().topology(moduleName, t.name, "stream");
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>()).add(sr);
       }
@@ -846,7 +900,9 @@ public final class ModuleRuntime implements AutoCloseable {
             : new Enqueue(
                 tasks[p].thread,
                 // the common case: the record's run is its own start event
-                runs.length == 1 ? runs[0] : () -> startRuns(runs, p));
+                runs.length == 1 ? runs[0] : () -> startRuns(runs, p),
+                runs,
+                p);
     try {
       // an immutable value is kept beside its bytes: microbatches explode it without decoding
       log.appendNow(p, bytes, value == RecordRun.DECODE ? null : value, queue);
@@ -871,16 +927,31 @@ public final class ModuleRuntime implements AutoCloseable {
   private static final class Enqueue implements java.util.function.LongConsumer {
     private final TaskThread thread;
     private final Runnable event;
+    private final RecordRun[] runs;
+    private final int partition;
     boolean queued;
 
-    Enqueue(TaskThread thread, Runnable event) {
+    Enqueue(TaskThread thread, Runnable event, RecordRun[] runs, int partition) {
       this.thread = thread;
       this.event = event;
+      this.runs = runs;
+      this.partition = partition;
     }
 
     @Override
     public void accept(long offset) {
+      trackAll(runs, partition, offset);
       queued = thread.submit(event);
+    }
+  }
+
+  /** On a durable cluster: the records count towards their sources' checkpoints. */
+  private static void trackAll(RecordRun[] runs, int p, long offset) {
+    for (RecordRun r : runs) {
+      OffsetTracker[] tr = r.source.trackers;
+      if (tr != null) {
+        r.trackAt(tr[p], offset);
+      }
     }
   }
 
@@ -942,10 +1013,18 @@ public final class ModuleRuntime implements AutoCloseable {
 
     @Override
     public void run() {
-      d.log.append(p, bytes).whenComplete((off, err) -> appended(err));
+      CompletableFuture<Long> f;
+      try {
+        f = d.log.append(p, bytes);
+      } catch (RuntimeException e) {
+        // a log that refuses at once (closed, failed) fails the append instead of leaving it
+        appended(null, e);
+        return;
+      }
+      f.whenComplete(this::appended);
     }
 
-    private void appended(Throwable err) {
+    private void appended(Long offset, Throwable err) {
       if (err != null) {
         if (stored != null) {
           stored.completeExceptionally(err);
@@ -953,6 +1032,7 @@ public final class ModuleRuntime implements AutoCloseable {
         abortAll(runs, err);
         return;
       }
+      trackAll(runs, p, offset);
       if (stored != null) {
         stored.complete(Collections.emptyMap());
       }
@@ -1485,6 +1565,29 @@ public final class ModuleRuntime implements AutoCloseable {
     // hold client appends and ticks, and let the work in flight finish
     pauseAndDrain(where);
     try {
+      if (checkpoints != null) {
+        Map<String, List<SourceRt>> nextMirror = new LinkedHashMap<>();
+        List<SourceRt> oldList = new ArrayList<>();
+        for (DepotRt d : current.values()) {
+          oldList.addAll(d.sources);
+        }
+        for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
+          if (!nextDepots.containsKey(e.getKey())) {
+            nextMirror.put(e.getKey(), e.getValue());
+          }
+        }
+        oldList.addAll(feeds.streamSources());
+        Map<String, DepotRt> tracked = new LinkedHashMap<>();
+        for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
+          DepotRt d = nextDepots.get(e.getKey());
+          if (d != null) {
+            DepotRt view = new DepotRt(d.def, d.log);
+            view.sources = e.getValue();
+            tracked.put(e.getKey(), view);
+          }
+        }
+        checkpoints.update(trackedSources(tracked, nextMirror), oldList);
+      }
       List<CompletableFuture<Object>> switched = new ArrayList<>();
       for (Task t : tasks) {
         switched.add(
@@ -1617,18 +1720,22 @@ public final class ModuleRuntime implements AutoCloseable {
   private void replay(DepotRt d, SourceRt s, long now) {
     for (int p = 0; p < d.log.numPartitions(); p++) {
       long end = d.log.endOffset(p).join();
-      long start = s.options.startOffset(d.log, p, now);
+      long start = s.resumeFrom != null ? s.resumeFrom[p] : s.options.startOffset(d.log, p, now);
       if (start >= end) {
         continue;
       }
       int part = p;
       int task = p;
+      OffsetTracker[] tr = s.trackers;
       boolean queued =
           tasks[task].thread.submit(
               () -> {
                 for (long o = start; o < end; o++) {
                   byte[] bytes = d.log.read(part, o).join();
                   RecordRun r = new RecordRun(this, s, bytes, RecordRun.DECODE, task, true);
+                  if (tr != null) {
+                    r.trackAt(tr[part], o);
+                  }
                   track(r.done);
                   startRun(r, part);
                 }
@@ -1644,6 +1751,10 @@ public final class ModuleRuntime implements AutoCloseable {
   public void close() {
     if (closed) {
       return;
+    }
+    if (checkpoints != null) {
+      // graceful stop: what finished is stored, so a reopen replays nothing it need not
+      checkpoints.stop(5_000);
     }
     closed = true;
     feeds.unsubscribeAll();

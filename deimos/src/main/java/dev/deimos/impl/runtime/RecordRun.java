@@ -48,6 +48,11 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   static final long MAX_BACKOFF_MILLIS = 2_000;
 
+  // durable clusters: the source partition's completion tracker and this record's offset there,
+  // set before the record starts; null on memory-only clusters (nothing to checkpoint)
+  private OffsetTracker tracker;
+  private long offset;
+
   private volatile Object ackValue;
   private boolean ackGiven;
   private int attempt;
@@ -69,6 +74,12 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     this.source = source;
     this.record = record;
     this.originTask = originTask;
+  }
+
+  /** Makes the record count towards its source partition's checkpoint once it finishes. */
+  void trackAt(OffsetTracker t, long off) {
+    this.tracker = t;
+    this.offset = off;
   }
 
   /** Starts (or restarts) processing at the source, on the origin task. */
@@ -101,6 +112,10 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
 
   private void finish(Object result, Throwable f) {
     endTimeout();
+    if (tracker != null) {
+      // finished either way: a record given up on is not replayed (as without a restart)
+      tracker.done(offset);
+    }
     rt.recordFinished();
     EngineMetrics.TopologyMeter m = source.meter;
     if (m != EngineMetrics.TopologyMeter.NONE) {

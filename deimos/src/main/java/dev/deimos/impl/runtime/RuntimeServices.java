@@ -47,6 +47,14 @@ public final class RuntimeServices {
     return storage;
   }
 
+  /**
+   * Returns whether the storage outlives the cluster ({@link StorageFactory#durable()}): then the
+   * runtime checkpoints stream progress and recovers at launch.
+   */
+  public boolean durable() {
+    return storage.durable();
+  }
+
   /** Returns the clock. */
   public Clock clock() {
     return clock;

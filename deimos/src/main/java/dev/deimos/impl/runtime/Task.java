@@ -29,6 +29,8 @@ final class Task {
   // replaced whole by a module update (on this task's thread); clients read it from other threads
   private volatile Map<String, TaskPState> pstates = new HashMap<>();
   private final List<TaskPState> touched = new ArrayList<>();
+  // a stream event committed writes that no progress batch has made durable yet (task thread)
+  private boolean dirty;
   private final Map<String, Object> globals = new HashMap<>();
   private final ModuleInstanceInfo info;
   private final TaskContext context;
@@ -128,8 +130,21 @@ final class Task {
     touched.add(p);
   }
 
+  /**
+   * Returns whether a stream event committed PState writes since the last call, and clears the
+   * flag: a stream checkpoint commits a progress batch on this task only then (task thread only).
+   */
+  boolean takeDirty() {
+    boolean d = dirty;
+    dirty = false;
+    return d;
+  }
+
   /** Ends the current event: keeps its writes if {@code ok}, else rolls them back. */
   void endEvent(boolean ok) {
+    if (ok && !touched.isEmpty()) {
+      dirty = true;
+    }
     for (int i = 0; i < touched.size(); i++) {
       touched.get(i).endEvent(ok);
     }

@@ -8,13 +8,28 @@ import dev.deimos.impl.pstate.PStateStore;
  * Where a module's data lives: the cluster's configuration picks one factory, and every module
  * runtime asks it for its depot logs, PState stores and progress stores instead of building
  * concrete stores itself. Implementations: {@link MemoryStorageFactory} (the default of the
- * in-process cluster); a disk factory plugs in here.
+ * in-process cluster) and {@link DiskStorageFactory} (a data directory: depot logs on disk, PStates
+ * and progress in RocksDB).
  *
  * <p>Calls come from the thread launching, updating or destroying a module, never from a task
  * thread, so an implementation may block while opening files. Every method names its module, so one
  * factory serves the whole cluster.
  */
-public interface StorageFactory {
+public interface StorageFactory extends AutoCloseable {
+  /**
+   * Whether the data outlives the process (a reopened factory over the same place finds it), so the
+   * runtime resumes modules from their progress; false for memory.
+   *
+   * @return whether the storage is durable
+   */
+  default boolean durable() {
+    return false;
+  }
+
+  /** Releases what the factory holds (files, locks) after its modules closed. Idempotent. */
+  @Override
+  default void close() {}
+
   /**
    * Opens (creating if absent) the log of one depot of a module.
    *

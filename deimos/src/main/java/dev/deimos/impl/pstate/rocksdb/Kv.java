@@ -9,6 +9,7 @@ import java.util.NavigableMap;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -16,8 +17,10 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 /**
- * One read or write session over the rows of a partition: point gets and ordered cursors over
- * RocksDB, with (for the writer) staged puts, deletes and range deletes laid over it.
+ * One read or write session over the rows of a partition (one column family): point gets and
+ * ordered cursors over RocksDB, under the {@link Layer}s of rows committed but not yet written
+ * (and, for pinned reads, of previous values), with (for the writer) staged puts, deletes and range
+ * deletes laid over all of it.
  *
  * <p>Staged writes keep an undo log per transform, so a transform that fails half way leaves the
  * staged state as it was. Cursors opened during one operation are closed by {@link #closeCursors}.
@@ -26,13 +29,17 @@ import org.rocksdb.WriteBatch;
 final class Kv {
   static final byte[] TOMBSTONE = new byte[0];
   private static final byte[] NO_ENTRY = new byte[0];
+  private static final Layer[] NO_LAYERS = new Layer[0];
 
   private final RocksDB db;
+  private final ColumnFamilyHandle cf;
   private final ReadOptions ro;
   private final AtomicLong reads;
+  // layers between the staged rows and RocksDB, the topmost first
+  private Layer[] bases;
   // null for a read-only session
-  private final TreeMap<byte[], byte[]> overlay;
-  private final List<byte[][]> rangeDeletes;
+  private TreeMap<byte[], byte[]> overlay;
+  private List<byte[][]> rangeDeletes;
   private final List<RocksIterator> open = new ArrayList<>();
   private List<byte[][]> undo;
   // read-only sessions remember rows their cursors returned, so a range read that iterates keys
@@ -43,16 +50,70 @@ final class Kv {
   private int undoRanges;
 
   Kv(RocksDB db, ReadOptions ro, AtomicLong reads, boolean writable) {
+    this(db, db.getDefaultColumnFamily(), ro, NO_LAYERS, reads, writable);
+  }
+
+  Kv(
+      RocksDB db,
+      ColumnFamilyHandle cf,
+      ReadOptions ro,
+      Layer[] bases,
+      AtomicLong reads,
+      boolean writable) {
     this.db = db;
+    this.cf = cf;
     this.ro = ro;
+    this.bases = bases;
     this.reads = reads;
     this.overlay = writable ? new TreeMap<>(Arrays::compareUnsigned) : null;
     this.rangeDeletes = writable ? new ArrayList<>() : null;
     this.writable = writable;
   }
 
+  static Layer[] layers(Layer... ls) {
+    int n = 0;
+    for (Layer l : ls) {
+      if (l != null && !l.isEmpty()) {
+        n++;
+      }
+    }
+    if (n == 0) {
+      return NO_LAYERS;
+    }
+    Layer[] out = new Layer[n];
+    int i = 0;
+    for (Layer l : ls) {
+      if (l != null && !l.isEmpty()) {
+        out[i++] = l;
+      }
+    }
+    return out;
+  }
+
+  /** Replaces the layers under the staged rows (the writer's, after a commit or a flush). */
+  void setBases(Layer[] bases) {
+    this.bases = bases;
+  }
+
   boolean hasStaged() {
     return overlay != null && (!overlay.isEmpty() || !rangeDeletes.isEmpty());
+  }
+
+  /** The staged rows and range deletes, handed over (the session is left empty). */
+  Layer takeStaged(Layer under) {
+    Layer out = under.plus(overlay, rangeDeletes);
+    overlay = new TreeMap<>(Arrays::compareUnsigned);
+    rangeDeletes = new ArrayList<>();
+    return out;
+  }
+
+  /** Visits the staged row keys and range deletes (for collecting previous values). */
+  TreeMap<byte[], byte[]> stagedRows() {
+    return overlay;
+  }
+
+  List<byte[][]> stagedRanges() {
+    return rangeDeletes;
   }
 
   byte[] get(byte[] key) {
@@ -64,7 +125,17 @@ final class Kv {
       if (rangeDeleted(key)) {
         return null;
       }
-    } else if (seen != null) {
+    }
+    for (Layer l : bases) {
+      byte[] v = l.rows.get(key);
+      if (v != null) {
+        return v == TOMBSTONE ? null : v;
+      }
+      if (l.rangeDeleted(key)) {
+        return null;
+      }
+    }
+    if (seen != null) {
       byte[] v = seen.get(java.nio.ByteBuffer.wrap(key));
       if (v != null) {
         return v;
@@ -72,9 +143,9 @@ final class Kv {
     }
     reads.incrementAndGet();
     try {
-      return db.get(ro, key);
+      return db.get(cf, ro, key);
     } catch (RocksDBException e) {
-      throw new IllegalStateException("RocksDB read failed", e);
+      throw new IllegalStateException("RocksDB read failed: " + e.getMessage(), e);
     }
   }
 
@@ -106,6 +177,10 @@ final class Kv {
       }
     }
     return false;
+  }
+
+  private boolean ownCovers(byte[] key) {
+    return overlay.containsKey(key) || rangeDeleted(key);
   }
 
   private void log(byte[] key) {
@@ -148,14 +223,19 @@ final class Kv {
 
   /** Writes the staged changes into a batch: range deletes first, then the later point writes. */
   void fill(WriteBatch batch) throws RocksDBException {
-    for (byte[][] r : rangeDeletes) {
-      batch.deleteRange(r[0], r[1]);
+    fill(batch, cf, new Layer(overlay, rangeDeletes));
+  }
+
+  /** Writes a layer into a batch for one column family: range deletes first, then point rows. */
+  static void fill(WriteBatch batch, ColumnFamilyHandle cf, Layer layer) throws RocksDBException {
+    for (byte[][] r : layer.rangeDeletes) {
+      batch.deleteRange(cf, r[0], r[1]);
     }
-    for (Map.Entry<byte[], byte[]> e : overlay.entrySet()) {
+    for (Map.Entry<byte[], byte[]> e : layer.rows.entrySet()) {
       if (e.getValue() == TOMBSTONE) {
-        batch.delete(e.getKey());
+        batch.delete(cf, e.getKey());
       } else {
-        batch.put(e.getKey(), e.getValue());
+        batch.put(cf, e.getKey(), e.getValue());
       }
     }
   }
@@ -166,17 +246,23 @@ final class Kv {
    * @return rows as {key, value} pairs, ascending or descending
    */
   Iterator<byte[][]> cursor(byte[] lo, boolean loIncl, byte[] hi, boolean hiIncl, boolean desc) {
-    RocksIterator it = db.newIterator(ro);
+    RocksIterator it = db.newIterator(cf, ro);
     open.add(it);
-    Iterator<Map.Entry<byte[], byte[]>> ov =
-        overlay == null
-            ? null
-            : (desc
-                    ? overlay.subMap(lo, loIncl, hi, hiIncl).descendingMap()
-                    : overlay.subMap(lo, loIncl, hi, hiIncl))
-                .entrySet()
-                .iterator();
-    return new Merge(it, ov, lo, loIncl, hi, hiIncl, desc);
+    Rows rows = new DbRows(it, lo, loIncl, hi, hiIncl, desc);
+    for (int i = bases.length - 1; i >= 0; i--) {
+      Layer l = bases[i];
+      rows = new Merge(rows, l.rows(lo, loIncl, hi, hiIncl, desc), l::covers, desc);
+    }
+    if (overlay != null) {
+      Iterator<Map.Entry<byte[], byte[]>> ov =
+          (desc
+                  ? overlay.subMap(lo, loIncl, hi, hiIncl).descendingMap()
+                  : overlay.subMap(lo, loIncl, hi, hiIncl))
+              .entrySet()
+              .iterator();
+      rows = new Merge(rows, ov, this::ownCovers, desc);
+    }
+    return rows;
   }
 
   void closeCursors() {
@@ -186,29 +272,44 @@ final class Kv {
     open.clear();
   }
 
-  /** Merges committed rows (minus staged deletes) with staged rows, in key order. */
-  private final class Merge implements Iterator<byte[][]> {
+  /** An ordered row source: {@link #fetch} returns the next row or null at the end. */
+  private abstract static class Rows implements Iterator<byte[][]> {
+    private byte[][] next;
+    private boolean fetched;
+
+    abstract byte[][] fetch();
+
+    @Override
+    public boolean hasNext() {
+      if (!fetched) {
+        next = fetch();
+        fetched = true;
+      }
+      return next != null;
+    }
+
+    @Override
+    public byte[][] next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      fetched = false;
+      return next;
+    }
+  }
+
+  /** The committed rows of RocksDB between the bounds. */
+  private final class DbRows extends Rows {
     private final RocksIterator it;
-    private final Iterator<Map.Entry<byte[], byte[]>> ov;
     private final byte[] lo;
     private final boolean loIncl;
     private final byte[] hi;
     private final boolean hiIncl;
     private final boolean desc;
-    private byte[][] nextDb;
-    private byte[][] nextOv;
     private boolean started;
 
-    Merge(
-        RocksIterator it,
-        Iterator<Map.Entry<byte[], byte[]>> ov,
-        byte[] lo,
-        boolean loIncl,
-        byte[] hi,
-        boolean hiIncl,
-        boolean desc) {
+    DbRows(RocksIterator it, byte[] lo, boolean loIncl, byte[] hi, boolean hiIncl, boolean desc) {
       this.it = it;
-      this.ov = ov;
       this.lo = lo;
       this.loIncl = loIncl;
       this.hi = hi;
@@ -216,28 +317,16 @@ final class Kv {
       this.desc = desc;
     }
 
-    private void start() {
-      started = true;
-      if (desc) {
-        it.seekForPrev(hi);
-      } else {
-        it.seek(lo);
-      }
-      nextDb = readDb();
-      nextOv = readOv();
-    }
-
-    private byte[][] readOv() {
-      while (ov != null && ov.hasNext()) {
-        Map.Entry<byte[], byte[]> e = ov.next();
-        if (e.getValue() != TOMBSTONE) {
-          return new byte[][] {e.getKey(), e.getValue()};
+    @Override
+    byte[][] fetch() {
+      if (!started) {
+        started = true;
+        if (desc) {
+          it.seekForPrev(hi);
+        } else {
+          it.seek(lo);
         }
       }
-      return null;
-    }
-
-    private byte[][] readDb() {
       while (it.isValid()) {
         byte[] k = it.key();
         int cLo = Arrays.compareUnsigned(k, lo);
@@ -252,10 +341,6 @@ final class Kv {
           continue;
         }
         reads.incrementAndGet();
-        if (overlay != null && (overlay.containsKey(k) || rangeDeleted(k))) {
-          step();
-          continue;
-        }
         byte[][] row = {k, it.value()};
         if (!writable && seen == null) {
           seen = new java.util.HashMap<>();
@@ -265,6 +350,11 @@ final class Kv {
         }
         step();
         return row;
+      }
+      try {
+        it.status();
+      } catch (RocksDBException e) {
+        throw new IllegalStateException("RocksDB read failed: " + e.getMessage(), e);
       }
       return null;
     }
@@ -276,36 +366,75 @@ final class Kv {
         it.next();
       }
     }
+  }
 
-    @Override
-    public boolean hasNext() {
-      if (!started) {
-        start();
+  /** Rows below (minus those the upper rows decide) merged with the upper rows, in key order. */
+  private static final class Merge extends Rows {
+    private final Rows below;
+    private final Iterator<Map.Entry<byte[], byte[]>> upper;
+    private final java.util.function.Predicate<byte[]> covers;
+    private final boolean desc;
+    private byte[][] nextBelow;
+    private byte[][] nextUpper;
+    private boolean started;
+
+    Merge(
+        Rows below,
+        Iterator<Map.Entry<byte[], byte[]>> upper,
+        java.util.function.Predicate<byte[]> covers,
+        boolean desc) {
+      this.below = below;
+      this.upper = upper;
+      this.covers = covers;
+      this.desc = desc;
+    }
+
+    private byte[][] readUpper() {
+      while (upper.hasNext()) {
+        Map.Entry<byte[], byte[]> e = upper.next();
+        if (e.getValue() != TOMBSTONE) {
+          return new byte[][] {e.getKey(), e.getValue()};
+        }
       }
-      return nextDb != null || nextOv != null;
+      return null;
+    }
+
+    private byte[][] readBelow() {
+      while (below.hasNext()) {
+        byte[][] r = below.next();
+        if (!covers.test(r[0])) {
+          return r;
+        }
+      }
+      return null;
     }
 
     @Override
-    public byte[][] next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException();
+    byte[][] fetch() {
+      if (!started) {
+        started = true;
+        nextBelow = readBelow();
+        nextUpper = readUpper();
       }
-      boolean takeDb;
-      if (nextDb == null) {
-        takeDb = false;
-      } else if (nextOv == null) {
-        takeDb = true;
+      if (nextBelow == null && nextUpper == null) {
+        return null;
+      }
+      boolean takeBelow;
+      if (nextBelow == null) {
+        takeBelow = false;
+      } else if (nextUpper == null) {
+        takeBelow = true;
       } else {
-        int c = Arrays.compareUnsigned(nextDb[0], nextOv[0]);
-        takeDb = desc ? c > 0 : c < 0;
+        int c = Arrays.compareUnsigned(nextBelow[0], nextUpper[0]);
+        takeBelow = desc ? c > 0 : c < 0;
       }
       byte[][] out;
-      if (takeDb) {
-        out = nextDb;
-        nextDb = readDb();
+      if (takeBelow) {
+        out = nextBelow;
+        nextBelow = readBelow();
       } else {
-        out = nextOv;
-        nextOv = readOv();
+        out = nextUpper;
+        nextUpper = readUpper();
       }
       return out;
     }

@@ -6,19 +6,22 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.Snapshot;
 
 /**
- * A RocksDB snapshot of one committed state with its ReadOptions, shared by every read until the
- * next commit so a point read does not pay for taking a snapshot. Reference counted: the store
- * holds one reference while the view is current, each reader one while it reads; the snapshot is
- * released when the count drops to zero.
+ * A RocksDB snapshot with the committed rows laid over it (see {@link Layer}) and its ReadOptions,
+ * shared by every read until the next commit so a point read does not pay for taking a snapshot.
+ * Reference counted: the store holds one reference while the view is current, each reader one while
+ * it reads; the snapshot is released when the count drops to zero.
  */
 final class ReadView {
   private final RocksDB db;
   private final Snapshot snapshot;
   final ReadOptions options;
+  // the rows committed after the snapshot's state and not yet written to RocksDB
+  final Layer layer;
   private final AtomicInteger refs = new AtomicInteger(1);
 
-  ReadView(RocksDB db) {
+  ReadView(RocksDB db, Layer layer) {
     this.db = db;
+    this.layer = layer;
     this.snapshot = db.getSnapshot();
     this.options = new ReadOptions().setSnapshot(snapshot);
   }

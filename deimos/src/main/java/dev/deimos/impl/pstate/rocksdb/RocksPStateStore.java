@@ -5,6 +5,7 @@ import dev.deimos.impl.data.OrderedKeyEncoding;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.path.Paths;
+import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
 import dev.deimos.impl.pstate.schema.MapSchema;
@@ -20,9 +21,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.rocksdb.Options;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -31,7 +33,9 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * A durable {@link PStateStore}, one RocksDB database per partition.
+ * A durable {@link PStateStore}: one partition of one PState in a column family of a {@link
+ * TaskDb}, or (stand-alone, {@link #RocksPStateStore(PStateDeclaration, java.nio.file.Path)}) in a
+ * RocksDB database of its own.
  *
  * <p>Layout (see {@link Keys}): a map or set PState keeps one row per top-level key; a subindexed
  * map, set or list reached from there through subindexed structures has its own contiguous key
@@ -42,32 +46,52 @@ import org.rocksdb.WriteOptions;
  * {@code WriteThrough}): navigating to a key is a point read, a range or {@code maxAmt} read walks
  * a cursor over only the rows it returns, and a transform stages only the rows it changes. Each
  * transform is undone as a whole if it fails (e.g. a schema violation). {@link #commit()} writes
- * the staged rows as ONE synced {@link WriteBatch}, so a commit is atomic and durable.
+ * the staged rows as ONE synced {@link WriteBatch} when the store stands alone, so a commit is
+ * atomic and durable; inside a {@link TaskDb} it lays them over the column family in memory
+ * (visible to readers at once) and the task's next progress commit writes them, together with the
+ * rows of the task's other PStates and the progress entries, in one batch.
+ *
+ * <p>Microbatch commits ({@link #commitKeepingPrevious}) return the previous value of every row the
+ * commit changed; {@link #selectBefore} reads the committed data with those rows laid over it.
+ *
+ * <p>Inside a {@link TaskDb} the PState's schema is recorded in its column family and checked on
+ * reopen; {@link #migrateTo} (module update) records the new one.
  *
  * <p>Each read runs against a RocksDB snapshot, so it sees one committed state even while a commit
  * lands. Results are plain copies: indexed maps and sets come back as sorted maps and sets.
  *
  * <p>Thread-safe: reads run concurrently with the single writer; writers are serialized.
  */
-public final class RocksPStateStore implements PStateStore {
+public final class RocksPStateStore implements MigratableStore {
   static {
     RocksDB.loadLibrary();
   }
+
+  // row of the column family recording the schema the data was written under
+  private static final byte[] SCHEMA_ROW = {0x00, 's', 'c', 'h', 'e', 'm', 'a'};
 
   private final String name;
   private final SchemaNode schema;
   private final boolean indexedRoot;
   private final Object initialValue;
   private final ValueCodec codec = ValueCodec.PLAIN;
-  private final Options options;
   private final WriteOptions syncWrites;
   private final ReadOptions writerReads;
+  private final TaskDb tdb;
   private final RocksDB db;
+  private final ColumnFamilyHandle cf;
+  private final PStateDeclaration declaration;
+  // the module, for errors (null when stand-alone)
+  private final String module;
+  // rows committed and not yet written to RocksDB (TaskDb); replaced whole under viewLock
+  private volatile Layer pending = Layer.EMPTY;
   private final AtomicLong rowReads = new AtomicLong();
   private final Kv writer;
   // readers hold the read lock while they touch native handles, so close cannot free them mid-read
-  private final ReentrantReadWriteLock handles = new ReentrantReadWriteLock();
+  private final ReentrantReadWriteLock handles;
   private volatile boolean closed;
+  // close() ran (closed alone may come from the task database closing first)
+  private boolean released;
   private final Object viewLock = new Object();
   private volatile ReadView current;
   private final List<Migrations.Job> migrationJobs;
@@ -82,24 +106,124 @@ public final class RocksPStateStore implements PStateStore {
    * @throws IllegalStateException if RocksDB cannot open the directory
    */
   public RocksPStateStore(PStateDeclaration declaration, java.nio.file.Path dir) {
+    this(
+        declaration,
+        TaskDb.openStandalone("PState " + declaration.getName(), dir),
+        null,
+        null,
+        Layer.EMPTY);
+  }
+
+  /** Opens the partition in a column family of a task database, checking its recorded schema. */
+  RocksPStateStore(
+      PStateDeclaration declaration, TaskDb tdb, ColumnFamilyHandle cf, String module) {
+    this(declaration, tdb, cf, module, Layer.EMPTY);
+    try {
+      checkSchema();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private RocksPStateStore(
+      PStateDeclaration declaration,
+      TaskDb tdb,
+      ColumnFamilyHandle cf,
+      String module,
+      Layer pending) {
+    this.declaration = declaration;
     this.name = declaration.getName();
     this.schema = declaration.getSchema();
     SchemaNode top = MigratedSchemaNode.unwrap(schema);
     this.indexedRoot = top instanceof MapSchema || top instanceof SetSchema;
     this.initialValue = declaration.hasInitialValue() ? declaration.getInitialValue() : null;
-    this.options = new Options().setCreateIfMissing(true);
+    this.tdb = tdb;
+    this.db = tdb.db();
+    this.cf = cf == null ? db.getDefaultColumnFamily() : cf;
+    this.module = module;
+    this.handles = tdb.handles;
+    this.pending = pending;
     this.syncWrites = new WriteOptions().setSync(true);
     this.writerReads = new ReadOptions();
-    try {
-      this.db = RocksDB.open(options, dir.toString());
-    } catch (RocksDBException e) {
-      writerReads.close();
-      syncWrites.close();
-      options.close();
-      throw new IllegalStateException("PState " + name + ": cannot open RocksDB at " + dir, e);
-    }
-    this.writer = new Kv(db, writerReads, rowReads, true);
+    this.writer = new Kv(db, this.cf, writerReads, Kv.layers(pending), rowReads, true);
     this.migrationJobs = Migrations.jobs(schema, indexedRoot);
+  }
+
+  private String where() {
+    return (module == null ? "" : "module " + module + ", ") + "PState " + name;
+  }
+
+  /** Refuses data written under another schema; records the schema in a new partition. */
+  private void checkSchema() {
+    String want = schema.describe();
+    try {
+      byte[] had = db.get(cf, SCHEMA_ROW);
+      if (had == null) {
+        db.put(cf, syncWrites, SCHEMA_ROW, want.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      String was = new String(had, StandardCharsets.UTF_8);
+      if (!was.equals(want)) {
+        throw new IllegalStateException(
+            where()
+                + ": the data in "
+                + tdb.directory()
+                + " was written under schema "
+                + was
+                + " but the module declares "
+                + want
+                + "; change a schema through a module update with a migration, or destroy the"
+                + " module to start over");
+      }
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(
+          where() + ": cannot read its schema in " + tdb.directory() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The column family of this partition. */
+  ColumnFamilyHandle family() {
+    return cf;
+  }
+
+  /** Rows committed and not yet written (TaskDb flush). */
+  Layer pendingLayer() {
+    return pending;
+  }
+
+  /**
+   * The TaskDb wrote {@code written}: readers find it in RocksDB from now on. Called on the
+   * writer's thread (no store lock: the task database's lock is taken after a store's, never
+   * before).
+   */
+  void pendingWritten(Layer written) {
+    ReadView old;
+    synchronized (viewLock) {
+      if (pending == written) {
+        pending = Layer.EMPTY;
+      }
+      old = current;
+      current = null;
+    }
+    if (old != null) {
+      old.release();
+    }
+    writer.setBases(Kv.layers(pending));
+  }
+
+  /** Makes {@code next} the committed rows over RocksDB, for readers and the writer. */
+  private void publish(Layer next) {
+    ReadView old;
+    synchronized (viewLock) {
+      pending = next;
+      old = current;
+      current = null;
+    }
+    if (old != null) {
+      old.release();
+    }
+    writer.setBases(Kv.layers(next));
   }
 
   @Override
@@ -134,7 +258,7 @@ public final class RocksPStateStore implements PStateStore {
       checkOpen();
       ReadView view = acquireView();
       try {
-        Kv kv = new Kv(db, view.options, rowReads, false);
+        Kv kv = new Kv(db, cf, view.options, Kv.layers(view.layer), rowReads, false);
         try {
           Slots slots = new Slots(kv, name);
           if (indexedRoot) {
@@ -318,7 +442,7 @@ public final class RocksPStateStore implements PStateStore {
         synchronized (viewLock) {
           v = current;
           if (v == null) {
-            v = new ReadView(db);
+            v = new ReadView(db, pending);
             current = v;
           }
         }
@@ -352,7 +476,7 @@ public final class RocksPStateStore implements PStateStore {
       }
       try (WriteBatch batch = new WriteBatch();
           ReadOptions ro = new ReadOptions()) {
-        Kv kv = new Kv(db, ro, rowReads, false);
+        Kv kv = new Kv(db, cf, ro, Kv.layers(), rowReads, false);
         try {
           byte[] lo = migrationResume == null ? job.rowPrefix() : migrationResume;
           Iterator<byte[][]> rows =
@@ -372,12 +496,12 @@ public final class RocksPStateStore implements PStateStore {
             }
             byte[] migrated = codec.encode(job.node().migrate(codec.decode(row[1])));
             if (!Arrays.equals(migrated, row[1])) {
-              batch.put(row[0], migrated);
+              batch.put(cf, row[0], migrated);
             }
           }
           boolean finished = !rows.hasNext();
           if (finished) {
-            batch.put(Keys.migration(id), Keys.EMPTY);
+            batch.put(cf, Keys.migration(id), Keys.EMPTY);
             migrationResume = null;
           } else {
             migrationResume = last;
@@ -418,7 +542,7 @@ public final class RocksPStateStore implements PStateStore {
     }
     byte[] prefix = Arrays.copyOf(row[0], off);
     Object value = job.node().migrate(codec.decode(row[1]));
-    Kv session = new Kv(db, ro, rowReads, true);
+    Kv session = new Kv(db, cf, ro, Kv.layers(), rowReads, true);
     try {
       new Slots(session, name).write(prefix, key, value, job.node(), outer, false);
       session.fill(batch);
@@ -436,7 +560,7 @@ public final class RocksPStateStore implements PStateStore {
     checkOpen();
     Set<String> out = new java.util.LinkedHashSet<>();
     byte[] prefix = Keys.migration("");
-    try (RocksIterator it = db.newIterator()) {
+    try (RocksIterator it = db.newIterator(cf)) {
       for (it.seek(prefix); it.isValid(); it.next()) {
         byte[] k = it.key();
         if (k.length < prefix.length
@@ -455,14 +579,105 @@ public final class RocksPStateStore implements PStateStore {
     if (!writer.hasStaged()) {
       return;
     }
-    try (WriteBatch batch = new WriteBatch()) {
-      writer.fill(batch);
-      db.write(syncWrites, batch);
-    } catch (RocksDBException e) {
-      throw new IllegalStateException("PState " + name + ": commit failed", e);
+    commitStaged(true);
+  }
+
+  private void commitStaged(boolean mayFlush) {
+    Layer before = pending;
+    Layer next = writer.takeStaged(before);
+    publish(next);
+    tdb.committed(this, Math.max(1, next.size() - before.size()), mayFlush);
+  }
+
+  /**
+   * Commits like {@link #commit()} and returns the previous committed value of every row the commit
+   * changed (absent rows as tombstones), for {@link #selectBefore}. Never writes the task's pending
+   * rows on its own: a microbatch's commit is followed by its progress commit.
+   */
+  @Override
+  public synchronized Object commitKeepingPrevious() {
+    checkOpen();
+    if (!writer.hasStaged()) {
+      return null;
     }
-    retireView();
-    writer.clearStaged();
+    TreeMap<byte[], byte[]> prev = new TreeMap<>(Arrays::compareUnsigned);
+    Kv committed = new Kv(db, cf, writerReads, Kv.layers(pending), rowReads, false);
+    try {
+      for (byte[][] r : writer.stagedRanges()) {
+        Iterator<byte[][]> rows = committed.cursor(r[0], true, r[1], false, false);
+        while (rows.hasNext()) {
+          byte[][] row = rows.next();
+          prev.put(row[0], row[1]);
+        }
+      }
+      for (byte[] k : writer.stagedRows().keySet()) {
+        if (!prev.containsKey(k)) {
+          byte[] v = committed.get(k);
+          prev.put(k, v == null ? Kv.TOMBSTONE : v);
+        }
+      }
+    } finally {
+      committed.closeCursors();
+    }
+    commitStaged(false);
+    return Layer.ofRows(prev);
+  }
+
+  @Override
+  public List<Object> selectBefore(List<Object> previous, Path path, Vars vars) {
+    TreeMap<byte[], byte[]> rows = new TreeMap<>(Arrays::compareUnsigned);
+    // newest first: an older record's value of a row wins
+    for (Object p : previous) {
+      rows.putAll(((Layer) p).rows);
+    }
+    Layer before = Layer.ofRows(rows);
+    handles.readLock().lock();
+    try {
+      checkOpen();
+      ReadView view = acquireView();
+      try {
+        Kv kv = new Kv(db, cf, view.options, Kv.layers(before, view.layer), rowReads, false);
+        try {
+          return selectCopies(root(new Slots(kv, name)), path, vars, false);
+        } finally {
+          kv.closeCursors();
+        }
+      } finally {
+        view.release();
+      }
+    } finally {
+      handles.readLock().unlock();
+    }
+  }
+
+  /**
+   * The same partition under the updated module's declaration: same column family and committed
+   * rows, the new schema recorded; reads apply its migrations. This store is closed by the caller.
+   */
+  @Override
+  public synchronized PStateStore migrateTo(PStateDeclaration newDeclaration) {
+    checkOpen();
+    if (tdb.standalone()) {
+      throw new IllegalStateException(
+          where() + ": a stand-alone store is migrated by reopening it under the new declaration");
+    }
+    if (writer.hasStaged()) {
+      throw new IllegalStateException(where() + ": cannot migrate with uncommitted writes");
+    }
+    try {
+      db.put(
+          cf,
+          syncWrites,
+          SCHEMA_ROW,
+          newDeclaration.getSchema().describe().getBytes(StandardCharsets.UTF_8));
+    } catch (RocksDBException e) {
+      throw new IllegalStateException(
+          where() + ": cannot record its new schema in " + tdb.directory() + ": " + e.getMessage(),
+          e);
+    }
+    RocksPStateStore next = new RocksPStateStore(newDeclaration, tdb, cf, module, pending);
+    tdb.replaced(this, next);
+    return next;
   }
 
   @Override
@@ -476,28 +691,44 @@ public final class RocksPStateStore implements PStateStore {
     return !closed && writer.hasStaged();
   }
 
+  /**
+   * The task database is closing (under its handle lock): releases this store's snapshot while the
+   * database is still there; the store is closed from now on.
+   */
+  void detach() {
+    closed = true;
+    retireView();
+  }
+
   @Override
   public synchronized void close() {
-    if (closed) {
+    if (released) {
       return;
     }
+    released = true;
     handles.writeLock().lock();
     try {
-      closed = true;
-      writer.closeCursors();
-      retireView();
-      db.close();
+      if (!closed) {
+        closed = true;
+        writer.closeCursors();
+        retireView();
+      }
+      if (!tdb.isClosed()) {
+        tdb.released(this);
+      }
       writerReads.close();
       syncWrites.close();
-      options.close();
     } finally {
       handles.writeLock().unlock();
+    }
+    if (tdb.standalone()) {
+      tdb.close();
     }
   }
 
   private void checkOpen() {
-    if (closed) {
-      throw new IllegalStateException("PState " + name + ": store is closed");
+    if (closed || tdb.isClosed()) {
+      throw new IllegalStateException(where() + ": store is closed");
     }
   }
 }
