@@ -11,6 +11,8 @@ import dev.deimos.impl.cluster.InProcessClusterImpl;
 import dev.deimos.impl.net.NetClusterManager;
 import dev.deimos.impl.net.Wire;
 import dev.deimos.impl.serial.ValueCodec;
+import dev.deimos.impl.storage.DiskStorageFactory;
+import dev.deimos.impl.storage.DiskStorageOptions;
 import dev.deimos.server.metrics.ServerMetrics;
 import dev.deimos.server.rest.RestApi;
 import dev.deimos.server.rest.RestBackend;
@@ -128,10 +130,8 @@ public final class DeimosServer implements AutoCloseable {
             "custom.serializations: class " + c + " is not in the server's lib/", e);
       }
     }
-    dev.deimos.impl.storage.DiskStorageFactory disk =
-        new dev.deimos.impl.storage.DiskStorageFactory(
-            config.localDir().resolve("storage"),
-            dev.deimos.impl.storage.DiskStorageOptions.defaults());
+    DiskStorageFactory disk =
+        new DiskStorageFactory(config.localDir().resolve("storage"), DiskStorageOptions.defaults());
     try {
       return new InProcessClusterImpl(classes, disk, null, true, metrics);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
 import dev.deimos.impl.reactive.ProxyClient;
+import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.runtime.Clock;
 import dev.deimos.impl.runtime.EngineMetrics;
 import dev.deimos.impl.runtime.ExecutorScheduler;
@@ -462,7 +463,7 @@ public final class InProcessClusterImpl implements InProcessCluster {
    * @return the target
    * @throws IllegalArgumentException naming what does not exist or cannot be proxied
    */
-  public dev.deimos.impl.reactive.ProxyTarget proxyTarget(
+  public ProxyTarget proxyTarget(
       String moduleName, String pstateName, boolean keyGiven, Object key, dev.deimos.Path path) {
     clusterPState(moduleName, pstateName);
     return module(moduleName).proxyTarget(pstateName, keyGiven, key, path);

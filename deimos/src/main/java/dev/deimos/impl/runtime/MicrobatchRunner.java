@@ -206,10 +206,10 @@ final class MicrobatchRunner {
    * are never read again.
    */
   void recover() {
-    dev.deimos.impl.storage.MicrobatchCommit rec = null;
+    MicrobatchCommit rec = null;
     long[] ids = new long[tasks.length];
     for (int i = 0; i < tasks.length; i++) {
-      dev.deimos.impl.storage.MicrobatchCommit c = tasks[i].progress().lastMicrobatch(topology);
+      MicrobatchCommit c = tasks[i].progress().lastMicrobatch(topology);
       ids[i] = c == null ? -1 : c.id();
       if (c != null && (rec == null || c.id() > rec.id())) {
         rec = c;

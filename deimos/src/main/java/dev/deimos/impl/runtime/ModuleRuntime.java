@@ -19,6 +19,8 @@ import dev.deimos.impl.depot.InlineAppendLog;
 import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.schema.SchemaCompatibility;
+import dev.deimos.impl.reactive.PartitionSubscriptions;
+import dev.deimos.impl.reactive.ProxyOptions;
 import dev.deimos.impl.reactive.ProxySink;
 import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.serial.ValueCodec;
@@ -60,7 +62,7 @@ public final class ModuleRuntime implements AutoCloseable {
   // topology.stream.timeout.seconds, in millis (see RecordRun)
   private volatile long streamTimeoutMillis;
   // pstate.proxy.limit and pstate.reactivity.queue.limit of the running version
-  private volatile dev.deimos.impl.reactive.ProxyOptions proxyOptions;
+  private volatile ProxyOptions proxyOptions;
   private volatile String[] globalVars = new String[0];
   private final dev.deimos.ModuleInstanceInfo info;
   private final PendingFutures pending = new PendingFutures();
@@ -247,7 +249,7 @@ public final class ModuleRuntime implements AutoCloseable {
         compileMicrobatches(def, depotMap, preVars.toArray(new String[0]), mirrors);
     this.queries = new Queries(this, def, preVars);
     this.streamTimeoutMillis = RecordRun.timeoutMillis(def.moduleOptions);
-    this.proxyOptions = dev.deimos.impl.reactive.ProxyOptions.of(def.moduleOptions);
+    this.proxyOptions = ProxyOptions.of(def.moduleOptions);
     Set<Integer> threadIds = new java.util.TreeSet<>();
     for (int i = 0; i < numThreads; i++) {
       threadIds.add(i);
@@ -1235,7 +1237,7 @@ public final class ModuleRuntime implements AutoCloseable {
             t,
             () -> {
               TaskPState p = t.pstate(pstateVar);
-              dev.deimos.impl.reactive.PartitionSubscriptions subs = p.subscriptions();
+              PartitionSubscriptions subs = p.subscriptions();
               subs.setLimit(proxyOptions.proxyLimit());
               return subs.subscribe(id, path, p::selectForProxy, sink);
             });
@@ -1553,8 +1555,7 @@ public final class ModuleRuntime implements AutoCloseable {
     long nextEmptySleep = EmptyMicrobatches.millis(next.moduleOptions);
     Queries nextQueries = new Queries(this, next, preVars);
     long nextStreamTimeout = RecordRun.timeoutMillis(next.moduleOptions);
-    dev.deimos.impl.reactive.ProxyOptions nextProxyOptions =
-        dev.deimos.impl.reactive.ProxyOptions.of(next.moduleOptions);
+    ProxyOptions nextProxyOptions = ProxyOptions.of(next.moduleOptions);
     java.util.Set<String> oldSources = new java.util.HashSet<>();
     for (DepotRt d : current.values()) {
       for (SourceRt s : d.sources) {
@@ -1581,7 +1582,7 @@ public final class ModuleRuntime implements AutoCloseable {
         for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
           DepotRt d = nextDepots.get(e.getKey());
           if (d != null) {
-            DepotRt view = new DepotRt(d.def, d.log);
+            DepotRt view = new DepotRt(d.def, d.log, d.meter);
             view.sources = e.getValue();
             tracked.put(e.getKey(), view);
           }

@@ -9,7 +9,9 @@ import dev.deimos.impl.path.PathKeys;
 import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.pstate.schema.ClassSchema;
 import dev.deimos.impl.reactive.PartitionSubscriptions;
+import dev.deimos.impl.reactive.ProxyOptions;
 import dev.deimos.impl.reactive.ProxyPaths;
 import dev.deimos.ops.DeimosFunction2;
 import org.slf4j.Logger;
@@ -224,7 +226,7 @@ final class TaskPState implements PStateAccess {
   }
 
   private void checkValueSchema(String var) {
-    if (!(decl.getSchema() instanceof dev.deimos.impl.pstate.schema.ClassSchema)) {
+    if (!(decl.getSchema() instanceof ClassSchema)) {
       throw new IllegalArgumentException(
           var
               + " is passed where a value is expected (a function or Expr argument), but PState "
@@ -352,7 +354,7 @@ final class TaskPState implements PStateAccess {
       subs =
           new PartitionSubscriptions(
               decl.getName(),
-              dev.deimos.impl.reactive.ProxyOptions.DEFAULT_PROXY_LIMIT,
+              ProxyOptions.DEFAULT_PROXY_LIMIT,
               java.util.concurrent.TimeUnit.SECONDS.toNanos(60),
               System::nanoTime);
     }

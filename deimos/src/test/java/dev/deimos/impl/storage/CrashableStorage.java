@@ -4,6 +4,7 @@ import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.impl.depot.MemoryDepotLog;
+import dev.deimos.impl.pstate.MigratableStore;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
 import dev.deimos.impl.pstate.memory.MemoryPStateStore;
@@ -306,7 +307,7 @@ public final class CrashableStorage implements StorageFactory {
   }
 
   /** A PState partition as seen by one cluster: writes refused after a crash. */
-  private final class StoreView implements dev.deimos.impl.pstate.MigratableStore {
+  private final class StoreView implements MigratableStore {
     private final Durable d;
     private final MemoryPStateStore s;
     private final int gen;

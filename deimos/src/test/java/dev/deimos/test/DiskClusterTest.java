@@ -1,4 +1,4 @@
-package dev.deimos.impl.storage;
+package dev.deimos.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,13 @@ import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.pstate.PStateStore;
+import dev.deimos.impl.storage.DiskStorageFactory;
+import dev.deimos.impl.storage.DiskStorageOptions;
+import dev.deimos.impl.storage.MicrobatchCommit;
+import dev.deimos.impl.storage.ProgressStore;
 import dev.deimos.module.MicrobatchTopology;
 import dev.deimos.module.StreamTopology;
 import dev.deimos.ops.Ops;
-import dev.deimos.test.LaunchConfig;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
