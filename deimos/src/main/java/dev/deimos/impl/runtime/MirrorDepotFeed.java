@@ -3,7 +3,9 @@ package dev.deimos.impl.runtime;
 import dev.deimos.impl.depot.DepotLog;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +49,10 @@ final class MirrorDepotFeed {
   final DepotLog log;
   // 1 while a pull of the partition is queued and has not started yet: coalesces wake-ups
   private final AtomicIntegerArray queued;
+  // 1 while a pull of the partition waits for the log (see await): other pulls then do nothing
+  private final AtomicIntegerArray waiting;
+  // 1 when a pull came while one was waiting
+  private final AtomicIntegerArray missed;
   private volatile List<StreamCursor> streams = List.of();
   private volatile List<MicrobatchRunner> microbatches = List.of();
 
@@ -57,6 +63,8 @@ final class MirrorDepotFeed {
     this.depotVar = depotVar;
     this.log = producer.depotLog(depotVar);
     this.queued = new AtomicIntegerArray(log.numPartitions());
+    this.waiting = new AtomicIntegerArray(log.numPartitions());
+    this.missed = new AtomicIntegerArray(log.numPartitions());
   }
 
   /** Whether this feed reads the same depot as {@code var} mapped to {@code producer}'s depot. */
@@ -131,39 +139,114 @@ final class MirrorDepotFeed {
     if (consumer.isClosed() || consumer.isUpdating()) {
       return;
     }
+    if (waiting.get(partition) != 0) {
+      // a pull is waiting for the log: it pulls the partition again when it is done
+      missed.set(partition, 1);
+      return;
+    }
     try {
-      pullNow(partition, task);
-    } catch (RuntimeException e) {
-      if (producer.isClosed() || consumer.isClosed()) {
-        // the cluster is closing: nothing left to process
-        LOG.debug("module {}: {} closed while pulling", consumer.moduleName(), this, e);
+      CompletableFuture<Long> end = log.endOffset(partition);
+      if (end.isDone()) {
+        pullTo(partition, task, end.join(), 0, false);
       } else {
-        LOG.error(
-            "module {}: cannot read partition {} of {}", consumer.moduleName(), partition, this, e);
+        await(end, partition, task, e -> pullTo(partition, task, e, 0, false));
       }
+    } catch (RuntimeException e) {
+      failed(partition, e);
     }
   }
 
-  private void pullNow(int partition, int task) {
-    long end = log.endOffset(partition).join();
-    boolean more = false;
-    for (StreamCursor c : streams) {
-      long from = c.next[partition];
-      if (from >= end) {
+  /**
+   * Starts, for the stream cursors from index {@code from} on, the records up to {@code end}. A
+   * read the log has not finished yet is never waited for on the task thread: the rest of the pull
+   * runs as a new event of the task once it completes, and no other pull of the partition runs
+   * meanwhile (so a record is still neither skipped nor started twice).
+   */
+  private void pullTo(int partition, int task, long end, int from, boolean more) {
+    List<StreamCursor> cursors = streams;
+    for (int i = from; i < cursors.size(); i++) {
+      StreamCursor c = cursors.get(i);
+      long start = c.next[partition];
+      if (start >= end) {
         continue;
       }
-      long to = Math.min(end, from + PULL_SLICE);
-      more |= to < end;
-      List<byte[]> records = log.read(partition, from, to).join();
-      c.next[partition] = to;
-      long o = from;
-      for (byte[] r : records) {
-        consumer.startMirrorRecord(c.source, r, task, partition, o++);
+      long to = Math.min(end, start + PULL_SLICE);
+      boolean m = more || to < end;
+      CompletableFuture<List<byte[]>> read = log.read(partition, start, to);
+      if (!read.isDone()) {
+        int next = i + 1;
+        await(
+            read,
+            partition,
+            task,
+            records -> {
+              start(c, partition, task, start, to, records);
+              pullTo(partition, task, end, next, m);
+            });
+        return;
       }
+      start(c, partition, task, start, to, read.join());
+      more = m;
     }
     if (more) {
       // queued behind the events waiting now, like any other wake-up
       appended(partition);
+    }
+  }
+
+  private void start(
+      StreamCursor c, int partition, int task, long from, long to, List<byte[]> records) {
+    long o = from;
+    c.next[partition] = to;
+    for (byte[] r : records) {
+      consumer.startMirrorRecord(c.source, r, task, partition, o++);
+    }
+  }
+
+  /**
+   * Continues a pull with {@code f}'s value as a new event on {@code task} once {@code f}
+   * completes; until then other pulls of the partition only note that they came, and the partition
+   * is pulled again after the continuation if one did.
+   */
+  private <T> void await(CompletableFuture<T> f, int partition, int task, Consumer<T> then) {
+    waiting.set(partition, 1);
+    f.whenComplete(
+        (v, e) -> {
+          boolean queuedIt =
+              consumer.submitToTask(
+                  task,
+                  () -> {
+                    waiting.set(partition, 0);
+                    if (e != null) {
+                      failed(partition, e);
+                      return;
+                    }
+                    if (consumer.isClosed() || consumer.isUpdating()) {
+                      // the update pulls every partition again when it is done
+                      return;
+                    }
+                    try {
+                      then.accept(v);
+                    } catch (RuntimeException ex) {
+                      failed(partition, ex);
+                    }
+                    if (waiting.get(partition) == 0 && missed.getAndSet(partition, 0) != 0) {
+                      appended(partition);
+                    }
+                  });
+          if (!queuedIt) {
+            waiting.set(partition, 0);
+          }
+        });
+  }
+
+  private void failed(int partition, Throwable e) {
+    if (producer.isClosed() || consumer.isClosed()) {
+      // the cluster is closing: nothing left to process
+      LOG.debug("module {}: {} closed while pulling", consumer.moduleName(), this, e);
+    } else {
+      LOG.error(
+          "module {}: cannot read partition {} of {}", consumer.moduleName(), partition, this, e);
     }
   }
 
