@@ -35,6 +35,7 @@ class Issue17PStateVarTest {
       StreamTopology s = topologies.stream("s");
       s.pstate("$$counter", Long.class).initialValue(0L).makePrivate();
       s.pstate("$$seen", PState.mapSchema(String.class, PState.listSchema(Long.class)));
+      s.pstate("$$direct", PState.mapSchema(String.class, PState.listSchema(Long.class)));
       s.source("*d")
           .out("*k")
           .each(Ops.EXTRACT_VALUE, "$$counter")
@@ -53,6 +54,8 @@ class Issue17PStateVarTest {
               Block.each(Ops.IDENTITY, -1L).out("*plus"))
           .localTransform("$$counter", Path.term(Ops.PLUS_LONG, 1))
           .compoundAgg("$$seen", CompoundAgg.map("*k", Agg.list("*extracted")))
+          // an aggregator's input may name the PState directly: it aggregates the value
+          .compoundAgg("$$direct", CompoundAgg.map("*k", Agg.list("$$counter")))
           .ackReturn(new Expr(Ops.TUPLE, "*extracted", "*times10", "*plus"));
     }
   }
@@ -69,6 +72,8 @@ class Issue17PStateVarTest {
       // the extracted values were stored under a Long list schema without a schema violation
       PState seen = cluster.clusterPState(m, "$$seen");
       assertThat((Object) seen.selectOne(Path.key("a"))).isEqualTo(List.of(0L, 1L));
+      PState direct = cluster.clusterPState(m, "$$direct");
+      assertThat((Object) direct.selectOne(Path.key("a"))).isEqualTo(List.of(1L, 2L));
     }
   }
 

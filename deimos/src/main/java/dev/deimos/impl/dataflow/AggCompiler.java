@@ -445,7 +445,8 @@ final class AggCompiler {
       AggSpec a = (AggSpec) x;
       Arg[] args = new Arg[a.args.length];
       for (int i = 0; i < args.length; i++) {
-        args[i] = h.arg(a.args[i], bound, at);
+        // an aggregator's inputs are values: a $$ var there binds the PState's value
+        args[i] = Compiler.valueArg(a.args[i], h.arg(a.args[i], bound, at));
       }
       return new AggTemplate.Leaf(a, args, a.captureVar == null ? -1 : h.slot(a.captureVar));
     }
@@ -463,7 +464,7 @@ final class AggCompiler {
     Arg[] keys = new Arg[c.keys.length];
     int[] keySlots = new int[keys.length];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = h.arg(c.keys[i], bound, at);
+      keys[i] = Compiler.valueArg(c.keys[i], h.arg(c.keys[i], bound, at));
       keySlots[i] = Compiler.isVar(c.keys[i]) ? h.slot((String) c.keys[i]) : -1;
     }
     return new AggTemplate.MapT(keys, keySlots, children);

@@ -601,7 +601,7 @@ public final class Compiler {
   }
 
   /** Makes a PState var in a value position bind the PState's value, not the PState. */
-  private static Arg valueArg(Object written, Arg compiled) {
+  static Arg valueArg(Object written, Arg compiled) {
     if (isPStateVar(written) && compiled instanceof Arg.Slot) {
       return new Arg.PStateValue(((Arg.Slot) compiled).index, (String) written);
     }
