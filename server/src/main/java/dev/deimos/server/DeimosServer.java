@@ -785,6 +785,7 @@ public final class DeimosServer implements AutoCloseable {
     io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     waiting.shutdownNow();
+    metrics.close();
     LOG.info("Deimos server stopped");
     stopped.countDown();
   }

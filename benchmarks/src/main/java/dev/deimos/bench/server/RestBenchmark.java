@@ -47,14 +47,43 @@ public final class RestBenchmark {
     int warmup = 1;
     int ops = 3_000;
     int clients = 8;
+    boolean telemetryOnly = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[i + 1]);
         case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
         case "--ops" -> ops = Integer.parseInt(args[i + 1]);
         case "--clients" -> clients = Integer.parseInt(args[i + 1]);
+        case "--only" -> telemetryOnly = args[i + 1].equals("telemetry");
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
+    }
+    if (telemetryOnly) {
+      // alternate the two, several rounds, and print each pair
+      double[] none = new double[warmup + runs];
+      double[] with = new double[warmup + runs];
+      for (int r = 0; r < warmup + runs; r++) {
+        none[r] = wordCount(EngineMetrics.NONE, ops * 4, clients);
+        with[r] = wordCount(new ServerMetrics(), ops * 4, clients);
+        System.out.printf(
+            Locale.ROOT,
+            "%s %d: none %.0f/s, metrics %.0f/s%n",
+            r < warmup ? "warm-up" : "run",
+            r,
+            none[r],
+            with[r]);
+      }
+      double[] n = Arrays.copyOfRange(none, warmup, none.length);
+      double[] w = Arrays.copyOfRange(with, warmup, with.length);
+      Arrays.sort(n);
+      Arrays.sort(w);
+      System.out.printf(
+          Locale.ROOT,
+          "telemetry: word count with metrics / without = %.3f (medians %.0f, %.0f)%n",
+          w[w.length / 2] / n[n.length / 2],
+          w[w.length / 2],
+          n[n.length / 2]);
+      return;
     }
     java.nio.file.Path dir = Files.createTempDirectory("deimos-bench-rest");
     java.nio.file.Path jar = ServerBenchmark.examplesJar(dir.resolve("examples.jar"));
@@ -248,6 +277,10 @@ public final class RestBenchmark {
       Depot d = c.clusterDepot(WordCountModule.class.getName(), "*sentences");
       return parallel(
           clients, records / clients, i -> d.append("word" + (i & 4095) + " other words"));
+    } finally {
+      if (metrics instanceof ServerMetrics) {
+        ((ServerMetrics) metrics).close();
+      }
     }
   }
 

@@ -34,12 +34,13 @@ import java.util.function.LongSupplier;
  * deimos_pstate_writes_total} per PState; the histogram {@code deimos_client_requests_seconds} by
  * protocol, operation and outcome; and the JVM's memory, GC, threads, CPU and uptime.
  */
-public final class ServerMetrics implements EngineMetrics {
+public final class ServerMetrics implements EngineMetrics, AutoCloseable {
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   // depot gauges read through these, so a module update re-points them at the new depot log
   private final Map<String, AtomicReference<LongSupplier>> depotSizes = new ConcurrentHashMap<>();
   private final Map<String, Timer> requestTimers = new ConcurrentHashMap<>();
+  private final JvmGcMetrics gc = new JvmGcMetrics();
 
   /** Creates the registry with the JVM's meters bound. */
   public ServerMetrics() {
@@ -47,8 +48,14 @@ public final class ServerMetrics implements EngineMetrics {
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
-    JvmGcMetrics gc = new JvmGcMetrics();
     gc.bindTo(registry);
+  }
+
+  /** Stops listening to GC notifications and closes the registry. */
+  @Override
+  public void close() {
+    gc.close();
+    registry.close();
   }
 
   /**
