@@ -248,7 +248,10 @@ final class ClientProxy<T> implements ProxyState<T>, ProxySink {
               if (!alive && status == Status.ACTIVE) {
                 // the server dropped us (expiry, restart): subscribe again, which resyncs
                 LOG.debug("proxy {} lost its subscription; subscribing again", id);
-                queue.clear();
+                // what waits belongs to the lost subscription; the new one starts with a resync
+                while (queue.poll() != null) {
+                  queued.decrementAndGet();
+                }
                 target.subscribe(id, this);
               }
             });
