@@ -45,8 +45,8 @@ import org.rocksdb.WriteOptions;
 
 /**
  * The runtime's PState stores as a task uses them: a point read, and an increment committed with a
- * progress commit (one RocksDB write holding the PState row and the stream offset), for the store
- * a {@link DiskStorageFactory} opens, the memory store and raw RocksDB doing the same work (get,
+ * progress commit (one RocksDB write holding the PState row and the stream offset), for the store a
+ * {@link DiskStorageFactory} opens, the memory store and raw RocksDB doing the same work (get,
  * decode, add, encode, one {@link WriteBatch} with the row and an offset row). {@code sync} says
  * whether each commit waits for the WAL to reach the disk (both disk rows alike).
  *

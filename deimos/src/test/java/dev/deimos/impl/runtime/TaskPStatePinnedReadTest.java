@@ -25,6 +25,7 @@ class TaskPStatePinnedReadTest {
   dev.deimos.impl.storage.StorageFactory storage() {
     return MemoryStorageFactory.INSTANCE;
   }
+
   // nothing here schedules: the runner is driven by hand
   private final RuntimeServices services =
       new RuntimeServices(
