@@ -19,8 +19,13 @@ import org.junit.jupiter.api.Test;
 class TaskPStatePinnedReadTest {
   private final PStateDeclaration decl =
       new PStateDeclaration("$$p", PState.mapSchema(String.class, Long.class));
-  private final Task task =
-      new Task(0, 1, null, List.of(decl), null, MemoryStorageFactory.INSTANCE, "m");
+  private final Task task = new Task(0, 1, null, List.of(decl), null, storage(), "m");
+
+  /** Where the task's stores live (the disk subclass runs the same cases on RocksDB). */
+  dev.deimos.impl.storage.StorageFactory storage() {
+    return MemoryStorageFactory.INSTANCE;
+  }
+
   // nothing here schedules: the runner is driven by hand
   private final RuntimeServices services =
       new RuntimeServices(
