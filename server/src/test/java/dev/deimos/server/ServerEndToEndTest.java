@@ -235,6 +235,18 @@ class ServerEndToEndTest {
         // restart on the same port: every module is back from its stored jar, old handles work
         s = ServerProcess.start(data, port, "--token", TOKEN);
         assertThat(m.getDeployedModuleNames()).containsExactly(WC, UR);
+        // the data is back too: every acknowledged word is counted (at least once: records after
+        // the last stream checkpoint are processed again after the SIGKILL)
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        for (String w : new ArrayList<>(acked)) {
+          Object n;
+          while ((n = counts.selectOne(Path.key(w))) == null && System.nanoTime() < until) {
+            Thread.sleep(20);
+          }
+          assertThat(n).as("count of %s after the restart", w).isNotNull();
+          assertThat((Long) n).as(w).isGreaterThanOrEqualTo(1L);
+        }
+        assertThat((Long) counts.selectOne(Path.key("the"))).isGreaterThanOrEqualTo(2L);
         sentences.append("back again");
         assertThat((Object) counts.selectOne(Path.key("again"))).isEqualTo(1L);
         assertThat(regs.append(new Register("carol", "c@example.com"))).containsKey("registration");
