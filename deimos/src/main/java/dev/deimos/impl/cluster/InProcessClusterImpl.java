@@ -256,6 +256,31 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return module(moduleName).microbatchStatus();
   }
 
+  /**
+   * Returns a read-only snapshot of a module for the console: depots, PStates and topologies with
+   * their counts (see {@link dev.deimos.impl.runtime.ModuleView}). Internal.
+   *
+   * @param moduleName the module
+   * @return the view
+   * @throws IllegalArgumentException if the module is not deployed
+   */
+  public dev.deimos.impl.runtime.ModuleView moduleView(String moduleName) {
+    return module(moduleName).view();
+  }
+
+  /**
+   * Returns the dataflow graph of one topology as the compiler laid it out, with how many times
+   * each node has run. Internal: for the console.
+   *
+   * @param moduleName the module
+   * @param topologyName a stream, microbatch or query topology
+   * @return the graph
+   * @throws IllegalArgumentException if the module or topology does not exist
+   */
+  public dev.deimos.impl.dataflow.PlanGraph topologyGraph(String moduleName, String topologyName) {
+    return module(moduleName).graph(topologyName);
+  }
+
   @Override
   public synchronized Set<String> getDeployedModuleNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(modules.keySet()));

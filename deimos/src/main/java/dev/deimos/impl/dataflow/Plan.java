@@ -13,6 +13,11 @@ public final class Plan {
     this.slotCount = slotCount;
   }
 
+  /** The first step, for {@link PlanGraph}. */
+  Step head() {
+    return head;
+  }
+
   /**
    * Returns how many distinct vars the block binds.
    *

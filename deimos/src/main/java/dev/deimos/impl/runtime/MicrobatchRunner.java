@@ -129,6 +129,8 @@ final class MicrobatchRunner {
   private long phaseTimeoutMillis = DEFAULT_PHASE_TIMEOUT_SECONDS * 1000;
   // when a failure logs its stack trace
   private final FailureLog failureLog = new FailureLog();
+  // the topology's counts, kept by the module across updates
+  private final TopologyStats stats;
 
   MicrobatchRunner(
       ModuleRuntime rt,
@@ -140,6 +142,7 @@ final class MicrobatchRunner {
       Progress previous,
       RuntimeServices services) {
     this.rt = rt;
+    this.stats = rt.stats(topology);
     this.services = services;
     this.empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS, services);
     this.topology = topology;
@@ -409,6 +412,7 @@ final class MicrobatchRunner {
         }
         progress.processed += n;
         progress.nextId++;
+        stats.microbatchCommitted(n, services.clock().nanos() - run.startedNanos);
         empty.ended();
         retryEnds = null;
         if (failures > 0) {
@@ -438,6 +442,8 @@ final class MicrobatchRunner {
         return;
       }
       attemptNo = ++failures;
+      stats.failed();
+      stats.retried(); // a failed microbatch always runs again over the same offsets
       if (attemptNo == 1) {
         failingSince = services.clock().millis();
       }
@@ -533,6 +539,35 @@ final class MicrobatchRunner {
     if (run.expire(generation, rt, te) != null) {
       LOG.warn("{}; cancelling the attempt", te.getMessage());
     }
+  }
+
+  /** The plans of this topology's sources, for the console's graph. */
+  List<Plan> plans() {
+    List<Plan> r = new ArrayList<>();
+    for (Source s : sources) {
+      r.add(s.plan);
+    }
+    return r;
+  }
+
+  /**
+   * Per source depot: the committed offset and the end of the log, per partition; what the console
+   * shows as the topology's progress against the depot.
+   */
+  List<ModuleView.SourceProgress> progressView() {
+    List<ModuleView.SourceProgress> r = new ArrayList<>();
+    for (Source s : sources) {
+      long[] done;
+      synchronized (this) {
+        done = progress.offsets.get(s.key).clone();
+      }
+      long[] end = new long[done.length];
+      for (int p = 0; p < end.length; p++) {
+        end[p] = ModuleView.endOffset(s.log, p);
+      }
+      r.add(new ModuleView.SourceProgress(s.depotVar, done, end));
+    }
+    return r;
   }
 
   /** What this topology is doing, for a module's status (see {@link MicrobatchStatus}). */

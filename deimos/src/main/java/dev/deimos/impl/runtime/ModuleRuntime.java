@@ -74,6 +74,10 @@ public final class ModuleRuntime implements AutoCloseable {
   // stream records created and not finished yet: a module update drains them; counted here rather
   // than by tracking a future per record (see RecordRun.done)
   private final RecordCounts recordsInFlight = new RecordCounts();
+  // the compiled plans of each stream topology's sources, for the console's graph
+  private volatile Map<String, List<Plan>> streamPlans = Map.of();
+  // per topology name, kept across module updates (see TopologyStats)
+  private final Map<String, TopologyStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -88,8 +92,17 @@ public final class ModuleRuntime implements AutoCloseable {
     final String where;
     // when a failure of this source logs its stack trace (see FailureLog)
     final FailureLog failures = new FailureLog();
+    // the topology's counts (shared by its sources)
+    final TopologyStats stats;
 
-    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, int partitions) {
+    SourceRt(
+        String topology,
+        String depotVar,
+        SourceOptions options,
+        Plan plan,
+        int partitions,
+        TopologyStats stats) {
+      this.stats = stats;
       this.topology = topology;
       this.depotVar = depotVar;
       this.options = options;
@@ -157,6 +170,11 @@ public final class ModuleRuntime implements AutoCloseable {
     final InlineAppendLog inline;
     volatile List<SourceRt> sources = new ArrayList<>();
     volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
+    // appends since launch: how many and their serialized bytes (for the console)
+    final java.util.concurrent.atomic.LongAdder appends =
+        new java.util.concurrent.atomic.LongAdder();
+    final java.util.concurrent.atomic.LongAdder appendedBytes =
+        new java.util.concurrent.atomic.LongAdder();
 
     DepotRt(ModuleDef.DepotDef def, DepotLog log) {
       this.def = def;
@@ -209,6 +227,7 @@ public final class ModuleRuntime implements AutoCloseable {
     this.mirrors = new Mirrors(moduleName, def.mirrors);
     mirrors.resolve(lookup);
     Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
+    this.streamPlans = plansByTopology(sources);
     Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
       DepotRt d = depotMap.get(e.getKey());
@@ -295,6 +314,155 @@ public final class ModuleRuntime implements AutoCloseable {
 
   // ---- mirror depots as sources (see MirrorFeeds) ----
 
+  private static Map<String, List<Plan>> plansByTopology(Map<String, List<SourceRt>> sources) {
+    Map<String, List<Plan>> r = new LinkedHashMap<>();
+    for (List<SourceRt> l : sources.values()) {
+      for (SourceRt s : l) {
+        r.computeIfAbsent(s.topology, k -> new ArrayList<>()).add(s.plan);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * A snapshot of the module for the console (see {@link ModuleView}). Asks every task for its
+   * PState sizes (waiting up to a second for each) and every depot log for its offsets.
+   *
+   * @return the view
+   */
+  public ModuleView view() {
+    ModuleDef d = def;
+    List<ModuleView.DepotView> dv = new ArrayList<>();
+    for (DepotRt r : depots.values()) {
+      int n = r.log.numPartitions();
+      long[] first = new long[n];
+      long[] end = new long[n];
+      for (int p = 0; p < n; p++) {
+        first[p] = ModuleView.firstOffset(r.log, p);
+        end[p] = ModuleView.endOffset(r.log, p);
+      }
+      dv.add(
+          new ModuleView.DepotView(
+              r.def.var,
+              n,
+              first,
+              end,
+              r.appends.sum(),
+              r.appendedBytes.sum(),
+              r.def.global,
+              r.def.tickMillis));
+    }
+    Map<String, String> owners = new HashMap<>();
+    d.topologies.values().forEach(t -> t.ownPStates.forEach(v -> owners.put(v, t.name)));
+    d.microbatches.values().forEach(t -> t.ownPStates.forEach(v -> owners.put(v, t.name)));
+    List<ModuleView.PStateView> pv = new ArrayList<>();
+    for (PStateDeclaration p : pstates.values()) {
+      pv.add(
+          new ModuleView.PStateView(
+              p.getName(),
+              p.getSchema().describe(),
+              p.isGlobal(),
+              p.isPrivate(),
+              owners.get(p.getName()),
+              sizes(p)));
+    }
+    List<ModuleView.TopologyView> tv = new ArrayList<>();
+    for (ModuleDef.TopologyDef t : d.topologies.values()) {
+      List<String> src = new ArrayList<>();
+      t.sources.forEach(s -> src.add(s.depotVar));
+      tv.add(topologyView(t.name, "stream", src, null, List.of()));
+    }
+    Map<String, MicrobatchStatus> status = microbatchStatus();
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      List<ModuleView.SourceProgress> prog = e.getValue().progressView();
+      List<String> src = new ArrayList<>();
+      prog.forEach(s -> src.add(s.depot()));
+      tv.add(topologyView(e.getKey(), "microbatch", src, status.get(e.getKey()), prog));
+    }
+    for (String q : queries.names()) {
+      tv.add(topologyView(q, "query", List.of(), null, List.of()));
+    }
+    return new ModuleView(
+        moduleName,
+        numTasks,
+        numThreads,
+        numWorkers,
+        dv,
+        pv,
+        tv,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(d.moduleOptions)));
+  }
+
+  private ModuleView.TopologyView topologyView(
+      String name,
+      String type,
+      List<String> sources,
+      MicrobatchStatus status,
+      List<ModuleView.SourceProgress> progress) {
+    TopologyStats s = stats(name);
+    return new ModuleView.TopologyView(
+        name,
+        type,
+        List.copyOf(sources),
+        s.processed(),
+        s.failures(),
+        s.retries(),
+        s.microbatches(),
+        s.latency().snapshot(),
+        status,
+        List.copyOf(progress));
+  }
+
+  /** Top-level entries of a PState per partition, asked on each partition's task. */
+  private long[] sizes(PStateDeclaration p) {
+    int n = p.isGlobal() ? 1 : numTasks;
+    long[] r = new long[n];
+    List<CompletableFuture<Long>> fs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Task t = tasks[i];
+      fs.add(call(t, () -> t.pstate(p.getName()).size()));
+    }
+    for (int i = 0; i < n; i++) {
+      try {
+        r[i] = fs.get(i).get(1, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        r[i] = -1;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        r[i] = -1;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * The dataflow graph of a topology with its live per-node counts (see {@link
+   * dev.deimos.impl.dataflow.PlanGraph}).
+   *
+   * @param topology a stream, microbatch or query topology of the module
+   * @return the graph
+   * @throws IllegalArgumentException if the module has no such topology
+   */
+  public dev.deimos.impl.dataflow.PlanGraph graph(String topology) {
+    List<Plan> plans = streamPlans.get(topology);
+    if (plans == null) {
+      MicrobatchRunner r = microbatches.get(topology);
+      if (r != null) {
+        plans = r.plans();
+      } else if (queries.has(topology)) {
+        plans = List.of(queries.plan(topology));
+      } else {
+        throw new IllegalArgumentException("module " + moduleName + " has no topology " + topology);
+      }
+    }
+    return dev.deimos.impl.dataflow.PlanGraph.of(plans);
+  }
+
+  /** The counts of a topology, created on first use. */
+  TopologyStats stats(String topology) {
+    return stats.computeIfAbsent(topology, k -> new TopologyStats());
+  }
+
   MirrorFeeds feeds() {
     return feeds;
   }
@@ -371,7 +539,9 @@ public final class ModuleRuntime implements AutoCloseable {
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>())
-            .add(new SourceRt(t.name, s.depotVar, s.options, plan, log.numPartitions()));
+            .add(
+                new SourceRt(
+                    t.name, s.depotVar, s.options, plan, log.numPartitions(), stats(t.name)));
       }
     }
     return out;
@@ -751,6 +921,8 @@ public final class ModuleRuntime implements AutoCloseable {
       DepotRt d, int p, byte[] bytes, Object value, AckLevel level) {
     // a client outrunning the partition's task waits here for it to catch up
     tasks[p].thread.awaitRoom();
+    d.appends.increment();
+    d.appendedBytes.add(bytes.length);
     List<SourceRt> sources = d.sources;
     int n = sources.size();
     RecordRun[] runs = new RecordRun[n];
@@ -1428,6 +1600,7 @@ public final class ModuleRuntime implements AutoCloseable {
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
     Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars, nextMirrors);
+    Map<String, List<Plan>> nextStreamPlans = plansByTopology(sources);
     Map<String, List<MicrobatchRunner.Source>> nextMb =
         compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
     int nextMaxRecords = maxRecords(next);
@@ -1513,6 +1686,7 @@ public final class ModuleRuntime implements AutoCloseable {
       this.mirrors = nextMirrors;
       this.globalVars = next.objects.keySet().toArray(new String[0]);
       this.def = next;
+      this.streamPlans = nextStreamPlans;
       // sources new to this version start where their options say; queued before any new append
       long now = services.clock().millis();
       for (DepotRt d : nextDepots.values()) {

@@ -49,6 +49,8 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   private int attempt;
   // when the first attempt failed (clock nanos), for the retry budget; 0 before
   private long firstFailure;
+  // when the record was appended (clock nanos), for the topology's latency
+  private final long createdNanos;
 
   RecordRun(
       ModuleRuntime rt,
@@ -60,6 +62,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     this.value = value;
     this.done = withDone ? new CompletableFuture<>() : null;
     rt.recordStarted();
+    this.createdNanos = rt.clock().nanos();
     this.rt = rt;
     this.source = source;
     this.record = record;
@@ -229,12 +232,15 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
         result = agg == null || !ackGiven ? ackValue : agg.finish(ackValue);
       } catch (RuntimeException e) {
         // a failing ack-return aggregator fails the record: its append must not succeed
+        source.stats.failed();
         finish(null, e);
         return;
       }
+      source.stats.succeeded(1, rt.clock().nanos() - createdNanos);
       finish(result, null);
       return;
     }
+    source.stats.failed();
     long now = rt.clock().nanos();
     if (attempt == 0) {
       firstFailure = now;
@@ -242,6 +248,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     long budget = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(rt.streamTimeoutMillis());
     if (source.options.retried() && now - firstFailure < budget && !rt.isClosed()) {
       attempt++;
+      source.stats.retried();
       long delay = backoffMillis(attempt);
       rt.scheduler()
           .schedule(
