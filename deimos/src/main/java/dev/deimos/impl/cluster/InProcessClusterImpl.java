@@ -281,6 +281,27 @@ public final class InProcessClusterImpl implements InProcessCluster {
     return module(moduleName).graph(topologyName);
   }
 
+  /**
+   * Selects with {@code path} on one partition of a PState. Internal: for the console's PState
+   * browser.
+   *
+   * @param moduleName the module
+   * @param pstateName the PState
+   * @param partition the partition (0 for a global PState)
+   * @param path the path
+   * @return the values
+   * @throws IllegalArgumentException for an unknown module or PState or a partition out of range
+   */
+  public java.util.concurrent.CompletableFuture<List<Object>> selectOnPartition(
+      String moduleName, String pstateName, int partition, dev.deimos.Path path) {
+    ModuleRuntime rt = module(moduleName);
+    if (!rt.isClientReadable(pstateName) && rt.hasPState(pstateName)) {
+      throw new IllegalArgumentException(
+          "PState " + pstateName + " of module " + moduleName + " is private to its topology");
+    }
+    return rt.selectOnPartition(pstateName, partition, path);
+  }
+
   @Override
   public synchronized Set<String> getDeployedModuleNames() {
     return Collections.unmodifiableSet(new LinkedHashSet<>(modules.keySet()));

@@ -1318,6 +1318,31 @@ public final class ModuleRuntime implements AutoCloseable {
     };
   }
 
+  /**
+   * Selects on one partition of a PState, for the console's browser (which pages through the keys
+   * of each partition in turn).
+   *
+   * @param pstateVar the PState
+   * @param partition the partition, 0 for a global PState
+   * @param path the path
+   * @return the values
+   * @throws IllegalArgumentException for an unknown PState or a partition out of range
+   */
+  public CompletableFuture<List<Object>> selectOnPartition(
+      String pstateVar, int partition, Path path) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateVar);
+    }
+    int n = d.isGlobal() ? 1 : numTasks;
+    if (partition < 0 || partition >= n) {
+      throw new IllegalArgumentException(
+          "PState " + pstateVar + " has partitions 0.." + (n - 1) + ", not " + partition);
+    }
+    Task t = tasks[partition];
+    return call(t, () -> t.pstate(pstateVar).clientSelect(path, Vars.NONE));
+  }
+
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch
