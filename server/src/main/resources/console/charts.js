@@ -1,4 +1,5 @@
-// A small SVG line chart: no library, one function. points: [[millis, value], ...].
+// A small SVG line chart: no library, one function. points: [[millis, value], ...]; opts.extra:
+// more series [{points, color}] drawn dashed on the same scale.
 "use strict";
 window.lineChart = function (points, opts) {
   const W = opts.width || 420, H = opts.height || 140, L = 46, R = 8, T = 8, B = 20;
@@ -18,8 +19,10 @@ window.lineChart = function (points, opts) {
   const span = opts.spanMillis || 3600 * 1000;
   const t0 = now - span;
   const pts = points.filter(p => p[0] >= t0);
+  const extra = (opts.extra || []).map(e => ({color: e.color, pts: (e.points || []).filter(p => p[0] >= t0)}));
   let max = 0;
   pts.forEach(p => { if (p[1] > max) max = p[1]; });
+  extra.forEach(e => e.pts.forEach(p => { if (p[1] > max) max = p[1]; }));
   max = max <= 0 ? 1 : niceCeil(max);
   const x = t => L + (W - L - R) * (t - t0) / span;
   const y = v => T + (H - T - B) * (1 - v / max);
@@ -32,6 +35,11 @@ window.lineChart = function (points, opts) {
     const t = t0 + m * 60000 * span / 3600000;
     el("text", {x: x(t), y: H - 5, "text-anchor": "middle"}, m === 60 ? "now" : "-" + Math.round((60 - m) * span / 3600000) + "m");
   }
+  extra.forEach(e => {
+    if (e.pts.length === 0) return;
+    const d = e.pts.map((p, i) => (i ? "L" : "M") + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1)).join(" ");
+    el("path", {d: d, fill: "none", stroke: e.color, "stroke-width": 1.2, "stroke-dasharray": "4 3"});
+  });
   if (pts.length > 0) {
     const d = pts.map((p, i) => (i ? "L" : "M") + x(p[0]).toFixed(1) + "," + y(p[1]).toFixed(1)).join(" ");
     el("path", {d: d, fill: "none", stroke: opts.color || "#2f6fdf", "stroke-width": 1.6});

@@ -177,10 +177,12 @@
         <td class="num records">${num(d.records)}</td><td class="num">${num(d.rate)}</td><td class="num">${bytes(d.appendedBytes)}</td></tr>`).join("") + "</tbody>";
     document.getElementById("pstates").innerHTML = `<thead><tr><th>PState</th><th>schema</th><th>owner</th><th class="num">entries</th><th>per partition</th></tr></thead><tbody>` +
       m.pstates.map(p => `<tr data-pstate="${esc(p.name)}"><td>${esc(p.name)}${p.private ? ` <span class="muted">(private)</span>` : ""}${p.global ? ` <span class="muted">(global)</span>` : ""}</td>
-        <td><code>${esc(p.schema)}</code></td><td>${esc(p.owner || "")}</td><td class="num">${num(p.total)}</td><td class="muted">${p.sizes.map(num).join(" \u00b7 ")}</td></tr>`).join("") + "</tbody>";
-    // options: the server's stored options over the ones define() set
-    const opts = Object.assign({}, m.options);
+        <td><code>${esc(p.schema)}</code></td><td>${esc(p.owner || "")}</td><td class="num">${num(p.total)}</td><td class="muted sizes">${p.sizes.map(num).join(" \u00b7 ")}</td></tr>`).join("") + "</tbody>";
+    // options: what the running module was defined with (stored options applied), typed; a
+    // stored one the module does not show yet as the text it was set to
+    const opts = {};
     Object.entries(st.options || {}).forEach(([k, v]) => opts[k] = v);
+    Object.assign(opts, m.options);
     document.getElementById("options-table").innerHTML = `<thead><tr><th>option</th><th>value</th></tr></thead><tbody>` +
       (Object.keys(opts).length ? Object.entries(opts).map(([k, v]) => `<tr data-option="${esc(k)}"><td><code>${esc(k)}</code></td><td class="value"><code>${esc(JSON.stringify(v))}</code></td></tr>`).join("")
         : `<tr><td colspan="2" class="muted">none set</td></tr>`) + "</tbody>";
@@ -210,7 +212,7 @@
     m.topologies.filter(t => t.type !== "query" || s["topology|" + t.name + "|rate"]).forEach(t => {
       const k = "topology|" + t.name + "|";
       charts.push([`${t.name}: ${t.type === "query" ? "invocations" : "records"}/s`, s[k + "rate"], "#2f6fdf", "chart-rate-" + t.name]);
-      charts.push([`${t.name}: latency p50 / p99 (ms)`, s[k + "p99"], "#c0392b", "chart-latency-" + t.name, s[k + "p50"]]);
+      charts.push([`${t.name}: latency p99 (solid) and p50 (dashed), ms`, s[k + "p99"], "#c0392b", "chart-latency-" + t.name, s[k + "p50"]]);
       if (t.type === "microbatch") charts.push([`${t.name}: records behind its depots`, s[k + "behind"], "#c77c02", "chart-behind-" + t.name]);
     });
     m.depots.forEach(d => charts.push([`${d.name}: appends/s`, s["depot|" + d.name + "|rate"], "#16a085", "chart-depot-" + d.name]));
@@ -221,13 +223,7 @@
       div.className = "chart";
       div.setAttribute("data-chart", id);
       div.innerHTML = `<h3>${esc(title)}</h3>`;
-      const svg = lineChart(pts || [], {color: color, now: now});
-      if (second && second.length) {
-        const overlay = lineChart(second, {color: "#7a8599", now: now});
-        // p50 drawn under p99 on the same scale is clearer as its own faint chart line
-        const path = overlay.querySelector("path");
-        if (path) { path.setAttribute("stroke-dasharray", "4 3"); svg.appendChild(path); }
-      }
+      const svg = lineChart(pts || [], {color: color, now: now, extra: second ? [{points: second, color: "#7a8599"}] : []});
       div.appendChild(svg);
       box.appendChild(div);
     });

@@ -87,7 +87,9 @@ window.renderGraph = function (g) {
     el(grp, "title", {}, node.label + "\nkind " + node.kind + ", " + node.phase + ", segment " + node.segment + "\nruns: " + node.count);
     el(grp, "rect", {width: NW, height: NH, rx: 6, fill: fills[node.phase] || "#eee",
       stroke: seg[node.segment % seg.length], "stroke-width": node.kind === "PARTITION" ? 2.4 : 1.4});
-    const label = node.label.length > 36 ? node.label.slice(0, 35) + "\u2026" : node.label;
+    // package names say little here: dev.deimos.examples.Foo becomes Foo
+    const short = node.label.replace(/\b(?:[a-z_][\w$]*\.)+(?=[A-Z])/g, "");
+    const label = short.length > 36 ? short.slice(0, 35) + "\u2026" : short;
     el(grp, "text", {x: 8, y: 19, "font-weight": "bold", fill: "#1d2430"}, label);
     el(grp, "text", {x: 8, y: 37, fill: "#4b5563", class: "count"},
       "runs " + node.count.toLocaleString("en-US") + "  \u00b7  seg " + node.segment + "  \u00b7  " + node.phase);

@@ -232,7 +232,11 @@ public final class Cli implements Runnable {
     System.out.println("Deimos node serving clients and the CLI on " + hp);
     if (consolePort > 0) {
       System.out.println(
-          "Web console: http://" + cfg.bind() + ":" + consolePort + "/console/ (open it in a browser)");
+          "Web console: http://"
+              + cfg.bind()
+              + ":"
+              + consolePort
+              + "/console/ (open it in a browser)");
     }
     System.out.println("Modules deployed: " + String.join(", ", Start.EXAMPLE_MODULES));
     System.out.println("From a second terminal:");

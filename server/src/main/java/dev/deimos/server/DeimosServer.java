@@ -314,9 +314,9 @@ public final class DeimosServer implements AutoCloseable {
 
   /**
    * The web console, until the server's HTTP port (REST) takes its routes: its own Javalin on the
-   * port of the {@code deimos.console.port} system property (default 8888, 0 picks a free one,
-   * -1 turns it off), written to {@code console.port} in the data directory. A console that
-   * cannot bind its port is logged and left off; the server serves on.
+   * port of the {@code deimos.console.port} system property (default 8888, 0 picks a free one, -1
+   * turns it off), written to {@code console.port} in the data directory. A console that cannot
+   * bind its port is logged and left off; the server serves on.
    */
   private void startConsole() {
     int port = Integer.getInteger("deimos.console.port", 8888);
@@ -417,7 +417,8 @@ public final class DeimosServer implements AutoCloseable {
         return moduleCommand(c, cmd);
       } catch (IOException | RuntimeException e) {
         String detail =
-            c.equals("setOption") ? cmd.get("key") + "=" + cmd.get("value") + ": " + e.getMessage()
+            c.equals("setOption")
+                ? cmd.get("key") + "=" + cmd.get("value") + ": " + e.getMessage()
                 : String.valueOf(e.getMessage());
         operations.record(String.valueOf(cmd.get("module")), c, detail, false);
         throw e;

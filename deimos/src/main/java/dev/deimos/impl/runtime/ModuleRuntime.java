@@ -170,13 +170,14 @@ public final class ModuleRuntime implements AutoCloseable {
     final InlineAppendLog inline;
     volatile List<SourceRt> sources = new ArrayList<>();
     volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
-    // appends since launch: how many and their serialized bytes (for the console)
-    final java.util.concurrent.atomic.LongAdder appends =
-        new java.util.concurrent.atomic.LongAdder();
-    final java.util.concurrent.atomic.LongAdder appendedBytes =
-        new java.util.concurrent.atomic.LongAdder();
+    // appends since launch: how many and their serialized bytes (for the console), shared by the
+    // depot's versions across module updates
+    final java.util.concurrent.atomic.LongAdder appends;
+    final java.util.concurrent.atomic.LongAdder appendedBytes;
 
-    DepotRt(ModuleDef.DepotDef def, DepotLog log) {
+    DepotRt(ModuleDef.DepotDef def, DepotLog log, java.util.concurrent.atomic.LongAdder[] counts) {
+      this.appends = counts[0];
+      this.appendedBytes = counts[1];
       this.def = def;
       this.log = log;
       this.inline = InlineAppendLog.of(log);
@@ -458,6 +459,20 @@ public final class ModuleRuntime implements AutoCloseable {
     return dev.deimos.impl.dataflow.PlanGraph.of(plans);
   }
 
+  private final Map<String, java.util.concurrent.atomic.LongAdder[]> depotCounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A depot's append and byte counters, kept by name across module updates. */
+  private java.util.concurrent.atomic.LongAdder[] depotCounts(String depotVar) {
+    return depotCounts.computeIfAbsent(
+        depotVar,
+        k ->
+            new java.util.concurrent.atomic.LongAdder[] {
+              new java.util.concurrent.atomic.LongAdder(),
+              new java.util.concurrent.atomic.LongAdder()
+            });
+  }
+
   /** The counts of a topology, created on first use. */
   TopologyStats stats(String topology) {
     return stats.computeIfAbsent(topology, k -> new TopologyStats());
@@ -502,7 +517,8 @@ public final class ModuleRuntime implements AutoCloseable {
 
   private DepotRt newDepot(ModuleDef.DepotDef d) {
     int n = d.global || d.tickMillis > 0 ? 1 : numTasks;
-    return new DepotRt(d, services.storage().openDepotLog(moduleName, d.var, n));
+    return new DepotRt(
+        d, services.storage().openDepotLog(moduleName, d.var, n), depotCounts(d.var));
   }
 
   /** The vars bound before any topology code runs: PStates, objects and mirror PStates. */
@@ -1619,7 +1635,8 @@ public final class ModuleRuntime implements AutoCloseable {
     Map<String, DepotRt> current = depots;
     for (ModuleDef.DepotDef d : next.depots.values()) {
       DepotRt old = current.get(d.var);
-      nextDepots.put(d.var, old != null ? new DepotRt(d, old.log) : newDepot(d));
+      nextDepots.put(
+          d.var, old != null ? new DepotRt(d, old.log, depotCounts(d.var)) : newDepot(d));
     }
     List<String> preVars = preVars(next);
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);

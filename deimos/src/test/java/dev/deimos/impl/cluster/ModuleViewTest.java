@@ -181,6 +181,31 @@ class ModuleViewTest {
     }
   }
 
+  @Test
+  void countsAndPartitionSelects_surviveAModuleUpdate() throws Exception {
+    try (InProcessClusterImpl c = new InProcessClusterImpl()) {
+      c.launchModule(new ViewModule(), new LaunchConfig(2, 1));
+      Depot words = c.clusterDepot(NAME, "*words");
+      words.append("a");
+      words.append("b");
+      c.updateModule(new ViewModule());
+      words.append("a");
+      ModuleView v = c.moduleView(NAME);
+      assertThat(v.depots().get(0).appends()).isEqualTo(3);
+      ModuleView.TopologyView s =
+          v.topologies().stream().filter(t -> t.name().equals("counts")).findFirst().orElseThrow();
+      assertThat(s.processed()).isEqualTo(3);
+      List<Object> keys = new java.util.ArrayList<>();
+      for (int p = 0; p < 2; p++) {
+        keys.addAll(c.selectOnPartition(NAME, "$$counts", p, Path.mapKeys()).get());
+      }
+      assertThat(keys).containsExactlyInAnyOrder("a", "b");
+      assertThatThrownBy(() -> c.selectOnPartition(NAME, "$$counts", 2, Path.mapKeys()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("partitions 0..1, not 2");
+    }
+  }
+
   static PlanGraph.Node node(PlanGraph g, String labelStart) {
     return g.nodes().stream()
         .filter(n -> n.label().startsWith(labelStart))

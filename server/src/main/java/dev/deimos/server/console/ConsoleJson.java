@@ -112,8 +112,8 @@ final class ConsoleJson {
   }
 
   /**
-   * A value as the browser shows it: maps, lists and scalars as JSON, other objects (records,
-   * user classes) as their {@code toString}.
+   * A value as the browser shows it: maps, lists and scalars as JSON, other objects (records, user
+   * classes) as their {@code toString}.
    */
   static Object plain(Object v) {
     if (v == null || v instanceof String || v instanceof Boolean) {

@@ -29,8 +29,11 @@ public final class ConsolePaths {
    */
   public static Path parse(Object json) {
     List<?> elems = json instanceof List ? (List<?>) json : List.of(json);
-    Path.Impl p = Path.stay();
-    for (int i = 0; i < elems.size(); i++) {
+    // a leading key starts the path, so that a select without a partition key goes to the
+    // partition of that key (as in the REST API); otherwise it runs on every partition
+    boolean leadingKey = !elems.isEmpty() && !(elems.get(0) instanceof List);
+    Path.Impl p = leadingKey ? Path.key(value(elems.get(0))) : Path.stay();
+    for (int i = leadingKey ? 1 : 0; i < elems.size(); i++) {
       Object e = elems.get(i);
       if (e instanceof List) {
         List<?> nav = (List<?>) e;

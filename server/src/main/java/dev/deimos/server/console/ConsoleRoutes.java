@@ -63,7 +63,8 @@ public final class ConsoleRoutes implements AutoCloseable {
    * @param app the Javalin instance
    */
   public void register(Javalin app) {
-    app.get("/console", ctx -> ctx.redirect("/console/"));
+    // Javalin ignores trailing slashes by default: this also answers /console (no redirect, which
+    // would loop); the page's own links are absolute
     app.get("/console/", ctx -> asset(ctx, "index.html"));
     app.get("/console/assets/{file}", ctx -> asset(ctx, ctx.pathParam("file")));
     app.get("/console/api/cluster", ctx -> json(ctx, this::cluster));
@@ -132,7 +133,9 @@ public final class ConsoleRoutes implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       String m = String.valueOf(e.getMessage());
       int status =
-          m.contains("is not deployed") || m.contains(" has no ") || m.startsWith("no ") ? 404 : 400;
+          m.contains("is not deployed") || m.contains(" has no ") || m.startsWith("no ")
+              ? 404
+              : 400;
       ctx.status(status).result(JSON.writeValueAsString(Map.of("error", m)));
       return;
     } catch (Exception e) {
@@ -304,7 +307,8 @@ public final class ConsoleRoutes implements AutoCloseable {
     all.sort(KEY_ORDER);
     r.put("total", all.size());
     List<Object> page = new ArrayList<>();
-    for (Object k : all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
+    for (Object k :
+        all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()))) {
       page.add(keyJson(k));
     }
     r.put("keys", page);

@@ -67,7 +67,8 @@ public final class OperationLog {
    * @param ok whether it succeeded
    */
   public void record(String module, String action, String detail, boolean ok) {
-    Entry e = new Entry(System.currentTimeMillis(), module, action, detail == null ? "" : detail, ok);
+    Entry e =
+        new Entry(System.currentTimeMillis(), module, action, detail == null ? "" : detail, ok);
     synchronized (this) {
       keep(e);
       if (file != null) {
