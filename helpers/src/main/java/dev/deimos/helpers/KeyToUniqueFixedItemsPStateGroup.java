@@ -22,6 +22,10 @@ import java.util.List;
  * first), {@code pstateName + "Reverse"} (key to subindexed map from entity id to item id, to look
  * an item up) and {@code pstateName + "Meta"} (implementation detail).
  *
+ * <p>The capacity is a window over ids, as in Rama: adding an item drops the item whose id is
+ * {@code maxAmt} older. Re-adding a held item gives it a new id, so a key can hold fewer than
+ * {@code maxAmt} items until more are added.
+ *
  * <p>Usage: create one instance per module, call {@link #declarePStates} on the owning topology and
  * splice the other methods' blocks into its code with {@code macro}.
  */

@@ -200,13 +200,15 @@ public class TopologyScheduler {
     }
     if (owner instanceof StreamTopology) {
       String origin = Helpers.genVar("dueOrigin");
-      return emitDue.ifTrue(
-          isItem,
-          Block.each(Ops.CURRENT_TASK_ID)
-              .out(origin)
-              .macro(handleCode)
-              .directPartition(origin)
-              .localTransform(pstateVar, Path.key(key).termVoid()));
+      // keepTrue, not ifTrue: the end-of-items signal must not reach the code after this block,
+      // which runs once per processed item.
+      return emitDue
+          .keepTrue(isItem)
+          .each(Ops.CURRENT_TASK_ID)
+          .out(origin)
+          .macro(handleCode)
+          .directPartition(origin)
+          .localTransform(pstateVar, Path.key(key).termVoid());
     }
     throw new IllegalStateException(
         "TopologyScheduler " + pstateVar + ": unsupported topology type " + owner.getClass());

@@ -29,11 +29,17 @@ public final class ExecutorScheduler implements Scheduler, AutoCloseable {
 
   @Override
   public Future<?> schedule(Runnable action, long delayMillis) {
+    if (delayMillis < 0) {
+      throw new IllegalArgumentException("delay must not be negative, got " + delayMillis);
+    }
     return executor.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public Future<?> scheduleAtFixedRate(Runnable action, long periodMillis) {
+    if (periodMillis <= 0) {
+      throw new IllegalArgumentException("period must be positive, got " + periodMillis);
+    }
     return executor.scheduleAtFixedRate(action, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 

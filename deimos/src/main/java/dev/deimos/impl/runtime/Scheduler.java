@@ -6,7 +6,8 @@ import java.util.concurrent.Future;
  * Runs delayed and periodic work for the runtime (ticks, retries, query timeouts, empty
  * microbatches), injected by the cluster so the runtime builds no executor of its own. Scheduled
  * actions must be short and never run user code themselves: they queue events on task threads or
- * complete futures.
+ * complete futures. One action that throws must not stop the others. Every implementation passes
+ * {@code SchedulerContract} (tests).
  */
 public interface Scheduler {
   /**
@@ -15,6 +16,7 @@ public interface Scheduler {
    * @param action what to run
    * @param delayMillis the delay, not negative
    * @return a handle whose {@code cancel} stops the action if it has not run
+   * @throws IllegalArgumentException if the delay is negative
    */
   Future<?> schedule(Runnable action, long delayMillis);
 
@@ -24,6 +26,7 @@ public interface Scheduler {
    * @param action what to run
    * @param periodMillis the period, positive
    * @return a handle whose {@code cancel} stops further runs
+   * @throws IllegalArgumentException if the period is not positive
    */
   Future<?> scheduleAtFixedRate(Runnable action, long periodMillis);
 }

@@ -7,18 +7,17 @@ import java.util.Map;
 
 /** A {@link ProgressStore} in memory: gone with the object. Batches apply under one lock. */
 public final class MemoryProgressStore implements ProgressStore {
-  private final Map<String, Long> offsets = new HashMap<>();
+  private final Map<OffsetKey, Long> offsets = new HashMap<>();
   private final Map<String, MicrobatchCommit> microbatches = new HashMap<>();
   private final Map<String, Long> counters = new HashMap<>();
   private boolean closed;
 
-  private static String offsetKey(String topology, String depotVar, int partition) {
-    return topology + '\u0000' + depotVar + '\u0000' + partition;
-  }
+  /** A stream source partition; a record, so no two (topology, depot, partition) triples meet. */
+  private record OffsetKey(String topology, String depotVar, int partition) {}
 
   @Override
   public synchronized long streamOffset(String topology, String depotVar, int partition) {
-    Long o = offsets.get(offsetKey(topology, depotVar, partition));
+    Long o = offsets.get(new OffsetKey(topology, depotVar, partition));
     return o == null ? NONE : o;
   }
 
@@ -70,7 +69,7 @@ public final class MemoryProgressStore implements ProgressStore {
                 + " and "
                 + offset);
       }
-      String k = offsetKey(topology, depotVar, partition);
+      OffsetKey k = new OffsetKey(topology, depotVar, partition);
       entries.add(() -> offsets.put(k, offset));
       return this;
     }

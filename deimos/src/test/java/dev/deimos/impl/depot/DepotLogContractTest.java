@@ -18,8 +18,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The behaviour every {@link DepotLog} shares; each implementation's test extends this. */
-abstract class DepotLogContractTest {
+/**
+ * The behaviour every {@link DepotLog} shares; each implementation's test extends this, and a
+ * storage factory's test may run it over the logs the factory opens.
+ */
+public abstract class DepotLogContractTest {
   private final List<DepotLog> opened = new ArrayList<>();
 
   /** A new, empty log with {@code partitions} partitions. */
