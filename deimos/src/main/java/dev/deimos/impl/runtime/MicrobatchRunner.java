@@ -142,7 +142,8 @@ final class MicrobatchRunner {
       Progress previous,
       RuntimeServices services) {
     this.rt = rt;
-    this.stats = rt.stats(topology);
+    // a runner built without a module (unit tests) still counts
+    this.stats = rt == null ? new TopologyStats() : rt.stats(topology);
     this.services = services;
     this.empty = new EmptyMicrobatches(EmptyMicrobatches.DEFAULT_MILLIS, services);
     this.topology = topology;
