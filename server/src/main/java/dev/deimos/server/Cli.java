@@ -229,18 +229,26 @@ public final class Cli implements Runnable {
           s.close();
           return FAILED;
         }
-        printWalkthrough(cfg, s.port());
+        printWalkthrough(cfg, s.port(), s.consolePort());
       }
       s.awaitStop();
       return 0;
     }
   }
 
-  static void printWalkthrough(ServerConfig cfg, int port) {
+  static void printWalkthrough(ServerConfig cfg, int port, int consolePort) {
     String hp = cfg.bind() + ":" + port;
     String cli = System.getProperty("deimos.home", ".") + "/bin/deimos";
     System.out.println();
     System.out.println("Deimos node serving clients and the CLI on " + hp);
+    if (consolePort > 0) {
+      System.out.println(
+          "Web console: http://"
+              + cfg.bind()
+              + ":"
+              + consolePort
+              + "/console/ (open it in a browser)");
+    }
     System.out.println("Modules deployed: " + String.join(", ", Start.EXAMPLE_MODULES));
     System.out.println("From a second terminal:");
     System.out.println("  " + cli + " modules --port " + port);

@@ -13,6 +13,9 @@ import dev.deimos.impl.net.Wire;
 import dev.deimos.impl.serial.ValueCodec;
 import dev.deimos.impl.storage.DiskStorageFactory;
 import dev.deimos.impl.storage.DiskStorageOptions;
+import dev.deimos.server.console.ConsoleBackend;
+import dev.deimos.server.console.ConsoleRoutes;
+import dev.deimos.server.console.OperationLog;
 import dev.deimos.server.metrics.ServerMetrics;
 import dev.deimos.server.rest.RestApi;
 import dev.deimos.server.rest.RestBackend;
@@ -20,6 +23,7 @@ import dev.deimos.server.rest.RestServer;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
 import dev.deimos.test.UpdateOptions;
+import io.javalin.Javalin;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -98,10 +102,17 @@ public final class DeimosServer implements AutoCloseable {
   private Channel serverChannel;
   private RestServer http;
   private long nextSeq;
+  // what was done to the modules, for the console (persisted under the data directory)
+  private final OperationLog operations;
+  private final long startedAtMillis = System.currentTimeMillis();
+  private final Map<String, Long> launchedAt = new ConcurrentHashMap<>();
+  private ConsoleRoutes console;
+  private Javalin consoleHttp;
 
   private DeimosServer(ServerConfig config) {
     this.config = config;
     this.store = new ModuleStore(config.localDir());
+    this.operations = new OperationLog(config.localDir().resolve("operations.log"));
     this.codec = NetClusterManager.codecFor(config.customSerializations());
     this.cluster = openCluster(config, metrics);
     String[] ops = {"append", "select", "query"};
@@ -153,6 +164,7 @@ public final class DeimosServer implements AutoCloseable {
       s.relaunchStored();
       s.startHttp();
       s.bind();
+      s.startConsole();
     } catch (RuntimeException e) {
       s.close();
       throw e;
@@ -202,8 +214,11 @@ public final class DeimosServer implements AutoCloseable {
         loaders.put(e.moduleName, cur);
         instances.put(e.moduleName, m);
         entries.put(e.moduleName, e);
+        launchedAt.put(e.moduleName, System.currentTimeMillis());
+        operations.record(e.moduleName, "relaunch", "from " + e.jar, true);
         LOG.info("relaunched module {} from {}", e.moduleName, e.jar);
       } catch (RuntimeException ex) {
+        operations.record(e.moduleName, "relaunch", ex.toString(), false);
         LOG.error("cannot relaunch stored module {}: {}", e.moduleName, ex.toString(), ex);
       }
     }
@@ -434,10 +449,122 @@ public final class DeimosServer implements AutoCloseable {
     return true;
   }
 
+  /**
+   * The web console, until the server's HTTP port (REST) takes its routes: its own Javalin on the
+   * port of the {@code deimos.console.port} system property (default 8888, 0 picks a free one, -1
+   * turns it off), written to {@code console.port} in the data directory. A console that cannot
+   * bind its port is logged and left off; the server serves on.
+   */
+  private void startConsole() {
+    int port = Integer.getInteger("deimos.console.port", 8888);
+    if (port < 0) {
+      return;
+    }
+    long period =
+        Long.getLong(
+            "deimos.console.sample.millis",
+            dev.deimos.server.console.MetricsSampler.DEFAULT_PERIOD_MILLIS);
+    console = new ConsoleRoutes(new ConsoleSide(), period);
+    try {
+      consoleHttp =
+          Javalin.create(
+              cfg -> {
+                cfg.showJavalinBanner = false;
+                cfg.startupWatcherEnabled = false;
+              });
+      console.register(consoleHttp);
+      consoleHttp.start(config.bind(), port);
+      Files.writeString(
+          config.localDir().resolve("console.port"), Integer.toString(consoleHttp.port()));
+      LOG.info("web console on http://{}:{}/console/", config.bind(), consoleHttp.port());
+    } catch (RuntimeException | IOException e) {
+      LOG.warn("web console not started on port {}: {}", port, e.toString());
+      if (consoleHttp != null) {
+        consoleHttp.stop();
+        consoleHttp = null;
+      }
+    }
+  }
+
+  /**
+   * The web console's port.
+   *
+   * @return the port, or -1 when the console is off
+   */
+  public int consolePort() {
+    return consoleHttp == null ? -1 : consoleHttp.port();
+  }
+
+  /** The server as the console sees it. */
+  private final class ConsoleSide implements ConsoleBackend {
+    @Override
+    public InProcessClusterImpl cluster() {
+      return (InProcessClusterImpl) cluster;
+    }
+
+    @Override
+    public List<Map<String, Object>> modules() {
+      List<Map<String, Object>> r = new ArrayList<>();
+      for (String n : cluster.getDeployedModuleNames()) {
+        if (entries.containsKey(n)) {
+          r.add(status(n));
+        }
+      }
+      return r;
+    }
+
+    @Override
+    public long startedAtMillis() {
+      return startedAtMillis;
+    }
+
+    @Override
+    public java.nio.file.Path dataDir() {
+      return config.localDir();
+    }
+
+    @Override
+    public OperationLog operations() {
+      return operations;
+    }
+
+    @Override
+    public String setOption(String module, String key, String value) throws Exception {
+      Map<String, Object> cmd = new LinkedHashMap<>();
+      cmd.put("command", "setOption");
+      cmd.put("module", module);
+      cmd.put("key", key);
+      cmd.put("value", value);
+      return String.valueOf(admin.submit(() -> adminCommand(cmd)).get());
+    }
+
+    @Override
+    public ClassLoader classLoader(String module) {
+      ClassLoader l = loaders.get(module);
+      return l != null ? l : DeimosServer.class.getClassLoader();
+    }
+  }
+
   // ---- admin (CLI) commands, one at a time on the admin thread ----
 
   private Object adminCommand(Map<String, Object> cmd) throws IOException {
     String c = str(cmd, "command");
+    if (c.equals("launch") || c.equals("update") || c.equals("destroy") || c.equals("setOption")) {
+      try {
+        return moduleCommand(c, cmd);
+      } catch (IOException | RuntimeException e) {
+        String detail =
+            c.equals("setOption")
+                ? cmd.get("key") + "=" + cmd.get("value") + ": " + e.getMessage()
+                : String.valueOf(e.getMessage());
+        operations.record(String.valueOf(cmd.get("module")), c, detail, false);
+        throw e;
+      }
+    }
+    return moduleCommand(c, cmd);
+  }
+
+  private Object moduleCommand(String c, Map<String, Object> cmd) throws IOException {
     switch (c) {
       case "launch":
         return launch(cmd);
@@ -494,6 +621,7 @@ public final class DeimosServer implements AutoCloseable {
     m.put("workers", e.workers);
     m.put("jar", e.jar);
     m.put("options", new LinkedHashMap<>(e.options));
+    m.put("launchedAtMillis", launchedAt.getOrDefault(name, 0L));
     return m;
   }
 
@@ -560,6 +688,12 @@ public final class DeimosServer implements AutoCloseable {
     loaders.put(name, cur);
     entries.put(name, e);
     instances.put(name, m);
+    launchedAt.put(name, System.currentTimeMillis());
+    operations.record(
+        name,
+        "launch",
+        jarName + ", " + tasks + " tasks, " + threads + " threads, " + workers + " workers",
+        true);
     LOG.info(
         "launched module {} ({} tasks, {} threads, {} workers)", name, tasks, threads, workers);
     return "launched module " + name;
@@ -616,6 +750,7 @@ public final class DeimosServer implements AutoCloseable {
     e.className = className;
     store.save(e);
     instances.put(name, m);
+    operations.record(name, "update", jarName, true);
     LOG.info("updated module {}", name);
     return "updated module " + name;
   }
@@ -629,6 +764,8 @@ public final class DeimosServer implements AutoCloseable {
     loaders.remove(name);
     instances.remove(name);
     store.delete(name);
+    launchedAt.remove(name);
+    operations.record(name, "destroy", "", true);
     LOG.info("destroyed module {}", name);
     return "destroyed module " + name;
   }
@@ -666,6 +803,7 @@ public final class DeimosServer implements AutoCloseable {
     }
     e.options.put(key, value);
     store.save(e);
+    operations.record(name, "setOption", key + "=" + value, true);
     LOG.info("module {}: option {} set to {}", name, key, value);
     return "option " + key + " of module " + name + " set to " + value;
   }
@@ -774,6 +912,16 @@ public final class DeimosServer implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("stopping HTTP: {}", e.toString());
       }
+    }
+    if (consoleHttp != null) {
+      try {
+        consoleHttp.stop();
+      } catch (RuntimeException e) {
+        LOG.warn("stopping the console: {}", e.toString());
+      }
+    }
+    if (console != null) {
+      console.close();
     }
     admin.shutdown();
     try {

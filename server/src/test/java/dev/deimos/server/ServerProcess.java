@@ -40,6 +40,11 @@ final class ServerProcess implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx256m");
+    // the web console picks a free port (tests run servers side by side), written to console.port
+    cmd.add("-Ddeimos.console.port=0");
+    cmd.add(
+        "-Ddeimos.console.sample.millis="
+            + System.getProperty("deimos.console.sample.millis", "5000"));
     cmd.add("-cp");
     cmd.add(serverClassPath());
     cmd.add("dev.deimos.server.Cli");

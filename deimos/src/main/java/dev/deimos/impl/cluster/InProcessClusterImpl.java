@@ -5,6 +5,7 @@ import dev.deimos.Depot;
 import dev.deimos.MicrobatchParams;
 import dev.deimos.PState;
 import dev.deimos.QueryTopologyClient;
+import dev.deimos.impl.dataflow.PlanGraph;
 import dev.deimos.impl.reactive.ProxyClient;
 import dev.deimos.impl.reactive.ProxyTarget;
 import dev.deimos.impl.runtime.Clock;
@@ -13,6 +14,7 @@ import dev.deimos.impl.runtime.ExecutorScheduler;
 import dev.deimos.impl.runtime.MicrobatchStatus;
 import dev.deimos.impl.runtime.ModuleDef;
 import dev.deimos.impl.runtime.ModuleRuntime;
+import dev.deimos.impl.runtime.ModuleView;
 import dev.deimos.impl.runtime.RuntimeServices;
 import dev.deimos.impl.serial.CustomSerializations;
 import dev.deimos.impl.serial.ValueCodec;
@@ -521,6 +523,52 @@ public final class InProcessClusterImpl implements InProcessCluster {
    */
   public Map<String, MicrobatchStatus> microbatchStatus(String moduleName) {
     return module(moduleName).microbatchStatus();
+  }
+
+  /**
+   * Returns a read-only snapshot of a module for the console: depots, PStates and topologies with
+   * their counts (see {@link dev.deimos.impl.runtime.ModuleView}). Internal.
+   *
+   * @param moduleName the module
+   * @return the view
+   * @throws IllegalArgumentException if the module is not deployed
+   */
+  public ModuleView moduleView(String moduleName) {
+    return module(moduleName).view();
+  }
+
+  /**
+   * Returns the dataflow graph of one topology as the compiler laid it out, with how many times
+   * each node has run. Internal: for the console.
+   *
+   * @param moduleName the module
+   * @param topologyName a stream, microbatch or query topology
+   * @return the graph
+   * @throws IllegalArgumentException if the module or topology does not exist
+   */
+  public PlanGraph topologyGraph(String moduleName, String topologyName) {
+    return module(moduleName).graph(topologyName);
+  }
+
+  /**
+   * Selects with {@code path} on one partition of a PState. Internal: for the console's PState
+   * browser.
+   *
+   * @param moduleName the module
+   * @param pstateName the PState
+   * @param partition the partition (0 for a global PState)
+   * @param path the path
+   * @return the values
+   * @throws IllegalArgumentException for an unknown module or PState or a partition out of range
+   */
+  public java.util.concurrent.CompletableFuture<List<Object>> selectOnPartition(
+      String moduleName, String pstateName, int partition, dev.deimos.Path path) {
+    ModuleRuntime rt = module(moduleName);
+    if (!rt.isClientReadable(pstateName) && rt.hasPState(pstateName)) {
+      throw new IllegalArgumentException(
+          "PState " + pstateName + " of module " + moduleName + " is private to its topology");
+    }
+    return rt.selectOnPartition(pstateName, partition, path);
   }
 
   @Override

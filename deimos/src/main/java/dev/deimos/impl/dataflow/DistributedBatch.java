@@ -164,9 +164,12 @@ public final class DistributedBatch {
      * @param resume where the hop would continue
      * @param frame the hop's frame
      * @param buffer the buffer of the task making the hop
+     * @param counterSlot the calling thread's counter slot (see {@link
+     *     ExecutionContext#counterSlot}): the skipped sink still counts the input
      * @return true if the frame was aggregated here and the hop is not needed
      */
-    public boolean aggregateBeforeHop(Resume resume, Object[] frame, Object buffer) {
+    public boolean aggregateBeforeHop(
+        Resume resume, Object[] frame, Object buffer, int counterSlot) {
       AggPhase ph = plan.agg;
       if (ph == null || !ph.twoPhase || (ph.groupKeys == null && landing == Landing.EVERY)) {
         return false;
@@ -178,6 +181,7 @@ public final class DistributedBatch {
         return false;
       }
       ((TaskBuffer) buffer).feed(frame);
+      next.counts[Step.countIndex(counterSlot)]++;
       return true;
     }
 

@@ -29,6 +29,17 @@ public interface ExecutionContext {
   }
 
   /**
+   * Returns the counter slot of the calling thread for the per-node run counts (0 to 7): a thread
+   * that runs plans concurrently with others should own a slot, so that counting needs no atomic
+   * instruction. Slots shared by threads running the same plan at once may lose a few counts.
+   *
+   * @return 0 locally
+   */
+  default int counterSlot() {
+    return 0;
+  }
+
+  /**
    * Returns the task the plan runs on now.
    *
    * @return 0 locally

@@ -10,9 +10,12 @@ import java.util.List;
  */
 final class Executor {
   private final ExecutionContext ctx;
+  // where this executor's thread counts the steps it runs (see Step#counts)
+  private final int countAt;
 
   Executor(ExecutionContext ctx) {
     this.ctx = ctx;
+    this.countAt = Step.countIndex(ctx.counterSlot());
   }
 
   // the step running now, read only when a step throws, to name the node (diagnostics)
@@ -33,18 +36,23 @@ final class Executor {
   private void steps(Step s, Object[] slots) {
     while (s != null) {
       current = s;
+      s.counts[countAt]++;
       switch (s.kind) {
         case EACH_FN:
           // Runs of plain functions stay in this inner loop instead of re-dispatching each step.
-          do {
-            current = s;
+          while (true) {
             Object r = FastCall.function(s, slots);
             int out = s.out1;
             if (out >= 0) {
               slots[out] = r;
             }
             s = s.next;
-          } while (s != null && s.kind == Node.Kind.EACH_FN);
+            if (s == null || s.kind != Node.Kind.EACH_FN) {
+              break;
+            }
+            current = s;
+            s.counts[countAt]++;
+          }
           break;
         case EACH_OP:
           Invoke.operation(s, slots, new Emitter(s, slots));

@@ -96,6 +96,11 @@ public final class Plan {
     return steps.length;
   }
 
+  /** The first step, for {@link PlanGraph}. */
+  Step head() {
+    return head;
+  }
+
   /**
    * Returns how many distinct vars the block binds.
    *

@@ -39,6 +39,31 @@ final class Step {
   Step then;
   Step otherwise;
 
+  /*
+   * How many times the step ran, for the console's live dataflow graph. One counter per counter
+   * slot (a task thread owns one, see ExecutionContext#counterSlot), each on a cache line of its
+   * own, so the executor bumps it with a plain write to a line its thread owns: no atomic
+   * instruction and no sharing on the record path. Readers sum the slots; a read racing a write
+   * sees the value before or after it, which is all a live count needs.
+   */
+  static final int COUNTER_SLOTS = 8;
+  private static final int LINE = 8;
+  final long[] counts = new long[(COUNTER_SLOTS + 1) * LINE];
+
+  /** The counts index of a counter slot (slots beyond the last share it). */
+  static int countIndex(int slot) {
+    return LINE + LINE * Math.min(Math.max(slot, 0), COUNTER_SLOTS - 1);
+  }
+
+  /** Runs of this step so far, summed over the counter slots. */
+  long count() {
+    long n = 0;
+    for (int s = 0; s < COUNTER_SLOTS; s++) {
+      n += counts[LINE + LINE * s];
+    }
+    return n;
+  }
+
   Step(Node node, Arg[] args, int[] outSlots) {
     this.node = node;
     this.args = args;

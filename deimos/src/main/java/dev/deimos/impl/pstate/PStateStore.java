@@ -175,6 +175,17 @@ public interface PStateStore extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Returns the number of top-level entries of the committed state (keys of a map, elements of a
+   * set or list, 1 for a present value of a class schema), for status pages, or -1 when the store
+   * cannot tell without reading its data. Called on the owning task's thread.
+   *
+   * @return the count, or -1
+   */
+  default long size() {
+    return -1;
+  }
+
   /** Releases resources; the store must not be used afterwards. */
   @Override
   void close();

@@ -70,7 +70,8 @@ final class BatchRun extends FrameTracker {
 
   @Override
   boolean absorbHop(int here, Resume resume, Object[] frame) {
-    return phase == Phase.PRE && call.aggregateBeforeHop(resume, frame, buffer(here));
+    return phase == Phase.PRE
+        && call.aggregateBeforeHop(resume, frame, buffer(here), TaskThread.finishSlot());
   }
 
   @Override

@@ -32,6 +32,8 @@ final class MicrobatchRun extends FrameTracker {
   // the batch bound by the source running now (sources start one after another on task 0)
   private Object current;
   private final long timeoutMillis;
+  // when the attempt was created (clock nanos), for the topology's latency
+  final long startedNanos;
   // the task of the first failed frame, -1 before (for the runner's log line)
   private volatile int failedTask = -1;
 
@@ -50,6 +52,7 @@ final class MicrobatchRun extends FrameTracker {
     this.batches = batches;
     this.ends = ends;
     this.timeoutMillis = timeoutMillis;
+    this.startedNanos = rt.clock().nanos();
     this.contexts = new AtomicReferenceArray<>(rt.numTasks());
   }
 

@@ -143,6 +143,8 @@ final class MicrobatchRunner {
   // state and discard the re-run's writes (see recover); -1 when not recovering
   private long recoveringId = -1;
   private boolean[] alreadyCommitted;
+  // the topology's counts, kept by the module across updates
+  private final TopologyStats stats;
 
   MicrobatchRunner(
       ModuleRuntime rt,
@@ -154,6 +156,8 @@ final class MicrobatchRunner {
       Progress previous,
       RuntimeServices services) {
     this.rt = rt;
+    // a runner built without a module (unit tests) still counts
+    this.stats = rt == null ? new TopologyStats() : rt.stats(topology);
     this.services = services;
     this.meter =
         services.metrics() == EngineMetrics.NONE
@@ -630,6 +634,7 @@ final class MicrobatchRunner {
       if (meter != EngineMetrics.TopologyMeter.NONE) {
         meter.microbatchAttempt(true, n, System.nanoTime() - attemptStartNanos);
       }
+      stats.microbatchCommitted(n, services.clock().nanos() - run.startedNanos);
       empty.ended();
       retryEnds = null;
       if (failures > 0) {
@@ -663,6 +668,8 @@ final class MicrobatchRunner {
       if (meter != EngineMetrics.TopologyMeter.NONE) {
         meter.microbatchAttempt(false, 0, System.nanoTime() - attemptStartNanos);
       }
+      stats.failed();
+      stats.retried(); // a failed microbatch always runs again over the same offsets
       if (attemptNo == 1) {
         failingSince = services.clock().millis();
       }
@@ -758,6 +765,35 @@ final class MicrobatchRunner {
     if (run.expire(generation, rt, te) != null) {
       LOG.warn("{}; cancelling the attempt", te.getMessage());
     }
+  }
+
+  /** The plans of this topology's sources, for the console's graph. */
+  List<Plan> plans() {
+    List<Plan> r = new ArrayList<>();
+    for (Source s : sources) {
+      r.add(s.plan);
+    }
+    return r;
+  }
+
+  /**
+   * Per source depot: the committed offset and the end of the log, per partition; what the console
+   * shows as the topology's progress against the depot.
+   */
+  List<ModuleView.SourceProgress> progressView() {
+    List<ModuleView.SourceProgress> r = new ArrayList<>();
+    for (Source s : sources) {
+      long[] done;
+      synchronized (this) {
+        done = progress.offsets.get(s.key).clone();
+      }
+      long[] end = new long[done.length];
+      for (int p = 0; p < end.length; p++) {
+        end[p] = ModuleView.endOffset(s.log, p);
+      }
+      r.add(new ModuleView.SourceProgress(s.depotVar, done, end));
+    }
+    return r;
   }
 
   /** What this topology is doing, for a module's status (see {@link MicrobatchStatus}). */

@@ -14,6 +14,7 @@ import dev.deimos.impl.dataflow.Compiler;
 import dev.deimos.impl.dataflow.ExecutionContext;
 import dev.deimos.impl.dataflow.PStateAccess;
 import dev.deimos.impl.dataflow.Plan;
+import dev.deimos.impl.dataflow.PlanGraph;
 import dev.deimos.impl.depot.DepotLog;
 import dev.deimos.impl.depot.InlineAppendLog;
 import dev.deimos.impl.path.PathKeys;
@@ -34,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -80,13 +82,16 @@ public final class ModuleRuntime implements AutoCloseable {
   private final Object gate = new Object();
   private volatile boolean paused;
   // a LongAdder: many client threads append at once, and only an update reads the sum
-  private final java.util.concurrent.atomic.LongAdder clientAppends =
-      new java.util.concurrent.atomic.LongAdder();
+  private final LongAdder clientAppends = new LongAdder();
   // stream records created and not finished yet: a module update drains them; counted here rather
   // than by tracking a future per record (see RecordRun.done)
   private final RecordCounts recordsInFlight = new RecordCounts();
   // stream progress of a durable cluster, else null (memory-only clusters checkpoint nothing)
   private final StreamCheckpoints checkpoints;
+  // the compiled plans of each stream topology's sources, for the console's graph
+  private volatile Map<String, List<Plan>> streamPlans = Map.of();
+  // per topology name, kept across module updates (see TopologyStats)
+  private final Map<String, TopologyStats> stats = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A compiled source of a stream topology. */
   static final class SourceRt {
@@ -111,8 +116,18 @@ public final class ModuleRuntime implements AutoCloseable {
     // telemetry of the source's topology (set when compiled)
     EngineMetrics.TopologyMeter meter = EngineMetrics.TopologyMeter.NONE;
 
-    SourceRt(String topology, String depotVar, SourceOptions options, Plan plan, DepotLog log) {
+    // the topology's counts (shared by its sources)
+    final TopologyStats stats;
+
+    SourceRt(
+        String topology,
+        String depotVar,
+        SourceOptions options,
+        Plan plan,
+        DepotLog log,
+        TopologyStats stats) {
       int partitions = log.numPartitions();
+      this.stats = stats;
       this.topology = topology;
       this.depotVar = depotVar;
       this.log = log;
@@ -182,8 +197,15 @@ public final class ModuleRuntime implements AutoCloseable {
     volatile List<SourceRt> sources = new ArrayList<>();
     volatile List<MicrobatchRunner> microbatches = new ArrayList<>();
     final EngineMetrics.DepotMeter meter;
+    // appends since launch: how many and their serialized bytes (for the console), shared by the
+    // depot's versions across module updates
+    final LongAdder appends;
+    final LongAdder appendedBytes;
 
-    DepotRt(ModuleDef.DepotDef def, DepotLog log, EngineMetrics.DepotMeter meter) {
+    DepotRt(
+        ModuleDef.DepotDef def, DepotLog log, EngineMetrics.DepotMeter meter, LongAdder[] counts) {
+      this.appends = counts[0];
+      this.appendedBytes = counts[1];
       this.def = def;
       this.log = log;
       this.inline = InlineAppendLog.of(log);
@@ -235,6 +257,7 @@ public final class ModuleRuntime implements AutoCloseable {
     this.mirrors = new Mirrors(moduleName, def.mirrors);
     mirrors.resolve(lookup);
     Map<String, List<SourceRt>> sources = compileSources(def, depotMap, preVars, mirrors);
+    this.streamPlans = plansByTopology(sources);
     Map<String, List<SourceRt>> mirrorSources = new LinkedHashMap<>();
     for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
       DepotRt d = depotMap.get(e.getKey());
@@ -363,6 +386,164 @@ public final class ModuleRuntime implements AutoCloseable {
 
   // ---- mirror depots as sources (see MirrorFeeds) ----
 
+  private static Map<String, List<Plan>> plansByTopology(Map<String, List<SourceRt>> sources) {
+    Map<String, List<Plan>> r = new LinkedHashMap<>();
+    for (List<SourceRt> l : sources.values()) {
+      for (SourceRt s : l) {
+        r.computeIfAbsent(s.topology, k -> new ArrayList<>()).add(s.plan);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * A snapshot of the module for the console (see {@link ModuleView}). Asks every task for its
+   * PState sizes (waiting up to a second for each) and every depot log for its offsets.
+   *
+   * @return the view
+   */
+  public ModuleView view() {
+    ModuleDef d = def;
+    List<ModuleView.DepotView> dv = new ArrayList<>();
+    for (DepotRt r : depots.values()) {
+      int n = r.log.numPartitions();
+      long[] first = new long[n];
+      long[] end = new long[n];
+      for (int p = 0; p < n; p++) {
+        first[p] = ModuleView.firstOffset(r.log, p);
+        end[p] = ModuleView.endOffset(r.log, p);
+      }
+      dv.add(
+          new ModuleView.DepotView(
+              r.def.var,
+              n,
+              first,
+              end,
+              r.appends.sum(),
+              r.appendedBytes.sum(),
+              r.def.global,
+              r.def.tickMillis));
+    }
+    Map<String, String> owners = new HashMap<>();
+    d.topologies.values().forEach(t -> t.ownPStates.forEach(v -> owners.put(v, t.name)));
+    d.microbatches.values().forEach(t -> t.ownPStates.forEach(v -> owners.put(v, t.name)));
+    List<ModuleView.PStateView> pv = new ArrayList<>();
+    for (PStateDeclaration p : pstates.values()) {
+      pv.add(
+          new ModuleView.PStateView(
+              p.getName(),
+              p.getSchema().describe(),
+              p.isGlobal(),
+              p.isPrivate(),
+              owners.get(p.getName()),
+              sizes(p)));
+    }
+    List<ModuleView.TopologyView> tv = new ArrayList<>();
+    for (ModuleDef.TopologyDef t : d.topologies.values()) {
+      List<String> src = new ArrayList<>();
+      t.sources.forEach(s -> src.add(s.depotVar));
+      tv.add(topologyView(t.name, "stream", src, null, List.of()));
+    }
+    Map<String, MicrobatchStatus> status = microbatchStatus();
+    for (Map.Entry<String, MicrobatchRunner> e : microbatches.entrySet()) {
+      List<ModuleView.SourceProgress> prog = e.getValue().progressView();
+      List<String> src = new ArrayList<>();
+      prog.forEach(s -> src.add(s.depot()));
+      tv.add(topologyView(e.getKey(), "microbatch", src, status.get(e.getKey()), prog));
+    }
+    for (String q : queries.names()) {
+      tv.add(topologyView(q, "query", List.of(), null, List.of()));
+    }
+    return new ModuleView(
+        moduleName,
+        numTasks,
+        numThreads,
+        numWorkers,
+        dv,
+        pv,
+        tv,
+        java.util.Collections.unmodifiableMap(new LinkedHashMap<>(d.moduleOptions)));
+  }
+
+  private ModuleView.TopologyView topologyView(
+      String name,
+      String type,
+      List<String> sources,
+      MicrobatchStatus status,
+      List<ModuleView.SourceProgress> progress) {
+    TopologyStats s = stats(name);
+    return new ModuleView.TopologyView(
+        name,
+        type,
+        List.copyOf(sources),
+        s.processed(),
+        s.failures(),
+        s.retries(),
+        s.microbatches(),
+        s.latency().snapshot(),
+        status,
+        List.copyOf(progress));
+  }
+
+  /** Top-level entries of a PState per partition, asked on each partition's task. */
+  private long[] sizes(PStateDeclaration p) {
+    int n = p.isGlobal() ? 1 : numTasks;
+    long[] r = new long[n];
+    List<CompletableFuture<Long>> fs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Task t = tasks[i];
+      fs.add(call(t, () -> t.pstate(p.getName()).size()));
+    }
+    for (int i = 0; i < n; i++) {
+      try {
+        r[i] = fs.get(i).get(1, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        r[i] = -1;
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        r[i] = -1;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * The dataflow graph of a topology with its live per-node counts (see {@link
+   * dev.deimos.impl.dataflow.PlanGraph}).
+   *
+   * @param topology a stream, microbatch or query topology of the module
+   * @return the graph
+   * @throws IllegalArgumentException if the module has no such topology
+   */
+  public PlanGraph graph(String topology) {
+    List<Plan> plans = streamPlans.get(topology);
+    if (plans == null) {
+      MicrobatchRunner r = microbatches.get(topology);
+      if (r != null) {
+        plans = r.plans();
+      } else if (queries.has(topology)) {
+        plans = List.of(queries.plan(topology));
+      } else {
+        throw new IllegalArgumentException("module " + moduleName + " has no topology " + topology);
+      }
+    }
+    return PlanGraph.of(plans);
+  }
+
+  private final Map<String, LongAdder[]> depotCounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** A depot's append and byte counters, kept by name across module updates. */
+  private LongAdder[] depotCounts(String depotVar) {
+    return depotCounts.computeIfAbsent(
+        depotVar, k -> new LongAdder[] {new LongAdder(), new LongAdder()});
+  }
+
+  /** The counts of a topology, created on first use. */
+  TopologyStats stats(String topology) {
+    return stats.computeIfAbsent(topology, k -> new TopologyStats());
+  }
+
   MirrorFeeds feeds() {
     return feeds;
   }
@@ -410,7 +591,11 @@ public final class ModuleRuntime implements AutoCloseable {
   }
 
   private DepotRt depotRt(ModuleDef.DepotDef d, DepotLog log) {
-    return new DepotRt(d, log, services.metrics().depot(moduleName, d.var, () -> recordsIn(log)));
+    return new DepotRt(
+        d,
+        log,
+        services.metrics().depot(moduleName, d.var, () -> recordsIn(log)),
+        depotCounts(d.var));
   }
 
   /** Records in a depot over all partitions, for telemetry; -1 if its log cannot say now. */
@@ -459,7 +644,7 @@ public final class ModuleRuntime implements AutoCloseable {
           throw new DeimosCompileException(
               "module " + moduleName + ", topology " + t.name + ": " + e.getMessage());
         }
-        SourceRt sr = new SourceRt(t.name, s.depotVar, s.options, plan, log);
+        SourceRt sr = new SourceRt(t.name, s.depotVar, s.options, plan, log, stats(t.name));
         sr.meter = services.metrics().topology(moduleName, t.name, "stream");
         out.computeIfAbsent(s.depotVar, k -> new ArrayList<>()).add(sr);
       }
@@ -842,6 +1027,8 @@ public final class ModuleRuntime implements AutoCloseable {
     // a client outrunning the partition's task waits here for it to catch up
     tasks[p].thread.awaitRoom();
     d.meter.appended(bytes.length);
+    d.appends.increment();
+    d.appendedBytes.add(bytes.length);
     List<SourceRt> sources = d.sources;
     int n = sources.size();
     RecordRun[] runs = new RecordRun[n];
@@ -1269,6 +1456,31 @@ public final class ModuleRuntime implements AutoCloseable {
     };
   }
 
+  /**
+   * Selects on one partition of a PState, for the console's browser (which pages through the keys
+   * of each partition in turn).
+   *
+   * @param pstateVar the PState
+   * @param partition the partition, 0 for a global PState
+   * @param path the path
+   * @return the values
+   * @throws IllegalArgumentException for an unknown PState or a partition out of range
+   */
+  public CompletableFuture<List<Object>> selectOnPartition(
+      String pstateVar, int partition, Path path) {
+    PStateDeclaration d = pstates.get(pstateVar);
+    if (d == null) {
+      throw new IllegalArgumentException("module " + moduleName + " has no PState " + pstateVar);
+    }
+    int n = d.isGlobal() ? 1 : numTasks;
+    if (partition < 0 || partition >= n) {
+      throw new IllegalArgumentException(
+          "PState " + pstateVar + " has partitions 0.." + (n - 1) + ", not " + partition);
+    }
+    Task t = tasks[partition];
+    return call(t, () -> t.pstate(pstateVar).clientSelect(path, Vars.NONE));
+  }
+
   private CompletableFuture<List<Object>> selectAll(String pstateVar, Path path, Vars vars) {
     List<CompletableFuture<List<Object>>> parts = new ArrayList<>();
     // a microbatch topology's PState: every task answers as of the same microbatch
@@ -1549,6 +1761,7 @@ public final class ModuleRuntime implements AutoCloseable {
     Mirrors nextMirrors = new Mirrors(moduleName, next.mirrors);
     nextMirrors.resolve(lookup);
     Map<String, List<SourceRt>> sources = compileSources(next, nextDepots, preVars, nextMirrors);
+    Map<String, List<Plan>> nextStreamPlans = plansByTopology(sources);
     Map<String, List<MicrobatchRunner.Source>> nextMb =
         compileMicrobatches(next, nextDepots, preVars.toArray(new String[0]), nextMirrors);
     int nextMaxRecords = maxRecords(next);
@@ -1582,7 +1795,8 @@ public final class ModuleRuntime implements AutoCloseable {
         for (Map.Entry<String, List<SourceRt>> e : sources.entrySet()) {
           DepotRt d = nextDepots.get(e.getKey());
           if (d != null) {
-            DepotRt view = new DepotRt(d.def, d.log, d.meter);
+            DepotRt view =
+                new DepotRt(d.def, d.log, d.meter, new LongAdder[] {d.appends, d.appendedBytes});
             view.sources = e.getValue();
             tracked.put(e.getKey(), view);
           }
@@ -1659,6 +1873,7 @@ public final class ModuleRuntime implements AutoCloseable {
       this.mirrors = nextMirrors;
       this.globalVars = next.objects.keySet().toArray(new String[0]);
       this.def = next;
+      this.streamPlans = nextStreamPlans;
       // sources new to this version start where their options say; queued before any new append
       long now = services.clock().millis();
       for (DepotRt d : nextDepots.values()) {

@@ -2,6 +2,7 @@ package dev.deimos.impl.runtime;
 
 import dev.deimos.Block;
 import dev.deimos.DeimosCompileException;
+import dev.deimos.impl.dataflow.Plan;
 import dev.deimos.impl.dataflow.QueryPlan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -70,6 +71,11 @@ final class Queries {
     return queries.containsKey(name);
   }
 
+  /** The compiled plan of a query topology (its body as one batch). */
+  Plan plan(String name) {
+    return queries.get(name).plan.plan();
+  }
+
   java.util.Set<String> names() {
     return Collections.unmodifiableSet(queries.keySet());
   }
@@ -102,6 +108,8 @@ final class Queries {
                 ? ThreadLocalRandom.current().nextInt(rt.numTasks())
                 : rt.taskForKey(q.plan.leadingPState(), key);
     QueryRun run = new QueryRun(rt, q, args.clone(), origin);
+    TopologyStats stats = rt.stats(name);
+    long started = rt.clock().nanos();
     // the cluster's scheduler: the timeout completes the future and cancels the invocation's
     // remaining work (queued frames are skipped, running ones stop at their next hop, pending
     // async steps are let go); it never runs user code
@@ -125,7 +133,15 @@ final class Queries {
                   }
                 },
                 timeoutMillis);
-    run.done.whenComplete((v, e) -> timer.cancel(false));
+    run.done.whenComplete(
+        (v, e) -> {
+          timer.cancel(false);
+          if (e == null) {
+            stats.succeeded(1, rt.clock().nanos() - started);
+          } else {
+            stats.failed();
+          }
+        });
     rt.track(run.done);
     run.start();
     return run.done;

@@ -58,6 +58,8 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
   private int attempt;
   // when the first attempt failed (clock nanos), for the retry budget; 0 before
   private long firstFailure;
+  // when the record was appended (clock nanos), for the topology's latency
+  private final long createdNanos;
 
   RecordRun(
       ModuleRuntime rt,
@@ -70,6 +72,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     this.startNanos = source.meter == EngineMetrics.TopologyMeter.NONE ? 0 : System.nanoTime();
     this.done = withDone ? new CompletableFuture<>() : null;
     rt.recordStarted();
+    this.createdNanos = rt.clock().nanos();
     this.rt = rt;
     this.source = source;
     this.record = record;
@@ -257,12 +260,15 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
         result = agg == null || !ackGiven ? ackValue : agg.finish(ackValue);
       } catch (RuntimeException e) {
         // a failing ack-return aggregator fails the record: its append must not succeed
+        source.stats.failed();
         finish(null, e);
         return;
       }
+      source.stats.succeeded(1, rt.clock().nanos() - createdNanos);
       finish(result, null);
       return;
     }
+    source.stats.failed();
     long now = rt.clock().nanos();
     if (attempt == 0) {
       firstFailure = now;
@@ -271,6 +277,7 @@ final class RecordRun extends FrameTracker implements Consumer<ExecutionContext>
     if (source.options.retried() && now - firstFailure < budget && !rt.isClosed()) {
       attempt++;
       source.meter.recordRetried();
+      source.stats.retried();
       long delay = backoffMillis(attempt);
       rt.scheduler()
           .schedule(

@@ -32,6 +32,11 @@ final class TaskExecContext implements ExecutionContext {
   }
 
   @Override
+  public int counterSlot() {
+    return TaskThread.finishSlot();
+  }
+
+  @Override
   public int originTask() {
     return run.originTask();
   }

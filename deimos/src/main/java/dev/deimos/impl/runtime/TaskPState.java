@@ -377,4 +377,9 @@ final class TaskPState implements PStateAccess {
     }
     store.close();
   }
+
+  /** Top-level entries of the committed state (see {@link PStateStore#size()}). */
+  long size() {
+    return store.size();
+  }
 }

@@ -1103,4 +1103,19 @@ public final class MemoryPStateStore implements MigratableStore {
       throw new IllegalStateException("PState " + name + ": store is closed");
     }
   }
+
+  @Override
+  public long size() {
+    Object c = committed;
+    if (c instanceof CommittedMap) {
+      return ((CommittedMap) c).size();
+    }
+    if (c instanceof Map) {
+      return ((Map<?, ?>) c).size();
+    }
+    if (c instanceof java.util.Collection) {
+      return ((java.util.Collection<?>) c).size();
+    }
+    return c == null ? 0 : 1;
+  }
 }
