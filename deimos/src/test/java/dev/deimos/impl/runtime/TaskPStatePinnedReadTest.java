@@ -7,6 +7,7 @@ import dev.deimos.Path;
 import dev.deimos.impl.data.Vars;
 import dev.deimos.impl.pstate.PStateDeclaration;
 import dev.deimos.impl.storage.MemoryStorageFactory;
+import dev.deimos.impl.storage.StorageFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,7 +23,7 @@ class TaskPStatePinnedReadTest {
   private final Task task = new Task(0, 1, null, List.of(decl), null, storage(), "m");
 
   /** Where the task's stores live (the disk subclass runs the same cases on RocksDB). */
-  dev.deimos.impl.storage.StorageFactory storage() {
+  StorageFactory storage() {
     return MemoryStorageFactory.INSTANCE;
   }
 
