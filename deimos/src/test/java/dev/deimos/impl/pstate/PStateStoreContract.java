@@ -10,6 +10,7 @@ import dev.deimos.impl.data.Vars;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,24 @@ public abstract class PStateStoreContract {
     return open(
         new PStateDeclaration(
             "$$follows", PState.mapSchema(String.class, PState.listSchema(String.class))));
+  }
+
+  @Test
+  void select_transformedOverSubindexedSet_seesItsResult_andLeavesTheStoreUntouched() {
+    // a select whose path runs an inline transform over a stored (subindexed) structure: the read
+    // sees the transformed copy; nothing reaches the store (RocksDB once failed here: its read
+    // sessions had no layer to stage the transform's writes in)
+    PStateStore s =
+        open(
+            new PStateDeclaration(
+                "$$tags",
+                PState.mapSchema(String.class, PState.setSchema(Long.class).subindexed())));
+    s.transform(Path.key("s").voidSetElem().termVal(1L), Vars.NONE);
+    s.transform(Path.key("s").voidSetElem().termVal(2L), Vars.NONE);
+    s.commit();
+    Object seen = s.select(Path.key("s").transformed(Path.voidSetElem().termVal(5L)), Vars.NONE);
+    assertThat(seen).isEqualTo(List.of(Set.of(1L, 2L, 5L)));
+    assertThat(s.select(Path.key("s"), Vars.NONE)).isEqualTo(List.of(Set.of(1L, 2L)));
   }
 
   @Test

@@ -149,18 +149,31 @@ final class Kv {
     }
   }
 
+  // a read-only session written to: a select whose path runs an inline transform (transformed)
+  // over a stored structure. The writes go to a private layer of this session, which is never
+  // committed, so the read sees its own result and the store is untouched.
+  private void scratch() {
+    if (overlay == null) {
+      overlay = new TreeMap<>(Arrays::compareUnsigned);
+      rangeDeletes = new ArrayList<>();
+    }
+  }
+
   void put(byte[] key, byte[] value) {
+    scratch();
     log(key);
     overlay.put(key, value);
   }
 
   void delete(byte[] key) {
+    scratch();
     log(key);
     overlay.put(key, TOMBSTONE);
   }
 
   /** Deletes every row whose key starts with {@code prefix}. */
   void deletePrefix(byte[] prefix) {
+    scratch();
     byte[] end = Keys.prefixEnd(prefix);
     NavigableMap<byte[], byte[]> covered = overlay.subMap(prefix, true, end, false);
     for (byte[] k : new ArrayList<>(covered.keySet())) {
@@ -192,6 +205,7 @@ final class Kv {
 
   /** Starts recording changes so {@link #rollback} can undo them. */
   void mark() {
+    scratch();
     undo = new ArrayList<>();
     undoRanges = rangeDeletes.size();
   }
