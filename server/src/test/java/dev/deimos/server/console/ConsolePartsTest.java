@@ -3,9 +3,9 @@ package dev.deimos.server.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deimos.impl.path.Paths;
-import dev.deimos.impl.data.Vars;
 import dev.deimos.Path;
+import dev.deimos.impl.data.Vars;
+import dev.deimos.impl.path.Paths;
 import dev.deimos.ops.Ops;
 import java.util.List;
 import java.util.Map;
