@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -192,7 +193,8 @@ final class ProxyConnection {
     final ProxyTarget target;
     final int limit;
     final AtomicInteger unwritten = new AtomicInteger();
-    volatile boolean overflowed;
+    // set by the task thread when it drops a push, cleared by whoever then asks for the resync
+    final AtomicBoolean overflowed = new AtomicBoolean();
     // when a heartbeat of this subscription last went to its partition (subscribing counts)
     volatile long lastForwarded = System.nanoTime();
 
@@ -210,12 +212,17 @@ final class ProxyConnection {
         return;
       }
       if (m.kind() != ProxyMessage.Kind.TERMINATED) {
-        if (overflowed) {
+        if (overflowed.get()) {
           return; // dropped; the resync after the backlog replaces it
         }
         if (unwritten.get() >= limit) {
           LOG.debug("proxy {}: {} pushes unwritten; resyncing later", id, limit);
-          overflowed = true;
+          overflowed.set(true);
+          // the backlog may have drained between the check above and the flag, leaving no
+          // written() to see it: then this thread asks for the resync itself
+          if (unwritten.get() == 0 && overflowed.compareAndSet(true, false)) {
+            target.resync(id);
+          }
           return;
         }
       }
@@ -254,8 +261,7 @@ final class ProxyConnection {
 
     /** A push of this subscription reached the socket. */
     void written() {
-      if (unwritten.decrementAndGet() == 0 && overflowed) {
-        overflowed = false;
+      if (unwritten.decrementAndGet() == 0 && overflowed.compareAndSet(true, false)) {
         if (subs.get(id) == this) {
           target.resync(id);
         }
