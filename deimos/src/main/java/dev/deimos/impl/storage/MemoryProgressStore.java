@@ -58,17 +58,7 @@ public final class MemoryProgressStore implements ProgressStore {
 
     @Override
     public Batch streamOffset(String topology, String depotVar, int partition, long offset) {
-      if (partition < 0 || offset < 0) {
-        throw new IllegalArgumentException(
-            "stream offset of "
-                + topology
-                + " on "
-                + depotVar
-                + ": partition and offset must not be negative, got "
-                + partition
-                + " and "
-                + offset);
-      }
+      ProgressStore.checkStreamOffset(topology, depotVar, partition, offset);
       OffsetKey k = new OffsetKey(topology, depotVar, partition);
       entries.add(() -> offsets.put(k, offset));
       return this;
@@ -76,19 +66,14 @@ public final class MemoryProgressStore implements ProgressStore {
 
     @Override
     public Batch microbatch(String topology, MicrobatchCommit commit) {
-      if (commit == null) {
-        throw new IllegalArgumentException("microbatch commit of " + topology + " is null");
-      }
+      ProgressStore.checkMicrobatch(topology, commit);
       entries.add(() -> microbatches.put(topology, commit));
       return this;
     }
 
     @Override
     public Batch counter(String name, long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "counter " + name + " must not be negative, got " + value);
-      }
+      ProgressStore.checkCounter(name, value);
       entries.add(() -> counters.put(name, value));
       return this;
     }

@@ -47,6 +47,56 @@ public interface ProgressStore extends AutoCloseable {
   long counter(String name);
 
   /**
+   * Refuses a stream offset entry with a negative partition or offset, naming the entry; every
+   * implementation's {@link Batch#streamOffset} checks through here so they fail alike.
+   *
+   * @param topology the stream topology
+   * @param depotVar the source depot's var
+   * @param partition the depot partition
+   * @param offset the offset
+   * @throws IllegalArgumentException if the partition or the offset is negative
+   */
+  static void checkStreamOffset(String topology, String depotVar, int partition, long offset) {
+    if (partition < 0 || offset < 0) {
+      throw new IllegalArgumentException(
+          "stream offset of "
+              + topology
+              + " on "
+              + depotVar
+              + ": partition and offset must not be negative, got "
+              + partition
+              + " and "
+              + offset);
+    }
+  }
+
+  /**
+   * Refuses a missing microbatch commit record (see {@link Batch#microbatch}).
+   *
+   * @param topology the microbatch topology
+   * @param commit the record
+   * @throws IllegalArgumentException if {@code commit} is null
+   */
+  static void checkMicrobatch(String topology, MicrobatchCommit commit) {
+    if (commit == null) {
+      throw new IllegalArgumentException("microbatch commit of " + topology + " is null");
+    }
+  }
+
+  /**
+   * Refuses a negative counter value (see {@link Batch#counter}).
+   *
+   * @param name the counter
+   * @param value its new value
+   * @throws IllegalArgumentException if {@code value} is negative
+   */
+  static void checkCounter(String name, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException("counter " + name + " must not be negative, got " + value);
+    }
+  }
+
+  /**
    * Starts a batch of progress entries, applied together by its {@link Batch#commit}.
    *
    * @return an empty batch, used by one thread

@@ -159,34 +159,19 @@ final class RocksProgressStore implements ProgressStore {
 
     @Override
     public Batch streamOffset(String topology, String depotVar, int partition, long offset) {
-      if (partition < 0 || offset < 0) {
-        throw new IllegalArgumentException(
-            "stream offset of "
-                + topology
-                + " on "
-                + depotVar
-                + ": partition and offset must not be negative, got "
-                + partition
-                + " and "
-                + offset);
-      }
+      ProgressStore.checkStreamOffset(topology, depotVar, partition, offset);
       return put(offsetKey(topology, depotVar, partition), Keys.longBytes(offset));
     }
 
     @Override
     public Batch microbatch(String topology, MicrobatchCommit commit) {
-      if (commit == null) {
-        throw new IllegalArgumentException("microbatch commit of " + topology + " is null");
-      }
+      ProgressStore.checkMicrobatch(topology, commit);
       return put(key('m', topology), encode(commit));
     }
 
     @Override
     public Batch counter(String name, long value) {
-      if (value < 0) {
-        throw new IllegalArgumentException(
-            "counter " + name + " must not be negative, got " + value);
-      }
+      ProgressStore.checkCounter(name, value);
       return put(key('c', name), Keys.longBytes(value));
     }
 
