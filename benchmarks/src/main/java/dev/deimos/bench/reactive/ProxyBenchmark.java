@@ -6,13 +6,13 @@ import dev.deimos.Depot;
 import dev.deimos.PState;
 import dev.deimos.Path;
 import dev.deimos.ProxyState;
+import dev.deimos.bench.server.ServerBenchmark;
 import dev.deimos.diffs.Diff;
 import dev.deimos.examples.WordCountModule;
 import dev.deimos.server.DeimosServer;
 import dev.deimos.server.ServerConfig;
 import dev.deimos.test.InProcessCluster;
 import dev.deimos.test.LaunchConfig;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,9 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.stream.Stream;
 
 /**
  * Proxies on the word count module ({@code $$wordCounts}, 4 tasks, 2 threads), in process and
@@ -78,7 +75,7 @@ public final class ProxyBenchmark {
       }
     }
     java.nio.file.Path dir = Files.createTempDirectory("deimos-bench-proxy");
-    java.nio.file.Path jar = examplesJar(dir.resolve("examples.jar"));
+    java.nio.file.Path jar = ServerBenchmark.examplesJar(dir.resolve("examples.jar"));
     String[] names = {
       "throughput, no proxies, appends/s",
       "throughput, " + idle + " idle proxies, appends/s",
@@ -293,25 +290,5 @@ public final class ProxyBenchmark {
       got[Math.min(got.length - 1, (int) (got.length * 0.99))] / 1000.0,
       got.length
     };
-  }
-
-  /** The examples as a module jar (a directory on the class path when run from the IDE). */
-  private static java.nio.file.Path examplesJar(java.nio.file.Path out) throws Exception {
-    java.nio.file.Path p =
-        java.nio.file.Path.of(
-            WordCountModule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    if (!Files.isDirectory(p)) {
-      return p;
-    }
-    try (OutputStream o = Files.newOutputStream(out);
-        JarOutputStream j = new JarOutputStream(o);
-        Stream<java.nio.file.Path> files = Files.walk(p)) {
-      for (java.nio.file.Path f : files.filter(Files::isRegularFile).toList()) {
-        j.putNextEntry(new JarEntry(p.relativize(f).toString().replace('\\', '/')));
-        j.write(Files.readAllBytes(f));
-        j.closeEntry();
-      }
-    }
-    return out;
   }
 }

@@ -189,7 +189,7 @@ public final class ServerBenchmark {
   }
 
   /** The examples as a module jar (a directory on the class path when run from the IDE). */
-  static java.nio.file.Path examplesJar(java.nio.file.Path out) throws Exception {
+  public static java.nio.file.Path examplesJar(java.nio.file.Path out) throws Exception {
     java.nio.file.Path p =
         java.nio.file.Path.of(
             WordCountModule.class.getProtectionDomain().getCodeSource().getLocation().toURI());
